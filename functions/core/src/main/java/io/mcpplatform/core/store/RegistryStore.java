@@ -1,0 +1,74 @@
+package io.mcpplatform.core.store;
+
+import io.mcpplatform.core.catalog.Capability;
+import io.mcpplatform.core.catalog.Health;
+import io.mcpplatform.core.catalog.ServerEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of catalog entries. Registration fields and health fields are written separately, each
+ * with a conditional write, so a registration and a health check never overwrite each other.
+ *
+ * <p>Every write records a change time; {@link #changesSince} returns entries in change order so that a
+ * search index can be refreshed incrementally. No method reads the whole table on a request path.
+ */
+public interface RegistryStore {
+
+  /**
+   * @param name the entry name
+   * @return the entry, or empty when there is none
+   * @throws StoreUnavailableException when the store fails
+   */
+  Optional<ServerEntry> get(String name);
+
+  /**
+   * Writes the registration fields of an entry (everything but health and discovered capabilities, which
+   * are kept as stored), if the stored revision is the expected one.
+   *
+   * @param entry the entry; its revision, publishedAt and updatedAt are ignored and set by the store
+   * @param expectedRevision 0 when the entry must not exist yet, else the revision the caller read
+   * @param now the time to record as updatedAt (and publishedAt for a new entry)
+   * @return the entry as stored, with revision {@code expectedRevision + 1}
+   * @throws ConflictException when the stored revision is another one
+   * @throws StoreUnavailableException when the store fails
+   */
+  ServerEntry saveRegistration(ServerEntry entry, long expectedRevision, Instant now);
+
+  /**
+   * Writes the health fields of an existing entry, and its discovered capabilities when given, leaving
+   * every registration field alone.
+   *
+   * @param name the entry name
+   * @param health the new health
+   * @param discovered capabilities the probe found, or null to keep the stored ones
+   * @param now the change time to record
+   * @return the entry as stored
+   * @throws EntryNotFoundException when there is no such entry
+   * @throws StoreUnavailableException when the store fails
+   */
+  ServerEntry saveHealth(String name, Health health, List<Capability> discovered, Instant now);
+
+  /**
+   * Lists entries, most recently updated (registration) first.
+   *
+   * @param cursor a cursor from a previous page, or null for the first page
+   * @param limit page size, 1 to 1000
+   * @return one page
+   * @throws IllegalArgumentException when the cursor is not one this store issued
+   * @throws StoreUnavailableException when the store fails
+   */
+  Page<ServerEntry> listByUpdated(String cursor, int limit);
+
+  /**
+   * Entries changed (registration or health) at or after a time, oldest change first.
+   *
+   * @param since inclusive lower bound on the change time
+   * @param cursor a cursor from a previous page of the same query, or null
+   * @param limit page size, 1 to 1000
+   * @return one page of changes
+   * @throws StoreUnavailableException when the store fails
+   */
+  Page<Change> changesSince(Instant since, String cursor, int limit);
+}
