@@ -1,0 +1,88 @@
+package io.mcpplatform.registry;
+
+import io.mcpplatform.core.catalog.UrlPolicy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the registry function reads from its environment, read in this one place.
+ *
+ * <ul>
+ *   <li>{@code TABLE_NAME}: the DynamoDB table; when set, entries live in DynamoDB (AWS mode).
+ *   <li>{@code DYNAMODB_ENDPOINT}: optional endpoint override (dynalite, LocalStack).
+ *   <li>{@code AWS_REGION}: region of the table (set by Lambda).
+ *   <li>{@code REGISTRY_DATA_DIR}: directory of the embedded store, used when no table is named
+ *       (default {@code .local/data}).
+ *   <li>{@code REGISTRY_URL_POLICY}: {@code https-only} (default with a table) or {@code local}
+ *       (default without: http allowed to loopback).
+ *   <li>{@code INDEX_REFRESH_MS}: how stale the search index may get (default 1000).
+ * </ul>
+ *
+ * @param tableName DynamoDB table, or null for the embedded store
+ * @param dynamoDbEndpoint endpoint override, nullable
+ * @param region AWS region, nullable (SDK default chain)
+ * @param dataDir embedded store directory
+ * @param urlPolicy which remote URLs are accepted
+ * @param indexRefresh search index staleness bound
+ */
+public record RegistryConfig(
+    String tableName,
+    URI dynamoDbEndpoint,
+    String region,
+    Path dataDir,
+    UrlPolicy urlPolicy,
+    Duration indexRefresh) {
+
+  /** @return the configuration of this process */
+  public static RegistryConfig fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * @param env environment variables
+   * @return the configuration they describe
+   * @throws IllegalArgumentException naming the variable when a value is malformed
+   */
+  public static RegistryConfig fromEnvironment(Map<String, String> env) {
+    String table = blankToNull(env.get("TABLE_NAME"));
+    String endpoint = blankToNull(env.get("DYNAMODB_ENDPOINT"));
+    String policy = blankToNull(env.get("REGISTRY_URL_POLICY"));
+    UrlPolicy urlPolicy;
+    if (policy == null) {
+      urlPolicy = table == null ? UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP : UrlPolicy.HTTPS_ONLY;
+    } else {
+      urlPolicy = switch (policy.toLowerCase(Locale.ROOT)) {
+        case "https-only" -> UrlPolicy.HTTPS_ONLY;
+        case "local" -> UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP;
+        default -> throw new IllegalArgumentException(
+            "REGISTRY_URL_POLICY must be 'https-only' or 'local', got '" + policy + "'");
+      };
+    }
+    long refreshMs;
+    try {
+      refreshMs = Long.parseLong(env.getOrDefault("INDEX_REFRESH_MS", "1000").trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("INDEX_REFRESH_MS must be a whole number of milliseconds");
+    }
+    if (refreshMs < 0) {
+      throw new IllegalArgumentException("INDEX_REFRESH_MS must not be negative");
+    }
+    return new RegistryConfig(table, endpoint == null ? null : URI.create(endpoint),
+        blankToNull(env.get("AWS_REGION")),
+        Path.of(env.getOrDefault("REGISTRY_DATA_DIR", ".local/data")),
+        urlPolicy, Duration.ofMillis(refreshMs));
+  }
+
+  /** @return a local configuration: embedded store in {@code dataDir}, loopback http allowed */
+  public static RegistryConfig local(Path dataDir) {
+    return new RegistryConfig(null, null, null, dataDir, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP,
+        Duration.ofSeconds(1));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}
