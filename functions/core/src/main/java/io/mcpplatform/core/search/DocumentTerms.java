@@ -6,7 +6,6 @@ import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.ServerEntry;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ final class DocumentTerms {
   static final int FIELDS = 3;
 
   static final int HEALTH_MASK = 0b11;
+  static final int UNHEALTHY_CODE = 1;
   static final int DELETED = 1 << 2;
   static final int HAS_TOOL = 1 << 3;
   static final int HAS_RESOURCE = 1 << 4;
@@ -59,7 +59,7 @@ final class DocumentTerms {
   static int healthCode(HealthStatus status) {
     return switch (status) {
       case HEALTHY -> 0;
-      case UNHEALTHY -> 1;
+      case UNHEALTHY -> UNHEALTHY_CODE;
       case UNKNOWN -> 2;
     };
   }
@@ -93,10 +93,8 @@ final class DocumentTerms {
     lengths[0] += Tokenizer.identifier(entry.name(), t -> count(t, 0));
     lengths[0] += Tokenizer.words(entry.title(), t -> count(t, 0));
     for (String tag : entry.tags()) {
-      if (tag != null) {
-        lengths[1] += Tokenizer.identifier(tag, t -> count(t, 1));
-        tagKeys.add(tagKey(tag));
-      }
+      lengths[1] += Tokenizer.identifier(tag, t -> count(t, 1));
+      tagKeys.add(tagKey(tag));
     }
     lengths[2] += Tokenizer.words(entry.description(), t -> count(t, 2));
     for (Capability c : capabilities(entry)) {
@@ -112,8 +110,7 @@ final class DocumentTerms {
   /** Declared and discovered capabilities, each distinct one once. */
   private static Set<Capability> capabilities(ServerEntry entry) {
     Set<Capability> all = new LinkedHashSet<>(entry.capabilities());
-    List<Capability> discovered = entry.discoveredCapabilities();
-    all.addAll(discovered);
+    all.addAll(entry.discoveredCapabilities());
     return all;
   }
 }
