@@ -1,0 +1,316 @@
+package io.mcpplatform.transport;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.McpTransportContextExtractor;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One MCP server over Streamable HTTP, stateless: every POST carries one JSON-RPC message and gets
+ * one {@code application/json} answer (notifications and responses get 202), no session ids, no
+ * SSE streams. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25.
+ *
+ * <p>The MCP Java SDK's {@link HttpServletStatelessServerTransport} does the MCP work. This servlet
+ * stands in front of it and checks method, Host/Origin (optional), {@code MCP-Protocol-Version},
+ * {@code Accept}, {@code Content-Type}, body size (bounded read) and JSON-RPC shape itself, so that
+ * every error is a JSON-RPC error object with a fitting HTTP status; then it screens the SDK's answer
+ * so that no serialized exception, stack trace or class name ever reaches a client.
+ *
+ * <p>Build one with {@link #builder(String, String)}; host it with a {@link Route}.
+ */
+public final class StatelessMcpServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(StatelessMcpServlet.class);
+
+    /** Protocol versions this server speaks, oldest first. */
+    public static final List<String> PROTOCOL_VERSIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
+    /** Default bound on a request body: 1 MiB. */
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 1 << 20;
+
+    private static final Set<String> SUPPORTED_VERSIONS = Set.copyOf(PROTOCOL_VERSIONS);
+    private static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+
+    private final transient HttpServletStatelessServerTransport transport;
+    private final transient McpStatelessSyncServer server;
+    private final transient HostGuard hostGuard;
+    private final int maxRequestBytes;
+
+    private StatelessMcpServlet(Builder builder) {
+        this.maxRequestBytes = builder.maxRequestBytes;
+        this.hostGuard = builder.hostGuard;
+        HttpServletStatelessServerTransport.Builder transportBuilder = HttpServletStatelessServerTransport.builder()
+                .messageEndpoint(SdkRequest.ENDPOINT)
+                .maxRequestSize(builder.maxRequestBytes);
+        if (builder.contextExtractor != null) {
+            transportBuilder.contextExtractor(builder.contextExtractor);
+        }
+        this.transport = transportBuilder.build();
+        McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
+                .serverInfo(builder.name, builder.version)
+                // a stateless server can never send notifications/tools/list_changed
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(SafeTools.guardAll(builder.tools, builder.failureMapper));
+        if (builder.instructions != null) {
+            spec.instructions(builder.instructions);
+        }
+        this.server = spec.build();
+    }
+
+    /**
+     * Starts describing an MCP server.
+     *
+     * @param name    server name advertised in {@code initialize} ({@code serverInfo.name})
+     * @param version server version advertised in {@code initialize}
+     * @return a builder
+     */
+    public static Builder builder(String name, String version) {
+        return new Builder(name, version);
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        transport.init(config);
+    }
+
+    @Override
+    public void destroy() {
+        server.close();
+        transport.destroy();
+        super.destroy();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            handle(request, response);
+        } catch (RuntimeException | ServletException e) {
+            String ref = JsonRpcErrors.newReference();
+            LOG.error("MCP request failed (ref {})", ref, e);
+            JsonRpcErrors.write(response, 500, null, JsonRpcErrors.INTERNAL_ERROR, "Internal error (ref " + ref + ")");
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (hostGuard != null) {
+            HostGuard.Rejection rejection = hostGuard.check(request);
+            if (rejection != null) {
+                reject(response, rejection.httpStatus(), rejection.message());
+                return;
+            }
+        }
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            reject(response, 405, "Method not allowed: this stateless MCP endpoint accepts POST only");
+            return;
+        }
+        String version = headerValue(request, PROTOCOL_VERSION_HEADER);
+        if (version != null && !SUPPORTED_VERSIONS.contains(version)) {
+            reject(response, 400, "Bad Request: unsupported MCP-Protocol-Version (supported: "
+                    + String.join(", ", PROTOCOL_VERSIONS) + ")");
+            return;
+        }
+        if (!acceptsJson(request)) {
+            reject(response, 406, "Not Acceptable: the Accept header must allow application/json");
+            return;
+        }
+        if (!isJson(request.getContentType())) {
+            reject(response, 415, "Unsupported Media Type: Content-Type must be application/json");
+            return;
+        }
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            reject(response, 413, tooLarge());
+            return;
+        }
+        byte[] body;
+        try {
+            body = BoundedBody.read(request.getInputStream(), maxRequestBytes);
+        } catch (BoundedBody.TooLargeException e) {
+            reject(response, 413, tooLarge());
+            return;
+        }
+        JsonNode root;
+        try {
+            root = JsonRpcErrors.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            JsonRpcErrors.write(response, 400, null, JsonRpcErrors.PARSE_ERROR, "Parse error: the body is not valid JSON");
+            return;
+        }
+        IncomingMessage incoming = IncomingMessage.classify(root);
+        switch (incoming.kind()) {
+            case INVALID:
+                JsonRpcErrors.write(response, 400, incoming.id(), incoming.code(), incoming.problem());
+                return;
+            case RESPONSE:
+                accepted(response);
+                return;
+            default:
+                break;
+        }
+        CapturedResponse captured = new CapturedResponse(response);
+        transport.service(new SdkRequest(request, body), captured);
+        if (incoming.kind() == IncomingMessage.Kind.NOTIFICATION) {
+            if (captured.capturedStatus() / 100 != 2) {
+                LOG.warn("MCP SDK answered status {} to notification {}", captured.capturedStatus(), incoming.method());
+            }
+            accepted(response);
+            return;
+        }
+        ResponseScreen.Answer answer = ResponseScreen.screen(incoming, captured);
+        JsonRpcErrors.writeJson(response, answer.httpStatus(), answer.json());
+    }
+
+    private String tooLarge() {
+        return "Payload too large: the request body exceeds " + maxRequestBytes + " bytes";
+    }
+
+    private static void reject(HttpServletResponse response, int status, String message) throws IOException {
+        JsonRpcErrors.write(response, status, null, JsonRpcErrors.SERVER_ERROR, message);
+    }
+
+    private static void accepted(HttpServletResponse response) throws IOException {
+        response.setStatus(202);
+        response.setContentLength(0);
+        response.flushBuffer();
+    }
+
+    private static String headerValue(HttpServletRequest request, String name) {
+        String value = request.getHeader(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Rejoins every {@code Accept} value (HTTP API v2 splits the header on commas). */
+    static boolean acceptsJson(HttpServletRequest request) {
+        List<String> values = request.getHeaders("Accept") == null
+                ? List.of() : new ArrayList<>(Collections.list(request.getHeaders("Accept")));
+        String joined = String.join(",", values);
+        if (joined.isBlank()) {
+            return true;
+        }
+        for (String range : joined.split(",")) {
+            String type = mediaType(range);
+            if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && mediaType(contentType).equals("application/json");
+    }
+
+    private static String mediaType(String value) {
+        int semicolon = value.indexOf(';');
+        String type = semicolon >= 0 ? value.substring(0, semicolon) : value;
+        return type.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Describes one stateless MCP server. */
+    public static final class Builder {
+        private final String name;
+        private final String version;
+        private String instructions;
+        private List<SyncToolSpecification> tools = List.of();
+        private ToolFailureMapper failureMapper = ToolFailureMapper.NONE;
+        private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private HostGuard hostGuard;
+        private McpTransportContextExtractor<HttpServletRequest> contextExtractor;
+
+        private Builder(String name, String version) {
+            if (name == null || name.isBlank() || version == null || version.isBlank()) {
+                throw new IllegalArgumentException("name and version are required");
+            }
+            this.name = name;
+            this.version = version;
+        }
+
+        /**
+         * @param instructions text for the client's model, advertised in {@code initialize}; null for none
+         * @return this builder
+         */
+        public Builder instructions(String instructions) {
+            this.instructions = instructions;
+            return this;
+        }
+
+        /**
+         * @param tools the tools; each handler is wrapped by {@link SafeTools#guard}
+         * @return this builder
+         */
+        public Builder tools(List<SyncToolSpecification> tools) {
+            this.tools = List.copyOf(tools);
+            return this;
+        }
+
+        /**
+         * @param mapper turns a tool's exceptions into client-safe text (default: none known)
+         * @return this builder
+         */
+        public Builder toolFailureMapper(ToolFailureMapper mapper) {
+            if (mapper == null) {
+                throw new IllegalArgumentException("mapper must not be null");
+            }
+            this.failureMapper = mapper;
+            return this;
+        }
+
+        /**
+         * @param maxRequestBytes largest accepted request body (default 1 MiB); larger bodies get 413
+         * @return this builder
+         */
+        public Builder maxRequestBytes(int maxRequestBytes) {
+            if (maxRequestBytes <= 0) {
+                throw new IllegalArgumentException("maxRequestBytes must be positive");
+            }
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
+        /**
+         * @param hostGuard DNS-rebinding protection, or null (the default) for none
+         * @return this builder
+         */
+        public Builder hostGuard(HostGuard hostGuard) {
+            this.hostGuard = hostGuard;
+            return this;
+        }
+
+        /**
+         * @param extractor copies request details (headers, say) into the tools' {@link McpTransportContext}
+         * @return this builder
+         */
+        public Builder contextExtractor(McpTransportContextExtractor<HttpServletRequest> extractor) {
+            this.contextExtractor = extractor;
+            return this;
+        }
+
+        /**
+         * @return the servlet, with its MCP server built
+         */
+        public StatelessMcpServlet build() {
+            return new StatelessMcpServlet(this);
+        }
+    }
+}
