@@ -1,0 +1,305 @@
+package io.mcpplatform.aws.store;
+
+import static io.mcpplatform.aws.store.RegistryTable.ALL_SERVERS;
+import static io.mcpplatform.aws.store.RegistryTable.BY_CHANGE_INDEX;
+import static io.mcpplatform.aws.store.RegistryTable.BY_CHANGE_SORT_KEY;
+import static io.mcpplatform.aws.store.RegistryTable.BY_UPDATED_INDEX;
+import static io.mcpplatform.aws.store.RegistryTable.BY_UPDATED_SORT_KEY;
+import static io.mcpplatform.aws.store.RegistryTable.CHANGED_AT;
+import static io.mcpplatform.aws.store.RegistryTable.DISCOVERED;
+import static io.mcpplatform.aws.store.RegistryTable.ENTRY_SORT_KEY;
+import static io.mcpplatform.aws.store.RegistryTable.GSI_PARTITION_KEY;
+import static io.mcpplatform.aws.store.RegistryTable.HEALTH;
+import static io.mcpplatform.aws.store.RegistryTable.PARTITION_KEY;
+import static io.mcpplatform.aws.store.RegistryTable.PUBLISHED_AT;
+import static io.mcpplatform.aws.store.RegistryTable.REGISTRATION;
+import static io.mcpplatform.aws.store.RegistryTable.REVISION;
+import static io.mcpplatform.aws.store.RegistryTable.SORT_KEY;
+import static io.mcpplatform.aws.store.RegistryTable.UPDATED_AT;
+
+import io.mcpplatform.core.catalog.Capability;
+import io.mcpplatform.core.catalog.Health;
+import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.store.Change;
+import io.mcpplatform.core.store.ConflictException;
+import io.mcpplatform.core.store.EntryNotFoundException;
+import io.mcpplatform.core.store.Page;
+import io.mcpplatform.core.store.RegistryStore;
+import io.mcpplatform.core.store.StoreUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * {@link RegistryStore} on one DynamoDB table laid out as {@link RegistryTable} describes. Writes are
+ * conditional {@code UpdateItem}s that touch only their own attributes; listings query the two indexes;
+ * nothing scans the table. Index reads are eventually consistent, as DynamoDB's global indexes are.
+ */
+public final class DynamoDbRegistryStore implements RegistryStore {
+
+  private static final int MAX_LIMIT = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbRegistryStore.class);
+
+  private final DynamoDbClient client;
+  private final String tableName;
+  private final EntryItems items = new EntryItems();
+  private final PageCursors cursors = new PageCursors();
+
+  /**
+   * @param client a client built once and shared (see {@link DynamoDbClientFactory})
+   * @param tableName the registry table
+   */
+  public DynamoDbRegistryStore(DynamoDbClient client, String tableName) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+  }
+
+  /**
+   * Creates the registry table and waits until it is active, then enables TTL on
+   * {@link RegistryTable#TTL_ATTRIBUTE} where the server supports it. For tests and local use; deployed
+   * tables come from the CDK stack.
+   *
+   * @param client the client
+   * @param tableName the table to create
+   * @throws StoreUnavailableException when the table cannot be created
+   */
+  public static void createTable(DynamoDbClient client, String tableName) {
+    try {
+      client.createTable(RegistryTable.createTableRequest(tableName));
+      try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
+          .overrideConfiguration(WaiterOverrideConfiguration.builder()
+              .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
+              .waitTimeout(Duration.ofMinutes(5)).build())
+          .build()) {
+        waiter.waitUntilTableExists(b -> b.tableName(tableName));
+      }
+    } catch (SdkException e) {
+      throw unavailable(tableName, "create table", e);
+    }
+    try {
+      client.updateTimeToLive(b -> b.tableName(tableName).timeToLiveSpecification(
+          t -> t.attributeName(RegistryTable.TTL_ATTRIBUTE).enabled(true)));
+    } catch (DynamoDbException e) {
+      if (e.awsErrorDetails() == null || !"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+        throw unavailable(tableName, "enable TTL", e);
+      }
+      LOG.warn("DynamoDB endpoint does not support TTL; table {} keeps expired items", tableName);
+    } catch (SdkException e) {
+      throw unavailable(tableName, "enable TTL", e);
+    }
+  }
+
+  @Override
+  public Optional<ServerEntry> get(String name) {
+    Map<String, AttributeValue> item = call("read entry",
+        () -> client.getItem(b -> b.tableName(tableName).key(key(name)).consistentRead(true)).item());
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+  }
+
+  @Override
+  public ServerEntry saveRegistration(ServerEntry entry, long expectedRevision, Instant now) {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(now, "now");
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    names.put("#reg", REGISTRATION);
+    names.put("#rev", REVISION);
+    names.put("#upd", UPDATED_AT);
+    names.put("#pub", PUBLISHED_AT);
+    names.put("#chg", CHANGED_AT);
+    names.put("#gpk", GSI_PARTITION_KEY);
+    names.put("#uk", BY_UPDATED_SORT_KEY);
+    names.put("#ck", BY_CHANGE_SORT_KEY);
+    values.put(":reg", items.registration(entry));
+    values.put(":rev", AttributeValue.fromN(Long.toString(expectedRevision + 1)));
+    values.put(":now", AttributeValue.fromS(RegistryTable.sortableTime(now)));
+    values.put(":all", AttributeValue.fromS(ALL_SERVERS));
+    values.put(":key", AttributeValue.fromS(RegistryTable.indexSortKey(now, entry.name())));
+    String condition;
+    if (expectedRevision == 0) {
+      condition = "attribute_not_exists(#pk)";
+      names.put("#pk", PARTITION_KEY);
+    } else {
+      condition = "#rev = :expected";
+      values.put(":expected", AttributeValue.fromN(Long.toString(expectedRevision)));
+    }
+    UpdateItemRequest request = UpdateItemRequest.builder()
+        .tableName(tableName)
+        .key(key(entry.name()))
+        .updateExpression("SET #reg = :reg, #rev = :rev, #upd = :now, #pub = if_not_exists(#pub, :now), "
+            + "#chg = :now, #gpk = :all, #uk = :key, #ck = :key")
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .returnValues(ReturnValue.ALL_NEW)
+        .build();
+    try {
+      return read(call("save registration", () -> client.updateItem(request).attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConflictException("Server '" + entry.name() + "' is not at revision " + expectedRevision
+          + (expectedRevision == 0 ? " (it exists already)" : "") + "; read it again and retry");
+    }
+  }
+
+  @Override
+  public ServerEntry saveHealth(String name, Health health, List<Capability> discovered, Instant now) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(now, "now");
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    names.put("#pk", PARTITION_KEY);
+    names.put("#health", HEALTH);
+    names.put("#chg", CHANGED_AT);
+    names.put("#ck", BY_CHANGE_SORT_KEY);
+    values.put(":health", items.health(health));
+    values.put(":now", AttributeValue.fromS(RegistryTable.sortableTime(now)));
+    values.put(":key", AttributeValue.fromS(RegistryTable.indexSortKey(now, name)));
+    String update = "SET #health = :health, #chg = :now, #ck = :key";
+    if (discovered != null) {
+      names.put("#disc", DISCOVERED);
+      values.put(":disc", items.discovered(discovered));
+      update += ", #disc = :disc";
+    }
+    UpdateItemRequest request = UpdateItemRequest.builder()
+        .tableName(tableName)
+        .key(key(name))
+        .updateExpression(update)
+        .conditionExpression("attribute_exists(#pk)")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .returnValues(ReturnValue.ALL_NEW)
+        .build();
+    try {
+      return read(call("save health", () -> client.updateItem(request).attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      throw new EntryNotFoundException(name);
+    }
+  }
+
+  @Override
+  public Page<ServerEntry> listByUpdated(String cursor, int limit) {
+    checkLimit(limit);
+    Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, BY_UPDATED_SORT_KEY);
+    QueryRequest.Builder query = QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(BY_UPDATED_INDEX)
+        .keyConditionExpression("#gpk = :all")
+        .expressionAttributeNames(Map.of("#gpk", GSI_PARTITION_KEY))
+        .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ALL_SERVERS)))
+        .scanIndexForward(false);
+    return page(query, start, limit, BY_UPDATED_SORT_KEY, this::read);
+  }
+
+  @Override
+  public Page<Change> changesSince(Instant since, String cursor, int limit) {
+    Objects.requireNonNull(since, "since");
+    checkLimit(limit);
+    String from = RegistryTable.indexSortKey(since, "");
+    Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, BY_CHANGE_SORT_KEY);
+    if (start != null && start.get(BY_CHANGE_SORT_KEY).s().compareTo(from) < 0) {
+      start = null;
+    }
+    QueryRequest.Builder query = QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(BY_CHANGE_INDEX)
+        .keyConditionExpression("#gpk = :all AND #ck >= :from")
+        .expressionAttributeNames(Map.of("#gpk", GSI_PARTITION_KEY, "#ck", BY_CHANGE_SORT_KEY))
+        .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ALL_SERVERS),
+            ":from", AttributeValue.fromS(from)))
+        .scanIndexForward(true);
+    return page(query, start, limit, BY_CHANGE_SORT_KEY, item -> new Change(read(item), items.changedAt(item)));
+  }
+
+  /**
+   * Queries until one item more than the page holds is found (or the index ends), so that the last page
+   * never carries a cursor; the cursor is the key of the page's last item.
+   */
+  private <T> Page<T> page(QueryRequest.Builder query, Map<String, AttributeValue> start, int limit,
+      String sortKey, Function<Map<String, AttributeValue>, T> convert) {
+    List<Map<String, AttributeValue>> found = new ArrayList<>(limit + 1);
+    Map<String, AttributeValue> next = start;
+    do {
+      QueryRequest request = query.exclusiveStartKey(next).limit(limit + 1 - found.size()).build();
+      QueryResponse response = call("list entries", () -> client.query(request));
+      found.addAll(response.items());
+      next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+          ? response.lastEvaluatedKey() : null;
+    } while (next != null && found.size() <= limit);
+    boolean more = found.size() > limit;
+    List<Map<String, AttributeValue>> pageItems = more ? found.subList(0, limit) : found;
+    List<T> result = new ArrayList<>(pageItems.size());
+    for (Map<String, AttributeValue> item : pageItems) {
+      result.add(convert.apply(item));
+    }
+    return new Page<>(result, more ? cursors.encode(pageItems.get(limit - 1), sortKey) : null);
+  }
+
+  private ServerEntry read(Map<String, AttributeValue> item) {
+    try {
+      return items.toEntry(item);
+    } catch (IllegalStateException e) {
+      throw new StoreUnavailableException("DynamoDB table '" + tableName + "' holds an unreadable entry item",
+          e);
+    }
+  }
+
+  private static Map<String, AttributeValue> key(String name) {
+    return Map.of(PARTITION_KEY, AttributeValue.fromS(RegistryTable.entryKey(name)),
+        SORT_KEY, AttributeValue.fromS(ENTRY_SORT_KEY));
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+    }
+  }
+
+  /** Runs one SDK call, turning every SDK error but a failed condition into {@link StoreUnavailableException}. */
+  private <T> T call(String action, Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (ConditionalCheckFailedException e) {
+      throw e;
+    } catch (SdkException e) {
+      throw unavailable(tableName, action, e);
+    }
+  }
+
+  private static StoreUnavailableException unavailable(String table, String action, SdkException e) {
+    String reason;
+    if (e instanceof ResourceNotFoundException) {
+      reason = "table not found";
+    } else if (e instanceof DynamoDbException d && d.awsErrorDetails() != null
+        && d.awsErrorDetails().errorCode() != null) {
+      reason = d.awsErrorDetails().errorCode() + ", HTTP " + d.statusCode();
+    } else {
+      reason = "DynamoDB could not be reached";
+    }
+    LOG.warn("DynamoDB {} on table {} failed: {}", action, table, reason);
+    return new StoreUnavailableException("Registry storage is unavailable (DynamoDB table '" + table + "', "
+        + action + ": " + reason + ")", e);
+  }
+}
