@@ -51,7 +51,29 @@ record IncomingMessage(Kind kind, JsonNode id, String method, String problem, in
         if (params != null && !params.isObject()) {
             return invalid(id, JsonRpcErrors.INVALID_PARAMS, "Invalid params: \"params\" must be an object");
         }
+        if (id != null && "tools/call".equals(method.asString())) {
+            String problem = toolCallProblem(params);
+            if (problem != null) {
+                return invalid(id, JsonRpcErrors.INVALID_PARAMS, problem);
+            }
+        }
         return new IncomingMessage(id == null ? Kind.NOTIFICATION : Kind.REQUEST, id, method.asString(), null, 0);
+    }
+
+    /** The SDK answers a mistyped tools/call with a serialized exception; say what is wrong instead. */
+    private static String toolCallProblem(JsonNode params) {
+        if (params == null) {
+            return "Invalid params: tools/call needs params with a tool \"name\"";
+        }
+        JsonNode name = params.get("name");
+        if (name == null || !name.isString() || name.asString().isEmpty()) {
+            return "Invalid params: \"name\" must be a non-empty string";
+        }
+        JsonNode arguments = params.get("arguments");
+        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+            return "Invalid params: \"arguments\" must be an object";
+        }
+        return null;
     }
 
     private static boolean validId(JsonNode id) {
