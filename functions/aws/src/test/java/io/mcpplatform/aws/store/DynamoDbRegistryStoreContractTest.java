@@ -6,9 +6,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -33,9 +36,8 @@ class DynamoDbRegistryStoreContractTest extends RegistryStoreContract {
     client = DynamoDbClient.builder()
         .endpointOverride(Dynalite.endpoint())
         .region(DynamoDbClientFactory.LOCAL_REGION)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> c.addExecutionInterceptor(new NoScan()))
         .build();
   }

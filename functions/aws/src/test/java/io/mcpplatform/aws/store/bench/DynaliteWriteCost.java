@@ -1,0 +1,49 @@
+package io.mcpplatform.aws.store.bench;
+
+import io.mcpplatform.aws.store.Dynalite;
+import io.mcpplatform.aws.store.DynamoDbClientFactory;
+import io.mcpplatform.aws.store.DynamoDbRegistryStore;
+import io.mcpplatform.core.catalog.Remote;
+import io.mcpplatform.core.catalog.ServerEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Benchmark, not a test: 1,000 sequential registrations (conditional UpdateItem) through
+ * {@link DynamoDbRegistryStore} against dynalite, then one listing page of 100. Run with the module's test
+ * classpath: {@code java -cp ... io.mcpplatform.aws.store.bench.DynaliteWriteCost}.
+ */
+public final class DynaliteWriteCost {
+
+  private DynaliteWriteCost() {
+  }
+
+  /** @param args unused */
+  public static void main(String[] args) {
+    try (DynamoDbClient client = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
+      for (int round = 0; round < 3; round++) {
+        String table = "bench-" + UUID.randomUUID();
+        DynamoDbRegistryStore.createTable(client, table);
+        DynamoDbRegistryStore store = new DynamoDbRegistryStore(client, table);
+        Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+          String name = "bench-" + i;
+          store.saveRegistration(new ServerEntry(name, "Benchmark " + name, null, "1.0.0",
+              List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
+              null, null, List.of("bench"), null, null, null, null, null, null, 0), 0, t0.plusMillis(i));
+        }
+        long writes = System.nanoTime() - start;
+        start = System.nanoTime();
+        int listed = store.listByUpdated(null, 100).items().size();
+        long list = System.nanoTime() - start;
+        System.out.printf("round %d: 1000 saveRegistration %.2f s (%.2f ms each); listByUpdated(100) -> %d in %.1f ms%n",
+            round, writes / 1e9, writes / 1e6 / 1000, listed, list / 1e6);
+      }
+    } finally {
+      Dynalite.stop();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.mcpplatform.embedded.store.bench;
+
+import io.mcpplatform.core.catalog.Health;
+import io.mcpplatform.core.catalog.HealthStatus;
+import io.mcpplatform.core.catalog.Remote;
+import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.embedded.store.FileRegistryStore;
+import io.mcpplatform.embedded.store.FileStoreOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark, not a test: the cost of one {@link FileRegistryStore} write with and without
+ * {@code FileChannel.force}. Run with the module's test classpath:
+ * {@code java -cp ... io.mcpplatform.embedded.store.bench.FileStoreWriteCost [dir] [writes]}.
+ */
+public final class FileStoreWriteCost {
+
+  private FileStoreWriteCost() {
+  }
+
+  /** @param args optional data directory parent (default: a temp dir) and writes per round (default 2000) */
+  public static void main(String[] args) throws IOException {
+    Path parent = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("store-bench");
+    int writes = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    System.out.println("directory: " + parent.toAbsolutePath() + ", writes per round: " + writes);
+    for (boolean force : new boolean[] {true, false, true, false}) {
+      Path dir = Files.createTempDirectory(parent, force ? "forced" : "unforced");
+      try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(force, 1_000_000))) {
+        long[] nanos = new long[writes];
+        Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
+        for (int i = 0; i < writes; i++) {
+          long start = System.nanoTime();
+          if (i % 2 == 0) {
+            store.saveRegistration(entry("bench-" + i), 0, t0.plusMillis(i));
+          } else {
+            store.saveHealth("bench-" + (i - 1), new Health(HealthStatus.HEALTHY, t0.plusMillis(i), 10L,
+                "2025-06-18", 0, null), null, t0.plusMillis(i));
+          }
+          nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        double mean = Arrays.stream(nanos).average().orElse(0) / 1000.0;
+        System.out.printf("force=%-5s mean %8.1f us  p50 %8.1f us  p99 %8.1f us  (%d writes, %d bytes)%n",
+            force, mean, nanos[writes / 2] / 1000.0, nanos[writes * 99 / 100] / 1000.0, writes,
+            Files.size(dir.resolve("journal.jsonl")));
+      }
+      deleteTree(dir);
+    }
+  }
+
+  private static ServerEntry entry(String name) {
+    return new ServerEntry(name, "Benchmark server " + name, "A server used to measure write cost", "1.0.0",
+        List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
+        null, "https://example.com", List.of("bench", "demo"), null, null, null, null, null, null, 0);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
