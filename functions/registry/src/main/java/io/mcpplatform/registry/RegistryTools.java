@@ -15,6 +15,7 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.mcpplatform.transport.ToolFailureMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,6 +56,11 @@ public final class RegistryTools {
     this.schemas = new ToolSchemas(json);
   }
 
+  /** @return how the tools' domain failures read to a caller */
+  public static ToolFailureMapper failures() {
+    return new RegistryFailures();
+  }
+
   /** @return the tool specifications to serve */
   public List<SyncToolSpecification> specifications() {
     return List.of(
@@ -80,8 +86,8 @@ public final class RegistryTools {
         .build();
     return SyncToolSpecification.builder()
         .tool(tool)
-        .callHandler((context, request) -> ToolErrors.guard(name,
-            () -> handler.apply(request.arguments() == null ? Map.of() : request.arguments())))
+        .callHandler((context, request) ->
+            handler.apply(request.arguments() == null ? Map.of() : request.arguments()))
         .build();
   }
 

@@ -1,0 +1,163 @@
+package io.mcpplatform.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.embedded.store.FileRegistryStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Feeds every file in {@code events/registry/} through the registry's Lambda handler, as {@code sam local
+ * invoke} would, and checks each answer. A new event file without an expectation here fails the suite.
+ */
+class RegistryHandlerEventsTest {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  @TempDir
+  Path dataDir;
+
+  private RegistryApp app;
+  private RegistryHandler handler;
+
+  private final Map<String, Consumer<Response>> expectations = Map.ofEntries(
+      Map.entry("initialize.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.rpc.at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
+        assertThat(r.rpc.at("/result/serverInfo/name").asString()).isEqualTo("mcp-registry");
+        assertThat(r.rpc.at("/result/capabilities/tools").isObject()).isTrue();
+      }),
+      Map.entry("tools-list.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        r.rpc.at("/result/tools").forEach(t -> {
+          names.add(t.get("name").asString());
+          assertThat(t.get("outputSchema").isObject()).as("outputSchema of %s", t.get("name")).isTrue();
+        });
+        assertThat(names).containsExactlyInAnyOrder("register_server", "search_servers", "get_server",
+            "list_servers");
+      }),
+      Map.entry("register-server.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.isError()).isFalse();
+        assertThat(r.text()).isEqualTo("Server 'Weather API' updated successfully with ID: weather-api");
+        assertThat(r.structured().at("/status").asString()).isEqualTo("updated");
+        assertThat(r.structured().at("/server/revision").asLong()).isEqualTo(2);
+      }),
+      Map.entry("search-servers.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.structured().at("/total").asInt()).isEqualTo(1);
+        assertThat(r.structured().at("/servers/0/name").asString()).isEqualTo("weather-api");
+        assertThat(r.structured().at("/servers/0/score").asDouble()).isPositive();
+      }),
+      Map.entry("search-servers-http-api-v2.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.structured().at("/servers/0/name").asString()).isEqualTo("weather-api");
+      }),
+      Map.entry("get-server.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.structured().at("/title").asString()).isEqualTo("Weather API");
+        assertThat(r.structured().at("/remotes/0/url").asString()).isEqualTo("https://weather.example.com/mcp");
+        assertThat(r.structured().at("/health/status").asString()).isEqualTo("unknown");
+      }),
+      Map.entry("list-servers.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.structured().at("/servers").size()).isEqualTo(1);
+      }),
+      Map.entry("malformed-body.json", r -> {
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.rpc.at("/error/code").asInt()).isEqualTo(-32700);
+      }),
+      Map.entry("bad-argument.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.isError()).isTrue();
+        assertThat(r.text()).startsWith("Invalid arguments: ")
+            .contains("server_id: must be 1 to 64 letters").contains("url: must use https");
+      }),
+      Map.entry("get-not-allowed.json", r -> {
+        assertThat(r.status).isEqualTo(405);
+        assertThat(r.rpc.at("/error/code").isNumber()).isTrue();
+      }),
+      Map.entry("notification.json", r -> assertThat(r.status).isEqualTo(202)));
+
+  @BeforeEach
+  void start() throws IOException {
+    RegistryConfig config = new RegistryConfig(null, null, null, dataDir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
+    app = new RegistryApp(FileRegistryStore.open(dataDir), config, null);
+    handler = new RegistryHandler(app);
+    Response first = invoke("register-server.json");
+    assertThat(first.text()).isEqualTo("Server 'Weather API' registered successfully with ID: weather-api");
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  @Test
+  void everyEventFile_hasAnExpectation() {
+    assertThat(EventFiles.names("registry")).containsExactlyInAnyOrderElementsOf(expectations.keySet());
+  }
+
+  @Test
+  void everyEventFile_answersAsExpected_withoutStackTraces() throws IOException {
+    for (String name : EventFiles.names("registry")) {
+      Response response = invoke(name);
+      assertThat(response.raw).as(name).doesNotContain("Exception").doesNotContain("\tat ")
+          .doesNotContain("java.");
+      expectations.get(name).accept(response);
+    }
+  }
+
+  private Response invoke(String name) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(EventFiles.read("registry", name)), out, (Context) null);
+    return new Response(name, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static final class Response {
+    final String name;
+    final String raw;
+    final int status;
+    final JsonNode rpc;
+
+    Response(String name, String raw) {
+      this.name = name;
+      this.raw = raw;
+      JsonNode proxy = JSON.readTree(raw);
+      this.status = proxy.get("statusCode").asInt();
+      String body = proxy.path("body").asString("");
+      this.rpc = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+    }
+
+    String text() {
+      return rpc.at("/result/content/0/text").asString();
+    }
+
+    boolean isError() {
+      return rpc.at("/result/isError").asBoolean(false);
+    }
+
+    JsonNode structured() {
+      JsonNode node = rpc.at("/result/structuredContent");
+      assertThat(node.isObject()).as("structuredContent of %s: %s", name, raw).isTrue();
+      return node;
+    }
+  }
+}
