@@ -67,6 +67,8 @@ public final class StatelessMcpServlet extends HttpServlet {
         this.transport = transportBuilder.build();
         McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
                 .serverInfo(builder.name, builder.version)
+                // the servlet thread blocks for the answer anyway: run tools on it, not on a reactor pool
+                .immediateExecution(true)
                 // a stateless server can never send notifications/tools/list_changed
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(SafeTools.guardAll(builder.tools, builder.failureMapper));
