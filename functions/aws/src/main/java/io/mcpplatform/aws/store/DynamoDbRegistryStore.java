@@ -39,8 +39,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -90,7 +90,7 @@ public final class DynamoDbRegistryStore implements RegistryStore {
       client.createTable(RegistryTable.createTableRequest(tableName));
       try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
           .overrideConfiguration(WaiterOverrideConfiguration.builder()
-              .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
+              .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(100)))
               .waitTimeout(Duration.ofMinutes(5)).build())
           .build()) {
         waiter.waitUntilTableExists(b -> b.tableName(tableName));

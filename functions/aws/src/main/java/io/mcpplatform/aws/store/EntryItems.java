@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Converts entries to and from the attributes of an entry item (see {@link RegistryTable}). */
 final class EntryItems {

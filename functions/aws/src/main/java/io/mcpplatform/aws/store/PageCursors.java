@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JacksonException;
@@ -54,12 +56,12 @@ final class PageCursors {
     } catch (IllegalArgumentException | JacksonException e) {
       throw invalid(e);
     }
-    if (key == null || !key.keySet().equals(java.util.Set.of(keyAttributes(sortKey)))
+    if (key == null || !key.keySet().equals(Set.of(keyAttributes(sortKey)))
         || key.values().stream().anyMatch(v -> v == null || v.isEmpty())) {
       throw invalid(null);
     }
     String pk = key.get(RegistryTable.PARTITION_KEY);
-    var sort = INDEX_SORT_KEY.matcher(key.get(sortKey));
+    Matcher sort = INDEX_SORT_KEY.matcher(key.get(sortKey));
     if (!pk.startsWith(RegistryTable.SERVER_PREFIX)
         || !RegistryTable.ENTRY_SORT_KEY.equals(key.get(RegistryTable.SORT_KEY))
         || !RegistryTable.ALL_SERVERS.equals(key.get(RegistryTable.GSI_PARTITION_KEY))
