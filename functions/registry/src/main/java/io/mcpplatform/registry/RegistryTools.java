@@ -130,7 +130,7 @@ public final class RegistryTools {
     if (result.nextOffset() != null) {
       body.put("nextCursor", Cursors.encodeOffset(result.nextOffset()));
     }
-    String text = servers.isEmpty() ? NO_MATCH : pretty(body);
+    String text = servers.isEmpty() ? NO_MATCH : compact(body);
     return CallToolResult.builder().addTextContent(text).structuredContent(body).build();
   }
 
@@ -142,7 +142,7 @@ public final class RegistryTools {
     return service.get(id)
         .map(entry -> {
           Map<String, Object> body = tree(entry);
-          return CallToolResult.builder().addTextContent(pretty(body)).structuredContent(body).build();
+          return CallToolResult.builder().addTextContent(compact(body)).structuredContent(body).build();
         })
         .orElseGet(() -> CallToolResult.builder()
             .addTextContent("Server with ID '" + id + "' not found").isError(true).build());
@@ -165,15 +165,16 @@ public final class RegistryTools {
     if (page.nextCursor() != null) {
       body.put("nextCursor", page.nextCursor());
     }
-    return CallToolResult.builder().addTextContent(pretty(body)).structuredContent(body).build();
+    return CallToolResult.builder().addTextContent(compact(body)).structuredContent(body).build();
   }
 
   private Map<String, Object> tree(ServerEntry entry) {
     return json.convertValue(entry, MAP);
   }
 
-  private String pretty(Object body) {
-    return json.writerWithDefaultPrettyPrinter().writeValueAsString(body);
+  /** Compact JSON: the text goes to models, whose bill grows with every space. */
+  private String compact(Object body) {
+    return json.writeValueAsString(body);
   }
 
   private static int limit(FieldChecks checks, Map<String, Object> args) {

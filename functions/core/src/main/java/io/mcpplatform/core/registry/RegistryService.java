@@ -9,6 +9,7 @@ import io.mcpplatform.core.store.Page;
 import io.mcpplatform.core.store.RegistryStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,7 +53,8 @@ public final class RegistryService {
       ServerEntry existing = store.get(request.serverId()).orElse(null);
       long expected = existing == null ? 0 : existing.revision();
       try {
-        ServerEntry saved = store.saveRegistration(request.toEntry(existing), expected, clock.instant());
+        ServerEntry saved = store.saveRegistration(request.toEntry(existing), expected,
+            clock.instant().truncatedTo(ChronoUnit.MILLIS));
         indexIfNewer(saved);
         return new RegistrationOutcome(saved, existing == null);
       } catch (ConflictException e) {

@@ -1,0 +1,142 @@
+package io.mcpplatform.local;
+
+import io.mcpplatform.core.store.StoreUnavailableException;
+import io.mcpplatform.local.http.LocalHttpServer;
+import io.mcpplatform.registry.RegistryApp;
+import io.mcpplatform.registry.RegistryConfig;
+import io.mcpplatform.registry.RegistryHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./run-local}: the whole system on loopback with embedded defaults, or one handler run once on an
+ * event file. Prints only messages meant for a person; never a stack trace.
+ */
+public final class LocalMain {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LocalMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * @param args the command line; see {@link LocalOptions#USAGE}
+   */
+  public static void main(String[] args) {
+    int code = new LocalMain(System.out, System.err).run(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  int run(String[] args) {
+    LocalOptions options;
+    try {
+      String home = System.getenv("MCP_LOCAL_HOME");
+      options = LocalOptions.parse(args, Path.of(home == null ? "." : home));
+    } catch (LocalOptions.UsageException e) {
+      err.println("run-local: " + e.getMessage());
+      err.print(LocalOptions.USAGE);
+      return 2;
+    }
+    try {
+      return switch (options.command()) {
+        case "help" -> {
+          out.print(LocalOptions.USAGE);
+          yield 0;
+        }
+        case "invoke" -> invoke(options);
+        default -> start(options);
+      };
+    } catch (StoreUnavailableException | IOException | IllegalArgumentException | IllegalStateException e) {
+      err.println("run-local: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int start(LocalOptions options) throws IOException {
+    LocalSystem system = LocalSystem.start(options.host(), options.port(), options.dataDir());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      system.close();
+      stopped.countDown();
+    }, "run-local-shutdown"));
+    out.print(system.banner());
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private int invoke(LocalOptions options) throws IOException {
+    String function = options.arguments().get(0);
+    Path eventFile = Path.of(options.arguments().get(1));
+    byte[] event;
+    try {
+      event = Files.readAllBytes(eventFile);
+    } catch (NoSuchFileException e) {
+      err.println("run-local: no such event file: " + eventFile);
+      return 2;
+    }
+    if (!function.equals("registry")) {
+      err.println("run-local: unknown function '" + function + "' (functions: registry)");
+      return 2;
+    }
+    RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
+    try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null)) {
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      new RegistryHandler(app).handleRequest(new ByteArrayInputStream(event), response, new LocalContext(function));
+      out.println(pretty(response.toString(StandardCharsets.UTF_8)));
+    }
+    return 0;
+  }
+
+  /** Pretty-prints the proxy response, with a JSON body shown as JSON rather than as an escaped string. */
+  private static String pretty(String raw) {
+    try {
+      JsonNode response = JSON.readTree(raw);
+      if (response.isObject() && response.path("body").isString()) {
+        String body = response.get("body").asString();
+        try {
+          JsonNode parsed = JSON.readTree(body);
+          if (parsed != null && (parsed.isObject() || parsed.isArray())) {
+            ((tools.jackson.databind.node.ObjectNode) response).set("body", parsed);
+          }
+        } catch (JacksonException notJson) {
+          // leave the body as the string it is
+        }
+      }
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(response);
+    } catch (JacksonException e) {
+      return raw;
+    }
+  }
+
+  static List<String> endpointLines(String base) {
+    List<String> lines = new ArrayList<>();
+    lines.add("  registry (MCP)   POST " + base + RegistryApp.MCP_PATH);
+    lines.add("  liveness         GET  " + base + LocalHttpServer.HEALTH_PATH);
+    return lines;
+  }
+}

@@ -1,0 +1,91 @@
+package io.mcpplatform.local;
+
+import io.mcpplatform.local.http.LocalHttpServer;
+import io.mcpplatform.registry.RegistryApp;
+import io.mcpplatform.registry.RegistryConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every function of the platform in one process on loopback, with embedded defaults (durable file store),
+ * serving the same paths as API Gateway.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+  private final RegistryApp registry;
+  private final LocalHttpServer server;
+
+  private LocalSystem(RegistryApp registry, LocalHttpServer server) {
+    this.registry = registry;
+    this.server = server;
+  }
+
+  /**
+   * Opens the data and starts serving.
+   *
+   * @param host address to bind
+   * @param port port, 0 for any free one
+   * @param dataDir where data lives (one folder per function inside)
+   * @return the running system
+   * @throws IOException when the port cannot be bound
+   * @throws io.mcpplatform.core.store.StoreUnavailableException when the data is in use by another process
+   */
+  public static LocalSystem start(String host, int port, Path dataDir) throws IOException {
+    RegistryConfig config = RegistryConfig.local(dataDir.resolve("registry"));
+    RegistryApp registry = new RegistryApp(RegistryApp.openStore(config), config, null);
+    List<io.mcpplatform.transport.Route> routes = new ArrayList<>(registry.routes());
+    LocalHttpServer server = new LocalHttpServer(host, port, routes);
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      registry.close();
+      throw e;
+    }
+    return new LocalSystem(registry, server);
+  }
+
+  /** @return the base URL, such as {@code http://127.0.0.1:3000} */
+  public String baseUrl() {
+    return server.baseUri().toString().replaceAll("/$", "");
+  }
+
+  /** @return the registry function */
+  public RegistryApp registry() {
+    return registry;
+  }
+
+  /** @return what {@code ./run-local} prints once it is ready */
+  public String banner() {
+    String base = baseUrl();
+    String registryUrl = base + RegistryApp.MCP_PATH;
+    StringBuilder b = new StringBuilder();
+    b.append("MCP platform running locally at ").append(base).append('\n');
+    b.append('\n').append("Endpoints:").append('\n');
+    LocalMain.endpointLines(base).forEach(line -> b.append(line).append('\n'));
+    b.append('\n').append("MCP client configuration (Claude Desktop, Cursor, VS Code: mcpServers):").append('\n');
+    b.append("""
+        {
+          "mcpServers": {
+            "registry": { "type": "http", "url": "%s" }
+          }
+        }
+        """.formatted(registryUrl));
+    b.append('\n').append("Claude Code:     claude mcp add --transport http registry ").append(registryUrl).append('\n');
+    b.append("MCP Inspector:   npx @modelcontextprotocol/inspector --cli ").append(registryUrl)
+        .append(" --transport http --method tools/list").append('\n');
+    b.append('\n').append("Ready. Press Ctrl-C to stop.").append('\n');
+    return b.toString();
+  }
+
+  /** Stops serving, then closes the data. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } finally {
+      registry.close();
+    }
+  }
+}
