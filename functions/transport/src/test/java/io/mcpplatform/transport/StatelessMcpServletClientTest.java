@@ -63,7 +63,7 @@ class StatelessMcpServletClientTest {
     void toolsCall_returnsStructuredContent_whenToolSucceeds() {
         client.initialize();
 
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "hi")));
+        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("echo").arguments(Map.of("text", "hi")).build());
 
         assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
         assertThat(result.structuredContent()).isEqualTo(Map.of("echoed", "hi", "length", 2));
@@ -74,7 +74,7 @@ class StatelessMcpServletClientTest {
     void toolsCall_returnsMappedMessageAsIsError_whenToolThrowsKnownException() {
         client.initialize();
 
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("reject", Map.of()));
+        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("reject").arguments(Map.of()).build());
 
         assertThat(result.isError()).isTrue();
         assertThat(((McpSchema.TextContent) result.content().get(0)).text())
@@ -85,7 +85,7 @@ class StatelessMcpServletClientTest {
     void toolsCall_returnsReferenceOnly_whenToolThrowsUnknownException() {
         client.initialize();
 
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("crash", Map.of()));
+        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("crash").arguments(Map.of()).build());
 
         assertThat(result.isError()).isTrue();
         String text = ((McpSchema.TextContent) result.content().get(0)).text();

@@ -41,10 +41,8 @@ final class TestTools {
     }
 
     static SyncToolSpecification echo() {
-        McpSchema.Tool tool = McpSchema.Tool.builder()
-                .name("echo")
+        McpSchema.Tool tool = McpSchema.Tool.builder("echo", McpJsonDefaults.getMapper(), ECHO_INPUT)
                 .description("Echoes its text")
-                .inputSchema(McpJsonDefaults.getMapper(), ECHO_INPUT)
                 .outputSchema(McpJsonDefaults.getMapper(), ECHO_OUTPUT)
                 .build();
         return new SyncToolSpecification(tool, (context, request) -> {
@@ -57,10 +55,8 @@ final class TestTools {
     }
 
     static SyncToolSpecification rejecting() {
-        McpSchema.Tool tool = McpSchema.Tool.builder()
-                .name("reject")
+        McpSchema.Tool tool = McpSchema.Tool.builder("reject", McpJsonDefaults.getMapper(), "{\"type\":\"object\",\"properties\":{}}")
                 .description("Always rejects its argument")
-                .inputSchema(McpJsonDefaults.getMapper(), "{\"type\":\"object\",\"properties\":{}}")
                 .build();
         return new SyncToolSpecification(tool, (context, request) -> {
             throw new FieldRejectedException("url", "must use https");
@@ -68,10 +64,8 @@ final class TestTools {
     }
 
     static SyncToolSpecification crashing() {
-        McpSchema.Tool tool = McpSchema.Tool.builder()
-                .name("crash")
+        McpSchema.Tool tool = McpSchema.Tool.builder("crash", McpJsonDefaults.getMapper(), "{\"type\":\"object\",\"properties\":{}}")
                 .description("Always fails unexpectedly")
-                .inputSchema(McpJsonDefaults.getMapper(), "{\"type\":\"object\",\"properties\":{}}")
                 .build();
         return new SyncToolSpecification(tool, (context, request) -> {
             throw new IllegalStateException("java.lang.IllegalStateException: secret at io.mcpplatform.Internal");

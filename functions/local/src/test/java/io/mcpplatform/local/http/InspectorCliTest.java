@@ -31,9 +31,9 @@ class InspectorCliTest {
     @BeforeAll
     static void start() throws IOException {
         assumeTrue(Files.isExecutable(INSPECTOR), "src/test/node_modules not installed (npm ci in src/test)");
-        McpSchema.Tool tool = McpSchema.Tool.builder().name("shout").description("upper-cases its text")
-                .inputSchema(Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string")),
-                        "required", List.of("text")))
+        McpSchema.Tool tool = McpSchema.Tool.builder("shout", Map.of("type", "object",
+                        "properties", Map.of("text", Map.of("type", "string")), "required", List.of("text")))
+                .description("upper-cases its text")
                 .outputSchema(Map.of("type", "object", "properties", Map.of("loud", Map.of("type", "string")),
                         "required", List.of("loud")))
                 .build();

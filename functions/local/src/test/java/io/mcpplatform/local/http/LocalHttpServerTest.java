@@ -49,8 +49,8 @@ class LocalHttpServerTest {
     }
 
     private static StatelessMcpServlet mcp() {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name("ping_tool").description("answers pong")
-                .inputSchema(Map.of("type", "object")).build();
+        McpSchema.Tool tool = McpSchema.Tool.builder("ping_tool", Map.of("type", "object"))
+                .description("answers pong").build();
         SyncToolSpecification spec = new SyncToolSpecification(tool,
                 (context, request) -> McpSchema.CallToolResult.builder().addTextContent("pong").build());
         return StatelessMcpServlet.builder("local-test", "1").tools(List.of(spec)).build();
@@ -105,7 +105,7 @@ class LocalHttpServerTest {
         try {
             client.initialize();
 
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("ping_tool", Map.of()));
+            McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("ping_tool").arguments(Map.of()).build());
 
             assertThat(((McpSchema.TextContent) result.content().get(0)).text()).isEqualTo("pong");
         } finally {
