@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  * Benchmark, not a test: the cost of one {@link FileRegistryStore} write with and without
  * {@code FileChannel.force}. Run with the module's test classpath:
  * {@code java -cp ... io.mcpplatform.embedded.store.bench.FileStoreWriteCost [dir] [writes]}.
+ *
+ * <p>Recorded 2026-11-26 on the 2-core dev machine (ext4 on a virtual disk, load average 13-18 from other
+ * builds), 2,000 writes of about 600 bytes, two rounds each: with force p50 4.0-6.9 ms, mean 5.2-8.4 ms;
+ * without force p50 15-32 us, mean 0.27-0.56 ms (p99 up to 14 ms from page-cache contention). Forcing
+ * stays on by default: a local registry writes a few records a second at most.
  */
 public final class FileStoreWriteCost {
 
