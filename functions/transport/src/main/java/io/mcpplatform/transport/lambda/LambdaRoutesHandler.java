@@ -33,8 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * with a JSON-RPC error body, never an exception dump.
  *
  * <p>A function's handler builds one in its constructor and delegates {@code handleRequest} to it.
- * The routes' servlets are initialized in the constructor (Lambda's init phase); the container for
- * each event format is built on first use of that format, since a function sees only one.
+ * The routes' servlets and the REST API container are initialized in the constructor (Lambda's
+ * init phase); the HTTP API container is built on the first payload 2.0 event, since a function
+ * behind a REST API never sees one.
  */
 public final class LambdaRoutesHandler implements RequestStreamHandler {
 
