@@ -18,11 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * of 100. Run with the module's test
  * classpath: {@code java -cp ... io.mcpplatform.aws.store.bench.DynaliteWriteCost}.
  *
- * <p>Recorded 2026-11-26 on the 2-core dev machine under heavy load from other builds (load average 14-19),
- * three rounds in one JVM: 1,000 saveRegistration 45.6 s, 27.4 s, 14.2 s (14 ms each once warm); 1,000
- * plain PutItem 23.6 s, 6.7 s, 4.0 s; listByUpdated(100) 10 ms warm. A quiet machine measured 2.6 s for
- * 1,000 plain puts earlier. Each registration is a conditional UpdateItem returning ALL_NEW and updates
- * two indexes, which dynalite makes about 3.5 times as costly as a plain put.
+ * <p>Recorded 2026-11-26 on the 2-core dev machine under heavy load from other builds (load average 13-19),
+ * two runs of three rounds in one JVM each. 1,000 saveRegistration: cold 24-46 s, warm (third round)
+ * 5.5 s and 14.2 s, i.e. 5.5-14 ms each. 1,000 plain PutItem: cold 21-24 s, warm 2.3-4.0 s (a quiet
+ * machine measured 2.6 s earlier). listByUpdated(100): 8-10 ms warm. Each registration is a conditional
+ * UpdateItem returning ALL_NEW that also updates two indexes, which dynalite makes 1.7-3.5 times as
+ * costly as a plain put.
  */
 public final class DynaliteWriteCost {
 
