@@ -40,11 +40,19 @@ final class Gazetteer {
   private final List<Set<String>> countryForms;
   private final List<Set<String>> admin1Forms;
 
+  /** A gazetteer over complete data (the builder's output), indexed on this thread. */
   Gazetteer(GazetteerData data) {
+    this(data, CompletableFuture.completedFuture(
+        new NameIndex(data.keys(), data.placeCount(), data.primaryOrder(), -1)));
+  }
+
+  /**
+   * @param data the places; key fields are not used
+   * @param index the name index, possibly still being built on another thread
+   */
+  Gazetteer(GazetteerData data, CompletableFuture<NameIndex> index) {
     this.data = data;
     int n = data.placeCount();
-    CompletableFuture<NameIndex> index =
-        CompletableFuture.supplyAsync(() -> new NameIndex(data.keys(), n, data.primaryOrder()));
     lat = new double[n];
     lon = new double[n];
     for (int i = 0; i < n; i++) {
@@ -85,7 +93,8 @@ final class Gazetteer {
   }
 
   static Gazetteer load(InputStream in) throws IOException {
-    return new Gazetteer(GazetteerFile.read(in));
+    GazetteerFile.Loaded loaded = GazetteerFile.read(in);
+    return new Gazetteer(loaded.places(), loaded.names());
   }
 
   int placeCount() {

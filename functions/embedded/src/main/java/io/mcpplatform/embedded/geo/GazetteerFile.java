@@ -1,33 +1,49 @@
 package io.mcpplatform.embedded.geo;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Reads and writes the gazetteer's binary file: a gzip stream of big-endian sections (magic, version,
- * tables of countries and first-level divisions, then one array per place field). Arrays are read in bulk,
- * which keeps loading fast.
+ * Reads and writes the gazetteer's binary file: a short header, then two gzip members, one with the places
+ * (tables of countries and first-level divisions, one array per place field) and one with the names
+ * index (folded keys, primary-name order). The two members are inflated in parallel and arrays are read
+ * in bulk, which keeps loading fast.
  */
 final class GazetteerFile {
 
-  private static final int MAGIC = 0x475A5431; // "GZT1"
-  private static final int VERSION = 1;
+  private static final int MAGIC = 0x475A5432; // "GZT2"
+
+  /** What reading gives: the places now, the name index when its member has been indexed. */
+  record Loaded(GazetteerData places, CompletableFuture<NameIndex> names) {}
 
   private GazetteerFile() {}
 
   static void write(GazetteerData data, OutputStream target) throws IOException {
-    ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 24);
-    DataOutputStream out = new DataOutputStream(raw);
+    byte[] places = gzip(placesPart(data));
+    byte[] keys = gzip(keysPart(data));
+    DataOutputStream out = new DataOutputStream(target);
     out.writeInt(MAGIC);
-    out.writeInt(VERSION);
+    out.writeInt(places.length);
+    out.write(places);
+    out.writeInt(keys.length);
+    out.write(keys);
+    out.flush();
+  }
+
+  private static byte[] placesPart(GazetteerData data) throws IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 22);
+    DataOutputStream out = new DataOutputStream(raw);
     out.writeInt(data.countryCodes().length);
     for (int i = 0; i < data.countryCodes().length; i++) {
       writeString(out, data.countryCodes()[i]);
@@ -54,27 +70,56 @@ final class GazetteerFile {
     writeInts(out, data.admin1());
     writeBytes(out, data.rank());
     writeBytes(out, data.names());
-    writeBytes(out, data.keys());
-    writeInts(out, data.primaryOrder());
     out.flush();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16) {
-      {
-        def.setLevel(Deflater.BEST_COMPRESSION);
-      }
-    }) {
-      raw.writeTo(gzip);
-    }
+    return raw.toByteArray();
   }
 
-  static GazetteerData read(InputStream source) throws IOException {
-    byte[] bytes;
-    try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
-      bytes = gzip.readAllBytes();
+  private static byte[] keysPart(GazetteerData data) throws IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 24);
+    DataOutputStream out = new DataOutputStream(raw);
+    int entries = 0;
+    for (byte b : data.keys()) {
+      if (b == GazetteerData.KIND_PRIMARY || b == GazetteerData.KIND_ALTERNATE) {
+        entries++;
+      }
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    if (in.getInt() != MAGIC || in.getInt() != VERSION) {
-      throw new IOException("not a gazetteer file of version " + VERSION);
+    out.writeInt(data.placeCount());
+    out.writeInt(entries);
+    writeInts(out, data.primaryOrder());
+    writeBytes(out, data.keys());
+    out.flush();
+    return raw.toByteArray();
+  }
+
+  /**
+   * Reads the places and starts indexing the names on another thread.
+   *
+   * @param source the file
+   * @return the places (with empty key fields) and the name index to come
+   * @throws IOException when the file cannot be read or is not a gazetteer file
+   */
+  static Loaded read(InputStream source) throws IOException {
+    ByteBuffer file = ByteBuffer.wrap(source.readAllBytes());
+    if (file.remaining() < 12 || file.getInt() != MAGIC) {
+      throw new IOException("not a gazetteer file of this version");
     }
+    int placesLength = file.getInt();
+    int placesStart = file.position();
+    file.position(placesStart + placesLength);
+    int keysLength = file.getInt();
+    int keysStart = file.position();
+    byte[] bytes = file.array();
+    CompletableFuture<NameIndex> names = CompletableFuture.supplyAsync(() -> {
+      ByteBuffer in = ByteBuffer.wrap(inflate(bytes, keysStart, keysLength));
+      int placeCount = in.getInt();
+      int entries = in.getInt();
+      int[] primaryOrder = readInts(in);
+      return new NameIndex(readBytes(in), placeCount, primaryOrder, entries);
+    });
+    return new Loaded(readPlaces(ByteBuffer.wrap(inflate(bytes, placesStart, placesLength))), names);
+  }
+
+  private static GazetteerData readPlaces(ByteBuffer in) {
     int countries = in.getInt();
     String[] codes = new String[countries];
     String[] names = new String[countries];
@@ -106,10 +151,28 @@ final class GazetteerFile {
     int[] admin1 = readInts(in);
     byte[] rank = readBytes(in);
     byte[] nameBytes = readBytes(in);
-    byte[] keys = readBytes(in);
-    int[] primaryOrder = readInts(in);
     return new GazetteerData(codes, names, aliases, adminCountry, adminCodes, adminNames, lat, lon, population,
-        ids, country, admin1, rank, nameBytes, keys, primaryOrder);
+        ids, country, admin1, rank, nameBytes, new byte[0], new int[0]);
+  }
+
+  private static byte[] gzip(byte[] raw) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2);
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16) {
+      {
+        def.setLevel(Deflater.BEST_COMPRESSION);
+      }
+    }) {
+      gzip.write(raw);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] inflate(byte[] bytes, int offset, int length) {
+    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes, offset, length), 1 << 16)) {
+      return gzip.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -30,13 +30,21 @@ final class NameIndex {
   private final short[] primaryLength;
   private final int[] primaryOrder;
 
-  NameIndex(byte[] keys, int placeCount, int[] primaryOrder) {
+  /**
+   * @param keys the key bytes (see {@link GazetteerData#keys()})
+   * @param placeCount how many places the keys describe
+   * @param primaryOrder places sorted by primary key
+   * @param entries how many keys there are, or -1 to count them
+   */
+  NameIndex(byte[] keys, int placeCount, int[] primaryOrder, int entries) {
     this.keys = keys;
     this.primaryOrder = primaryOrder;
-    int entries = 0;
-    for (byte b : keys) {
-      if (b == GazetteerData.KIND_PRIMARY || b == GazetteerData.KIND_ALTERNATE) {
-        entries++;
+    if (entries < 0) {
+      entries = 0;
+      for (byte b : keys) {
+        if (b == GazetteerData.KIND_PRIMARY || b == GazetteerData.KIND_ALTERNATE) {
+          entries++;
+        }
       }
     }
     entryOffset = new int[entries];

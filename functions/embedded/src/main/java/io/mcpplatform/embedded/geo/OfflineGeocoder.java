@@ -8,7 +8,6 @@ import io.mcpplatform.core.geo.Geocoder;
 import io.mcpplatform.core.geo.GeocoderUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +132,7 @@ public final class OfflineGeocoder implements Geocoder {
       LOG.info("offline gazetteer loaded: {} places, {} names in {} ms", loaded.placeCount(), loaded.keyCount(),
           String.format(Locale.ROOT, "%.0f", (System.nanoTime() - start) / 1e6));
       return loaded;
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.error("offline gazetteer could not be loaded: {}", e.toString());
       throw new GeocoderUnavailableException(GeocoderUnavailableException.Reason.SERVER_ERROR,
           "The offline gazetteer could not be loaded; the maps server's package is incomplete.", e);
