@@ -155,7 +155,12 @@ final class Gazetteer {
     return null;
   }
 
-  private Match best(String name, List<String> qualifiers, boolean prefix, int skipped) {
+  private Match best(String name, List<String> qualifierList, boolean prefix, int skipped) {
+    String[][] qualifiers = new String[qualifierList.size()][];
+    for (int i = 0; i < qualifiers.length; i++) {
+      String q = qualifierList.get(i);
+      qualifiers[i] = new String[] {q, withoutGenericWords(q)};
+    }
     double[] bestScore = {Double.NEGATIVE_INFINITY};
     int[] best = {-1, 0};
     NameIndex.Sink sink = (place, kind) -> {
@@ -177,11 +182,11 @@ final class Gazetteer {
     return best[0] < 0 ? null : new Match(best[0], best[1], skipped);
   }
 
-  private boolean qualifies(int place, List<String> qualifiers) {
-    for (String q : qualifiers) {
+  private boolean qualifies(int place, String[][] qualifiers) {
+    for (String[] q : qualifiers) {
       int admin = data.admin1()[place];
-      boolean ok = countryForms.get(data.country()[place]).contains(q)
-          || admin >= 0 && (admin1Forms.get(admin).contains(q) || admin1Forms.get(admin).contains(withoutGenericWords(q)));
+      boolean ok = countryForms.get(data.country()[place]).contains(q[0])
+          || admin >= 0 && (admin1Forms.get(admin).contains(q[0]) || admin1Forms.get(admin).contains(q[1]));
       if (!ok) {
         return false;
       }
@@ -220,8 +225,8 @@ final class Gazetteer {
     }
     int[] best = {nearest};
     double[] bestRatio = {d0 / extentKm(nearest)};
-    tree.within(latitude, longitude, d0 + 20, place -> {
-      double ratio = distanceKm(place, latitude, longitude) / extentKm(place);
+    tree.within(latitude, longitude, d0 + 20, (place, km) -> {
+      double ratio = km / extentKm(place);
       if (ratio < bestRatio[0]) {
         bestRatio[0] = ratio;
         best[0] = place;

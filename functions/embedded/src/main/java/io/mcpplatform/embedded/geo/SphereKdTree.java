@@ -2,7 +2,6 @@ package io.mcpplatform.embedded.geo;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -106,28 +105,38 @@ final class SphereKdTree {
     }
   }
 
+  /** Receives a point found by {@link #within}. */
+  interface Hit {
+    /**
+     * @param position the point's tree position
+     * @param distanceKm its great-circle distance from the asked point
+     */
+    void accept(int position, double distanceKm);
+  }
+
   /**
-   * Calls {@code sink} with the tree position of every point within a great-circle distance.
+   * Calls {@code sink} with the tree position and distance of every point within a great-circle distance.
    *
    * @param latitude degrees
    * @param longitude degrees
    * @param radiusKm the distance in kilometres
-   * @param sink receives tree positions
+   * @param sink receives tree positions and distances
    */
-  void within(double latitude, double longitude, double radiusKm, IntConsumer sink) {
+  void within(double latitude, double longitude, double radiusKm, Hit sink) {
     double[] q = unit(latitude, longitude);
     double angle = Math.min(Math.PI, radiusKm / EARTH_RADIUS_KM);
     double chord = 2 * Math.sin(angle / 2);
     within(q, 0, xs.length, 0, chord * chord, sink);
   }
 
-  private void within(double[] q, int lo, int hi, int depth, double limit, IntConsumer sink) {
+  private void within(double[] q, int lo, int hi, int depth, double limit, Hit sink) {
     if (lo >= hi) {
       return;
     }
     int mid = (lo + hi) >>> 1;
-    if (squaredChord(q, mid) <= limit) {
-      sink.accept(mid);
+    double d = squaredChord(q, mid);
+    if (d <= limit) {
+      sink.accept(mid, 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(d) / 2)));
     }
     double diff = q[depth % 3] - axis(depth)[mid];
     if (diff < 0 || diff * diff <= limit) {

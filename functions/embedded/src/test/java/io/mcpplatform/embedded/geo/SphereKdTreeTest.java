@@ -46,7 +46,12 @@ class SphereKdTreeTest {
       }
       assertThat(tree.nearest(qLat, qLon)).isEqualTo(expected);
       List<Integer> found = new ArrayList<>();
-      tree.within(qLat, qLon, 800, found::add);
+      double[] worstError = {0};
+      tree.within(qLat, qLon, 800, (i, km) -> {
+        found.add(i);
+        worstError[0] = Math.max(worstError[0], Math.abs(km - SphereKdTree.distanceKm(qLat, qLon, tLat[i], tLon[i])));
+      });
+      assertThat(worstError[0]).isLessThan(1e-6);
       assertThat(found).containsExactlyInAnyOrderElementsOf(near);
     }
   }
