@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,6 +50,10 @@ final class ResponseScreen {
         byte[] body = captured.body();
         int status = captured.capturedStatus();
         if (status == 200 && !captured.errorSent()) {
+            if (isResultTo(body, incoming)) {
+                // a well-formed result passes as the SDK wrote it: no tree, no second serialization
+                return new Answer(200, body);
+            }
             JsonNode response = parse(body);
             if (isResponseTo(response, incoming)) {
                 return new Answer(200, JsonRpcErrors.MAPPER.writeValueAsBytes(cleanError((ObjectNode) response)));
@@ -64,6 +70,43 @@ final class ResponseScreen {
         int code = httpStatus < 500 ? JsonRpcErrors.INVALID_REQUEST : JsonRpcErrors.INTERNAL_ERROR;
         String message = httpStatus < 500 ? "Invalid Request" : "Internal error";
         return new Answer(httpStatus, JsonRpcErrors.errorBytes(incoming.id(), code, message + " (ref " + ref + ")"));
+    }
+
+    /**
+     * Reads only the top level of the body, skipping the result's contents (still checked for well-formed
+     * JSON): true when it is exactly one JSON-RPC success response to this request.
+     */
+    private static boolean isResultTo(byte[] body, IncomingMessage incoming) {
+        if (body.length == 0) {
+            return false;
+        }
+        boolean versionOk = false;
+        boolean idOk = false;
+        boolean result = false;
+        try (JsonParser parser = JsonRpcErrors.MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "jsonrpc" -> versionOk = value == JsonToken.VALUE_STRING && "2.0".equals(parser.getString());
+                    case "id" -> idOk = sameId(parser.readValueAsTree(), incoming.id());
+                    case "result" -> {
+                        result = true;
+                        parser.skipChildren();
+                    }
+                    case "error" -> {
+                        return false;
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null
+                    && versionOk && idOk && result;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     private static JsonNode parse(byte[] body) {

@@ -110,4 +110,25 @@ class ResponseScreenTest {
         assertThat(ResponseScreen.screen(bigId,
                 sdkWrote(200, "{\"jsonrpc\":\"2.0\",\"id\":12345678901,\"result\":{}}")).httpStatus()).isEqualTo(200);
     }
+
+    @Test
+    void screen_passesResultBytesAsWritten_whenResponseIsWellFormed() {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{\"tools\":[{\"name\":\"a\"}],\"n\":1.50}}";
+
+        ResponseScreen.Answer answer = ResponseScreen.screen(REQUEST, sdkWrote(200, body));
+
+        assertThat(answer.httpStatus()).isEqualTo(200);
+        assertThat(json(answer)).isEqualTo(body);
+    }
+
+    @Test
+    void screen_answersInternalError_whenResultIsMalformedOrFollowedByMore() {
+        String broken = "{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{\"tools\":[}}";
+        String trailing = "{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{}} {\"more\":1}";
+        String both = "{\"jsonrpc\":\"2.0\",\"id\":12,\"result\":{},\"error\":{\"code\":1,\"message\":\"x\"}}";
+
+        assertJsonRpcError(json(ResponseScreen.screen(REQUEST, sdkWrote(200, broken))), -32603);
+        assertJsonRpcError(json(ResponseScreen.screen(REQUEST, sdkWrote(200, trailing))), -32603);
+        assertJsonRpcError(json(ResponseScreen.screen(REQUEST, sdkWrote(200, both))), -32603);
+    }
 }
