@@ -19,6 +19,7 @@ import static io.mcpplatform.aws.store.RegistryTable.UPDATED_AT;
 
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
+import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.store.Change;
 import io.mcpplatform.core.store.ConflictException;
@@ -231,6 +232,63 @@ public final class DynamoDbRegistryStore implements RegistryStore {
             ":from", AttributeValue.fromS(from)))
         .scanIndexForward(true);
     return page(query, start, limit, BY_CHANGE_SORT_KEY, item -> new Change(read(item), items.changedAt(item)));
+  }
+
+  @Override
+  public void appendHealthHistory(String name, HealthSample sample, Instant expiresAt) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(sample, "sample");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(PARTITION_KEY, AttributeValue.fromS(RegistryTable.entryKey(name)));
+    item.put(SORT_KEY, AttributeValue.fromS(RegistryTable.historySortKey(sample.checkedAt())));
+    item.put(RegistryTable.SAMPLE_CHECKED_AT, AttributeValue.fromS(sample.checkedAt().toString()));
+    item.put(RegistryTable.SAMPLE_UP, AttributeValue.fromBool(sample.up()));
+    if (sample.latencyMillis() != null) {
+      item.put(RegistryTable.SAMPLE_LATENCY, AttributeValue.fromN(Long.toString(sample.latencyMillis())));
+    }
+    item.put(RegistryTable.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    call("save health history", () -> client.putItem(b -> b.tableName(tableName).item(item)));
+  }
+
+  @Override
+  public List<HealthSample> healthHistory(String name, Instant since) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(since, "since");
+    Map<String, AttributeValue> values = Map.of(
+        ":pk", AttributeValue.fromS(RegistryTable.entryKey(name)),
+        ":from", AttributeValue.fromS(RegistryTable.historySortKey(since)),
+        ":to", AttributeValue.fromS(RegistryTable.HISTORY_PREFIX + "~"));
+    List<HealthSample> samples = new ArrayList<>();
+    Map<String, AttributeValue> next = null;
+    do {
+      QueryRequest request = QueryRequest.builder()
+          .tableName(tableName)
+          .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+          .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
+          .expressionAttributeValues(values)
+          .exclusiveStartKey(next)
+          .build();
+      QueryResponse response = call("read health history", () -> client.query(request));
+      for (Map<String, AttributeValue> item : response.items()) {
+        samples.add(sample(item));
+      }
+      next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+          ? response.lastEvaluatedKey() : null;
+    } while (next != null);
+    return samples;
+  }
+
+  private HealthSample sample(Map<String, AttributeValue> item) {
+    try {
+      AttributeValue latency = item.get(RegistryTable.SAMPLE_LATENCY);
+      return new HealthSample(Instant.parse(item.get(RegistryTable.SAMPLE_CHECKED_AT).s()),
+          Boolean.TRUE.equals(item.get(RegistryTable.SAMPLE_UP).bool()),
+          latency == null ? null : Long.valueOf(latency.n()));
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("DynamoDB table '" + tableName + "' holds an unreadable health"
+          + " history item", e);
+    }
   }
 
   /**

@@ -36,6 +36,19 @@ public final class RegistryTable {
   /** Sort key of the entry item itself. */
   public static final String ENTRY_SORT_KEY = "ENTRY";
 
+  /**
+   * Prefix of a health history item's sort key, followed by the check time (fixed width): such items
+   * share the entry's partition, carry no index key (so no listing shows them) and expire through
+   * {@link #TTL_ATTRIBUTE}.
+   */
+  public static final String HISTORY_PREFIX = "HEALTH#";
+  /** Health history item: whether the check succeeded (BOOL). */
+  public static final String SAMPLE_UP = "up";
+  /** Health history item: latency in milliseconds (N), absent when the check failed. */
+  public static final String SAMPLE_LATENCY = "latencyMillis";
+  /** Health history item: check time (S, ISO-8601). */
+  public static final String SAMPLE_CHECKED_AT = "checkedAt";
+
   /** Partition key (S) of both listing indexes. */
   public static final String GSI_PARTITION_KEY = "gsiPk";
   /** The one value of {@link #GSI_PARTITION_KEY}: every entry item is listed. */
@@ -91,6 +104,11 @@ public final class RegistryTable {
   /** @return the partition key value of an entry */
   static String entryKey(String name) {
     return SERVER_PREFIX + name;
+  }
+
+  /** @return the sort key of a health history item */
+  static String historySortKey(Instant checkedAt) {
+    return HISTORY_PREFIX + sortableTime(checkedAt);
   }
 
   /** @return a time as fixed-width text whose order is the time order */

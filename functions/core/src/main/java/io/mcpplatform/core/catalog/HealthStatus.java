@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum HealthStatus {
   HEALTHY("healthy"),
   UNHEALTHY("unhealthy"),
-  UNKNOWN("unknown");
+  UNKNOWN("unknown"),
+  /** The health checker refused to probe the server's address (loopback, private, metadata...). */
+  REFUSED("refused");
 
   private final String wire;
 

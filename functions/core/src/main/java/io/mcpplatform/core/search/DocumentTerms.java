@@ -61,6 +61,7 @@ final class DocumentTerms {
       case HEALTHY -> 0;
       case UNHEALTHY -> UNHEALTHY_CODE;
       case UNKNOWN -> 2;
+      case REFUSED -> 3;
     };
   }
 

@@ -38,7 +38,7 @@ final class SearchFilter {
       try {
         health = DocumentTerms.healthCode(HealthStatus.fromWire(query.healthStatus().trim()));
       } catch (IllegalArgumentException e) {
-        throw ValidationException.of("healthStatus", "must be one of healthy, unhealthy, unknown");
+        throw ValidationException.of("healthStatus", "must be one of healthy, unhealthy, unknown, refused");
       }
     }
     int capabilityBit = 0;

@@ -2,6 +2,7 @@ package io.mcpplatform.core.store;
 
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
+import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
 import java.time.Instant;
 import java.util.List;
@@ -71,4 +72,25 @@ public interface RegistryStore {
    * @throws StoreUnavailableException when the store fails
    */
   Page<Change> changesSince(Instant since, String cursor, int limit);
+
+  /**
+   * Adds one check to a server's health history. History is kept apart from the entry: it never changes
+   * the entry, its revision or its change time, and it does not show in listings.
+   *
+   * @param name the entry name
+   * @param sample the check
+   * @param expiresAt when the store may drop the sample (DynamoDB TTL; the file store drops it on write)
+   * @throws StoreUnavailableException when the store fails
+   */
+  void appendHealthHistory(String name, HealthSample sample, Instant expiresAt);
+
+  /**
+   * A server's health history since a time, oldest first.
+   *
+   * @param name the entry name
+   * @param since inclusive lower bound on the check time
+   * @return the samples, empty when there are none (or no such entry)
+   * @throws StoreUnavailableException when the store fails
+   */
+  List<HealthSample> healthHistory(String name, Instant since);
 }

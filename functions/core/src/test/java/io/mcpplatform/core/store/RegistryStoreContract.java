@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
+import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.HealthStatus;
 import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.Remote;
@@ -419,6 +420,65 @@ public abstract class RegistryStoreContract {
 
     assertThatThrownBy(() -> store.changesSince(at(0), "garbage-cursor", 10))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void saveHealth_keepsServerIdentityAndUptime() {
+    store.saveRegistration(sample("alpha"), 0, at(1));
+    Health full = new Health(HealthStatus.HEALTHY, Instant.parse("2026-11-26T10:00:02.5Z"), 17L, "2025-11-25", 0,
+        null, "weather-server", "1.4.2", 0.9583);
+
+    store.saveHealth("alpha", full, null, at(2));
+
+    assertThat(store.get("alpha").orElseThrow().health()).isEqualTo(full);
+  }
+
+  @Test
+  void saveHealth_storesRefusedStatus() {
+    store.saveRegistration(sample("alpha"), 0, at(1));
+    Health refused = new Health(HealthStatus.REFUSED, at(2), null, null, 0, "private address 10.0.0.5");
+
+    store.saveHealth("alpha", refused, null, at(2));
+
+    assertThat(store.get("alpha").orElseThrow().health().status()).isEqualTo(HealthStatus.REFUSED);
+  }
+
+  @Test
+  void healthHistory_returnsSamplesSinceTimeOldestFirst() {
+    store.saveRegistration(sample("alpha"), 0, at(1));
+    HealthSample first = new HealthSample(at(10), true, 12L);
+    HealthSample second = new HealthSample(at(20), false, null);
+    HealthSample third = new HealthSample(Instant.parse("2026-11-26T10:00:30.123Z"), true, 9L);
+    store.appendHealthHistory("alpha", third, at(86_430));
+    store.appendHealthHistory("alpha", first, at(86_410));
+    store.appendHealthHistory("alpha", second, at(86_420));
+
+    assertThat(store.healthHistory("alpha", at(0))).containsExactly(first, second, third);
+    assertThat(store.healthHistory("alpha", at(20))).containsExactly(second, third);
+    assertThat(store.healthHistory("alpha", at(31))).isEmpty();
+  }
+
+  @Test
+  void healthHistory_isKeptPerServer() {
+    store.saveRegistration(sample("alpha"), 0, at(1));
+    store.saveRegistration(sample("alphabet"), 0, at(1));
+    store.appendHealthHistory("alpha", new HealthSample(at(10), true, 5L), at(86_410));
+    store.appendHealthHistory("alphabet", new HealthSample(at(11), false, null), at(86_411));
+
+    assertThat(store.healthHistory("alpha", at(0))).extracting(HealthSample::up).containsExactly(true);
+    assertThat(store.healthHistory("alphabet", at(0))).extracting(HealthSample::up).containsExactly(false);
+    assertThat(store.healthHistory("nobody", at(0))).isEmpty();
+  }
+
+  @Test
+  void appendHealthHistory_leavesEntryAndListingsUntouched() {
+    ServerEntry saved = store.saveRegistration(sample("alpha"), 0, at(1));
+
+    store.appendHealthHistory("alpha", new HealthSample(at(50), true, 5L), at(86_450));
+
+    assertThat(store.get("alpha")).contains(saved);
+    assertThat(store.listByUpdated(null, 10).items()).containsExactly(saved);
+    assertThat(store.changesSince(at(0), null, 10).items()).extracting(Change::changedAt).containsExactly(at(1));
   }
 
   @Test

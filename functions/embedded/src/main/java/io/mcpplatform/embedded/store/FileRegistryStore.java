@@ -2,6 +2,7 @@ package io.mcpplatform.embedded.store;
 
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
+import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.store.Change;
 import io.mcpplatform.core.store.ConflictException;
@@ -46,6 +47,7 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Journal journal;
+  private final HealthHistoryFile history;
   private final EntryIndex index = new EntryIndex();
   private final ReadWriteLock guard = new ReentrantReadWriteLock();
   private boolean closed;
@@ -68,19 +70,25 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
           null);
     }
     this.lock = acquired;
+    Journal openedJournal = null;
     try {
       JsonMapper mapper = JsonMapper.builder().disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-      this.journal = Journal.open(dir, mapper, options.forceWrites(),
+      openedJournal = Journal.open(dir, mapper, options.forceWrites(),
           record -> index.put(new Change(record.entry(), record.changedAt())));
       if (index.superseded() >= options.compactionThreshold()) {
-        long before = journal.size();
-        journal.rewrite(index.inChangeOrder().stream()
+        long before = openedJournal.size();
+        openedJournal.rewrite(index.inChangeOrder().stream()
             .map(c -> new Journal.Record(c.changedAt(), c.entry())).toList());
         LOG.info("Compacted registry journal in {}: {} superseded records dropped, {} -> {} bytes", dir,
-            index.superseded(), before, journal.size());
+            index.superseded(), before, openedJournal.size());
         index.compacted();
       }
+      this.history = HealthHistoryFile.open(dir, mapper, Instant.now());
+      this.journal = openedJournal;
     } catch (IOException | RuntimeException e) {
+      if (openedJournal != null) {
+        openedJournal.close();
+      }
       lock.release();
       lockChannel.close();
       throw e;
@@ -220,6 +228,35 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     }
   }
 
+  @Override
+  public void appendHealthHistory(String name, HealthSample sample, Instant expiresAt) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(sample, "sample");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    guard.writeLock().lock();
+    try {
+      checkOpen();
+      history.append(name, sample, expiresAt);
+    } catch (IOException e) {
+      throw new StoreUnavailableException("Cannot write health history in " + dir + ": " + e.getMessage(), e);
+    } finally {
+      guard.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<HealthSample> healthHistory(String name, Instant since) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(since, "since");
+    guard.readLock().lock();
+    try {
+      checkOpen();
+      return history.since(name, since);
+    } finally {
+      guard.readLock().unlock();
+    }
+  }
+
   private static void checkLimit(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
@@ -242,7 +279,11 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
       }
       closed = true;
       try {
-        journal.close();
+        try {
+          history.close();
+        } finally {
+          journal.close();
+        }
       } finally {
         lock.release();
         lockChannel.close();
