@@ -3,9 +3,11 @@ package io.mcpplatform.core.search;
 import java.util.Arrays;
 
 /**
- * The documents holding one term, as a compact int array sorted by document id. Each value packs the
- * document id (high {@value #DOC_BITS} bits) with the term's frequency in each of the three field groups
- * ({@value #TF_BITS} bits each, capped at {@value #TF_MAX}).
+ * Posting values and sorted int-array operations on them. A value packs the document id (high
+ * {@value #DOC_BITS} bits) with the term's frequency in each of the three field groups ({@value #TF_BITS}
+ * bits each, capped at {@value #TF_MAX}); arrays are kept sorted by document id.
+ *
+ * <p>An instance is a growable list, used where few lists exist (tags, terms new in a write batch).
  */
 final class Postings {
 
@@ -14,13 +16,10 @@ final class Postings {
   static final int SHIFT = 3 * TF_BITS;
   static final int DOC_BITS = 32 - SHIFT;
   static final int MAX_DOCS = 1 << DOC_BITS;
+  static final int[] NONE = new int[0];
 
-  private int[] values;
+  private int[] values = NONE;
   private int size;
-
-  Postings() {
-    values = new int[1];
-  }
 
   static int pack(int doc, int tf0, int tf1, int tf2) {
     return (doc << SHIFT) | (Math.min(tf0, TF_MAX) << (2 * TF_BITS)) | (Math.min(tf1, TF_MAX) << TF_BITS)
@@ -31,57 +30,11 @@ final class Postings {
     return value >>> SHIFT;
   }
 
-  int size() {
-    return size;
-  }
-
-  /** @return the backing array; only the first {@link #size()} values are meaningful */
-  int[] values() {
-    return values;
-  }
-
-  /** Adds or replaces the value of the value's document. */
-  void put(int value) {
-    int doc = doc(value);
-    if (size == 0 || doc(values[size - 1]) < doc) {
-      ensureRoom();
-      values[size++] = value;
-      return;
+  /** @return the position of the document in {@code values[0..size)}, or {@code -(insertion point) - 1} */
+  static int find(int[] values, int size, int doc) {
+    if (size > 0 && doc(values[size - 1]) < doc) {
+      return -(size + 1);
     }
-    int at = find(doc);
-    if (at >= 0) {
-      values[at] = value;
-      return;
-    }
-    int insert = -at - 1;
-    ensureRoom();
-    System.arraycopy(values, insert, values, insert + 1, size - insert);
-    values[insert] = value;
-    size++;
-  }
-
-  /** @return true when the document was present */
-  boolean remove(int doc) {
-    int at = find(doc);
-    if (at < 0) {
-      return false;
-    }
-    System.arraycopy(values, at + 1, values, at, size - at - 1);
-    size--;
-    if (size > 8 && size < values.length / 4) {
-      values = Arrays.copyOf(values, size * 2);
-    }
-    return true;
-  }
-
-  /** Shrinks the backing array to the values held. */
-  void trim() {
-    if (values.length > size) {
-      values = Arrays.copyOf(values, Math.max(size, 1));
-    }
-  }
-
-  private int find(int doc) {
     int lo = 0;
     int hi = size - 1;
     while (lo <= hi) {
@@ -98,10 +51,64 @@ final class Postings {
     return -(lo + 1);
   }
 
-  private void ensureRoom() {
-    if (size == values.length) {
-      int grown = size < 16 ? size * 2 : size + (size >> 1);
-      values = Arrays.copyOf(values, grown);
+  /**
+   * Adds or replaces the value of its document.
+   *
+   * @return the array now holding the values, grown when full; the size grows by one unless replaced
+   */
+  static int[] put(int[] values, int size, int value) {
+    int at = find(values, size, doc(value));
+    if (at >= 0) {
+      values[at] = value;
+      return values;
     }
+    int insert = -at - 1;
+    int[] target = values;
+    if (size == values.length) {
+      int grown = size < 16 ? Math.max(2, size * 2) : size + (size >> 2);
+      target = Arrays.copyOf(values, grown);
+    }
+    System.arraycopy(target, insert, target, insert + 1, size - insert);
+    target[insert] = value;
+    return target;
+  }
+
+  /** @return the array now holding the values after removing position {@code at}, shrunk when sparse */
+  static int[] removeAt(int[] values, int size, int at) {
+    System.arraycopy(values, at + 1, values, at, size - at - 1);
+    int left = size - 1;
+    if (left > 8 && left < values.length / 3) {
+      return Arrays.copyOf(values, left + (left >> 2));
+    }
+    return values;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** @return the backing array; only the first {@link #size()} values are meaningful */
+  int[] values() {
+    return values;
+  }
+
+  /** Adds or replaces the value of the value's document. */
+  void put(int value) {
+    boolean present = find(values, size, doc(value)) >= 0;
+    values = put(values, size, value);
+    if (!present) {
+      size++;
+    }
+  }
+
+  /** @return true when the document was present */
+  boolean remove(int doc) {
+    int at = find(values, size, doc);
+    if (at < 0) {
+      return false;
+    }
+    values = removeAt(values, size, at);
+    size--;
+    return true;
   }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -37,12 +36,13 @@ public final class SearchIndex {
   static final int MAX_EXPANSIONS = 32;
   static final int MAX_PREFIX_SCAN = 2048;
   static final int MAX_QUERY_WORDS = 32;
+  private static final int WRITE_BATCH = 512;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-  private final Map<String, Integer> docsByName = new HashMap<>();
-  private final TreeMap<String, Postings> terms = new TreeMap<>();
+  private final NameTable docsByName = new NameTable(doc -> this.entries[doc].name());
+  private final TermDictionary terms = new TermDictionary();
   private final Map<String, Postings> tags = new HashMap<>();
   private ServerEntry[] entries = new ServerEntry[16];
   private byte[] flags = new byte[16];
@@ -69,27 +69,31 @@ public final class SearchIndex {
    * @param batch the entries, later ones win over earlier ones of the same name
    */
   public void upsertAll(Collection<ServerEntry> batch) {
-    List<DocumentTerms> analyzed = new ArrayList<>(batch.size());
-    for (ServerEntry e : batch) {
-      analyzed.add(DocumentTerms.of(Objects.requireNonNull(e, "entry")));
-    }
-    lock.writeLock().lock();
-    try {
-      int i = 0;
-      for (ServerEntry e : batch) {
-        Integer existing = docsByName.get(e.name());
-        int doc;
-        if (existing != null) {
-          doc = existing;
-          unindex(doc);
-        } else {
-          doc = allocate();
-          docsByName.put(e.name(), doc);
-        }
-        index(doc, e, analyzed.get(i++));
+    List<ServerEntry> all = List.copyOf(batch);
+    for (int from = 0; from < all.size(); from += WRITE_BATCH) {
+      List<ServerEntry> part = all.subList(from, Math.min(all.size(), from + WRITE_BATCH));
+      List<DocumentTerms> analyzed = new ArrayList<>(part.size());
+      for (ServerEntry e : part) {
+        analyzed.add(DocumentTerms.of(e));
       }
-    } finally {
-      lock.writeLock().unlock();
+      lock.writeLock().lock();
+      try {
+        for (int i = 0; i < part.size(); i++) {
+          ServerEntry e = part.get(i);
+          int doc = docsByName.get(e.name());
+          if (doc >= 0) {
+            unindex(doc);
+            index(doc, e, analyzed.get(i));
+          } else {
+            doc = allocate();
+            index(doc, e, analyzed.get(i));
+            docsByName.add(doc);
+          }
+        }
+        terms.flush();
+      } finally {
+        lock.writeLock().unlock();
+      }
     }
   }
 
@@ -102,11 +106,12 @@ public final class SearchIndex {
   public boolean remove(String name) {
     lock.writeLock().lock();
     try {
-      Integer doc = docsByName.remove(name);
-      if (doc == null) {
+      int doc = docsByName.remove(name);
+      if (doc < 0) {
         return false;
       }
       unindex(doc);
+      terms.flush();
       entries[doc] = null;
       flags[doc] = 0;
       if (freeCount == free.length) {
@@ -136,8 +141,8 @@ public final class SearchIndex {
   public ServerEntry get(String name) {
     lock.readLock().lock();
     try {
-      Integer doc = docsByName.get(name);
-      return doc == null ? null : entries[doc];
+      int doc = docsByName.get(name);
+      return doc < 0 ? null : entries[doc];
     } finally {
       lock.readLock().unlock();
     }
@@ -196,12 +201,11 @@ public final class SearchIndex {
     for (Group g : groups) {
       int groupStamp = s.nextStamp();
       int groupCount = 0;
-      for (int t = 0; t < g.postings.size(); t++) {
-        Postings p = g.postings.get(t);
-        double df = p.size();
-        double weight = g.factors[t] * Math.log(1 + (searchable - df + 0.5) / (df + 0.5));
-        int[] values = p.values();
-        for (int i = 0, n = p.size(); i < n; i++) {
+      for (int t = 0; t < g.slots.length; t++) {
+        int n = terms.size(g.slots[t]);
+        double weight = g.factors[t] * Math.log(1 + (searchable - n + 0.5) / (n + 0.5));
+        int[] values = terms.postings(g.slots[t]);
+        for (int i = 0; i < n; i++) {
           int v = values[i];
           int doc = Postings.doc(v);
           if (!filter.passes(flags[doc], doc, tagBits)) {
@@ -266,9 +270,9 @@ public final class SearchIndex {
       groups.add(expand(w));
     }
     for (String c : words.compounds()) {
-      Postings exact = terms.get(c);
-      if (exact != null) {
-        groups.add(new Group(List.of(exact), new double[] {1}, words.words().isEmpty()));
+      int exact = terms.find(c);
+      if (exact >= 0 && terms.size(exact) > 0) {
+        groups.add(new Group(new int[] {exact}, new double[] {1}, words.words().isEmpty()));
       }
     }
     return groups;
@@ -276,32 +280,39 @@ public final class SearchIndex {
 
   /** The exact term plus up to {@link #MAX_EXPANSIONS} longer terms it is a prefix of, commonest first. */
   private Group expand(String word) {
-    List<Postings> postings = new ArrayList<>();
-    Postings exact = terms.get(word);
-    if (exact != null) {
-      postings.add(exact);
-    }
+    int exact = terms.find(word);
+    boolean hasExact = exact >= 0 && terms.size(exact) > 0;
+    List<Integer> longer = new ArrayList<>();
     if (word.length() >= MIN_PREFIX) {
-      List<Postings> longer = new ArrayList<>();
       int scanned = 0;
-      for (Map.Entry<String, Postings> e : terms.tailMap(word, false).entrySet()) {
-        if (!e.getKey().startsWith(word) || ++scanned > MAX_PREFIX_SCAN) {
+      for (int pos = terms.lowerBound(word); pos < terms.orderedCount() && scanned < MAX_PREFIX_SCAN; pos++) {
+        int id = terms.idAt(pos);
+        if (!terms.key(id).startsWith(word)) {
           break;
         }
-        longer.add(e.getValue());
+        if (id != exact && terms.size(id) > 0) {
+          longer.add(id);
+          scanned++;
+        }
       }
       if (longer.size() > MAX_EXPANSIONS) {
-        longer.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        longer.sort((a, b) -> Integer.compare(terms.size(b), terms.size(a)));
         longer = longer.subList(0, MAX_EXPANSIONS);
       }
-      postings.addAll(longer);
     }
-    double[] factors = new double[postings.size()];
-    Arrays.fill(factors, PREFIX_FACTOR);
-    if (exact != null) {
-      factors[0] = 1;
+    int n = longer.size() + (hasExact ? 1 : 0);
+    int[] slots = new int[n];
+    double[] factors = new double[n];
+    int i = 0;
+    if (hasExact) {
+      slots[i] = exact;
+      factors[i++] = 1;
     }
-    return new Group(postings, factors, true);
+    for (int slot : longer) {
+      slots[i] = slot;
+      factors[i++] = PREFIX_FACTOR;
+    }
+    return new Group(slots, factors, true);
   }
 
   private static int pageEnd(SearchQuery query, int matches) {
@@ -353,7 +364,7 @@ public final class SearchIndex {
     }
     for (Map.Entry<String, int[]> e : analyzed.frequencies().entrySet()) {
       int[] tf = e.getValue();
-      terms.computeIfAbsent(e.getKey(), k -> new Postings()).put(Postings.pack(doc, tf[0], tf[1], tf[2]));
+      terms.put(e.getKey(), Postings.pack(doc, tf[0], tf[1], tf[2]));
     }
     for (String tag : analyzed.tagKeys()) {
       tags.computeIfAbsent(tag, k -> new Postings()).put(Postings.pack(doc, 0, 0, 0));
@@ -372,20 +383,16 @@ public final class SearchIndex {
       lengths[f][doc] = 0;
     }
     for (String term : old.frequencies().keySet()) {
-      removePosting(terms, term, doc);
+      terms.remove(term, doc);
     }
     for (String tag : old.tagKeys()) {
-      removePosting(tags, tag, doc);
-    }
-  }
-
-  private static void removePosting(Map<String, Postings> map, String key, int doc) {
-    Postings p = map.get(key);
-    if (p != null && p.remove(doc) && p.size() == 0) {
-      map.remove(key);
+      Postings p = tags.get(tag);
+      if (p != null && p.remove(doc) && p.size() == 0) {
+        tags.remove(tag);
+      }
     }
   }
 
   /** One query word: its exact term and prefix expansions, each with a score factor. */
-  private record Group(List<Postings> postings, double[] factors, boolean counts) {}
+  private record Group(int[] slots, double[] factors, boolean counts) {}
 }

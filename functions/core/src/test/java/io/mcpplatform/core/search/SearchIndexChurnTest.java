@@ -1,0 +1,84 @@
+package io.mcpplatform.core.search;
+
+import static io.mcpplatform.core.search.Entries.entry;
+import static io.mcpplatform.core.search.Entries.tool;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpplatform.core.catalog.HealthStatus;
+import io.mcpplatform.core.catalog.LifecycleStatus;
+import io.mcpplatform.core.catalog.ServerEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Random upserts and removals must leave the index equal to one built fresh from what remains. */
+class SearchIndexChurnTest {
+
+  private static final String[] WORDS = ("weather forecast maps geocode github issues database sql query "
+      + "table tide alerts storm route transit bus train cafe zurich report chart metrics logs trace "
+      + "token secret email calendar").split(" ");
+
+  private static String words(Random random, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+    }
+    return sb.toString();
+  }
+
+  private static ServerEntry randomEntry(Random random, String name) {
+    HealthStatus[] health = HealthStatus.values();
+    return entry(name).title(words(random, 2)).description(words(random, 3 + random.nextInt(8)))
+        .tags(WORDS[random.nextInt(WORDS.length)])
+        .tools(tool(WORDS[random.nextInt(WORDS.length)] + "_" + WORDS[random.nextInt(WORDS.length)],
+            words(random, 4)))
+        .health(health[random.nextInt(health.length)])
+        .status(random.nextInt(10) == 0 ? LifecycleStatus.DELETED : LifecycleStatus.ACTIVE)
+        .updated(random.nextInt(20)).build();
+  }
+
+  @Test
+  void churnedIndex_answersLikeAFreshIndex() {
+    Random random = new Random(7);
+    SearchIndex churned = new SearchIndex();
+    Map<String, ServerEntry> model = new LinkedHashMap<>();
+    List<SearchQuery> queries = new ArrayList<>();
+    for (String w : List.of("weather", "ta", "geo forecast", "get_forecast", "", "tr", "sql query table")) {
+      queries.add(new SearchQuery(w, List.of(), null, null, false, 0, 100));
+      queries.add(new SearchQuery(w, List.of("Weather", "maps"), "tool", null, true, 0, 100));
+      queries.add(new SearchQuery(w, List.of(), null, "unknown", false, 2, 5));
+    }
+    for (int step = 1; step <= 1500; step++) {
+      String name = "srv-" + random.nextInt(120);
+      int op = random.nextInt(10);
+      if (op < 6) {
+        ServerEntry e = randomEntry(random, name);
+        churned.upsert(e);
+        model.put(name, e);
+      } else if (op < 8) {
+        assertThat(churned.remove(name)).isEqualTo(model.remove(name) != null);
+      } else {
+        List<ServerEntry> batch = List.of(randomEntry(random, name), randomEntry(random, name + "-b"),
+            randomEntry(random, name));
+        churned.upsertAll(batch);
+        batch.forEach(e -> model.put(e.name(), e));
+      }
+      if (step % 100 == 0) {
+        SearchIndex fresh = new SearchIndex();
+        fresh.upsertAll(model.values());
+        assertThat(churned.size()).isEqualTo(model.size());
+        for (int i = 0; i < 120; i++) {
+          assertThat(churned.get("srv-" + i)).isEqualTo(model.get("srv-" + i));
+          assertThat(churned.get("srv-" + i + "-b")).isEqualTo(model.get("srv-" + i + "-b"));
+        }
+        for (SearchQuery q : queries) {
+          assertThat(churned.search(q)).as("step %d query %s", step, q).isEqualTo(fresh.search(q));
+        }
+      }
+    }
+    assertThat(model).isNotEmpty();
+  }
+}
