@@ -24,6 +24,8 @@ final class NameIndex {
   private final int[] entryPlace;
   private final byte[] entryKind;
   private final int[] entryHash;
+  /** For each entry, 1 + the next entry with the same key, or 0: the table holds each key once. */
+  private final int[] entryNext;
   private final int[] table;
   private final int mask;
   private final int[] primaryOffset;
@@ -52,6 +54,7 @@ final class NameIndex {
     entryPlace = new int[entries];
     entryKind = new byte[entries];
     entryHash = new int[entries];
+    entryNext = new int[entries];
     primaryOffset = new int[placeCount];
     primaryLength = new short[placeCount];
     int capacity = Integer.highestOneBit(Math.max(16, entries + entries / 2 - 1)) << 1;
@@ -93,7 +96,13 @@ final class NameIndex {
     entryKind[entry] = keys[kindAt];
     entryHash[entry] = hash;
     int slot = hash & mask;
-    while (table[slot] != 0) {
+    int existing;
+    while ((existing = table[slot]) != 0) {
+      int e = existing - 1;
+      if (entryHash[e] == hash && sameKey(entryOffset[e], entryLength[e], start, end - start)) {
+        entryNext[entry] = existing;
+        break;
+      }
       slot = (slot + 1) & mask;
     }
     table[slot] = entry + 1;
@@ -120,7 +129,13 @@ final class NameIndex {
     while ((e = table[slot]) != 0) {
       e--;
       if (entryHash[e] == hash && equal(q, entryOffset[e], entryLength[e])) {
-        sink.accept(entryPlace[e], entryKind[e]);
+        while (true) {
+          sink.accept(entryPlace[e], entryKind[e]);
+          if (entryNext[e] == 0) {
+            return;
+          }
+          e = entryNext[e] - 1;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -166,6 +181,18 @@ final class NameIndex {
       }
     }
     return 0;
+  }
+
+  private boolean sameKey(int offA, int lenA, int offB, int lenB) {
+    if (lenA != lenB) {
+      return false;
+    }
+    for (int k = 0; k < lenA; k++) {
+      if (keys[offA + k] != keys[offB + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean equal(byte[] q, int off, int len) {
