@@ -1,0 +1,129 @@
+package io.mcpplatform.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpplatform.core.catalog.HealthStatus;
+import io.mcpplatform.core.catalog.Remote;
+import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.health.AddressPolicy;
+import io.mcpplatform.core.health.HealthCheckService;
+import io.mcpplatform.embedded.store.FileRegistryStore;
+import io.mcpplatform.embedded.store.FileStoreOptions;
+import io.mcpplatform.health.probe.McpHealthProbe;
+import io.mcpplatform.health.probe.McpTestServers;
+import io.mcpplatform.health.probe.ProbeSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Lambda handler on every {@code events/health-checker} file, probing real servers on loopback. */
+class HealthCheckHandlerEventsTest {
+
+  private static McpTestServers.Host healthy;
+  private static int deadPort;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void servers() throws Exception {
+    healthy = McpTestServers.streamable();
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    healthy.close();
+  }
+
+  static Stream<String> eventFiles() {
+    return EventFiles.names().stream();
+  }
+
+  private static void register(FileRegistryStore store, String name, String url) {
+    store.saveRegistration(new ServerEntry(name, name, null, "1.0.0",
+        List.of(new Remote(Remote.STREAMABLE_HTTP, url, null)), null, null, List.of(), List.of(), null, null, null,
+        null, null, 0), 0, Instant.now());
+  }
+
+  private static HealthCheckHandler handler(FileRegistryStore store, PrintStream metrics) {
+    ProbeSettings settings = ProbeSettings.defaults(AddressPolicy.allowingLoopback())
+        .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    return new HealthCheckHandler(new HealthCheckService(store, new McpHealthProbe(settings), Clock.systemUTC(), null),
+        4, HealthCheckerConfig.reserveMillis(settings), new RunMetrics(metrics));
+  }
+
+  @ParameterizedTest
+  @MethodSource("eventFiles")
+  void handleRequest_checksEveryServer_andEmitsMetrics(String file) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(false, 1000))) {
+      register(store, "alive", healthy.url("/mcp"));
+      register(store, "dead", "http://127.0.0.1:" + deadPort + "/mcp");
+      register(store, "inside", "http://10.0.0.7/mcp");
+
+      Map<String, Object> result = handler(store, new PrintStream(out, true, StandardCharsets.UTF_8))
+          .handleRequest(EventFiles.read(file), new TestContext(120_000));
+
+      assertThat(result).containsEntry("checked", 3).containsEntry("up", 1).containsEntry("down", 1)
+          .containsEntry("refused", 1).containsEntry("deferred", 0).containsEntry("complete", true);
+      assertThat(store.get("alive").orElseThrow().health().status()).isEqualTo(HealthStatus.HEALTHY);
+      assertThat(store.get("alive").orElseThrow().discoveredCapabilities()).isNotEmpty();
+      assertThat(store.get("dead").orElseThrow().health().consecutiveFailures()).isEqualTo(1);
+      assertThat(store.get("inside").orElseThrow().health().status()).isEqualTo(HealthStatus.REFUSED);
+    }
+    JsonNode emf = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8).trim());
+    assertThat(emf.at("/_aws/CloudWatchMetrics/0/Namespace").asString()).isEqualTo("McpPlatform");
+    assertThat(emf.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asString()).isEqualTo("Service");
+    assertThat(emf.path("Service").asString()).isEqualTo("health-checker");
+    assertThat(emf.path("ServersChecked").asInt()).isEqualTo(3);
+    assertThat(emf.path("ProbesRefused").asInt()).isEqualTo(1);
+    assertThat(emf.path("RunDuration").isNumber()).isTrue();
+  }
+
+  @Test
+  void handleRequest_startsNoProbe_whenTheDeadlineIsTooClose() {
+    try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(false, 1000))) {
+      register(store, "alive", healthy.url("/mcp"));
+
+      Map<String, Object> result = handler(store, new PrintStream(new ByteArrayOutputStream(), true,
+          StandardCharsets.UTF_8)).handleRequest(EventFiles.read(EventFiles.names().get(0)), new TestContext(5_000));
+
+      assertThat(result).containsEntry("checked", 0).containsEntry("deferred", 1).containsEntry("complete", false);
+      assertThat(store.get("alive").orElseThrow().health().checkedAt()).isNull();
+    }
+  }
+
+  @Test
+  void config_readsEnvironment_andRefusesMissingTable() {
+    HealthCheckerConfig config = HealthCheckerConfig.fromEnvironment(Map.of("TABLE_NAME", "registry",
+        "HEALTH_CONCURRENCY", "8", "PROBE_TOTAL_TIMEOUT_MS", "5000"));
+
+    assertThat(config.concurrency()).isEqualTo(8);
+    assertThat(config.probe().totalTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.probe().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.probe().addressPolicy().allowsLoopback()).isFalse();
+    assertThat(config.reserveMillis()).isEqualTo(8_000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HealthCheckerConfig.fromEnvironment(Map.of()))
+        .hasMessageContaining("TABLE_NAME");
+  }
+}
