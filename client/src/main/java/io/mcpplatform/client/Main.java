@@ -1,0 +1,29 @@
+package io.mcpplatform.client;
+
+import io.mcpplatform.client.cli.Cli;
+import io.mcpplatform.client.mcp.ServerConnector;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of {@code ./mcp} (see {@link Cli}). */
+public final class Main {
+
+  private Main() {
+  }
+
+  /**
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--verbose") || arg.equals("-v")) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+      }
+    }
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    int code = new Cli(System.getenv(), in, System.out, System.err, ServerConnector.withDefaults()).run(args);
+    System.out.flush();
+    System.exit(code);
+  }
+}

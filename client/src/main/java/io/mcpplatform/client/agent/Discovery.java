@@ -1,0 +1,155 @@
+package io.mcpplatform.client.agent;
+
+import io.mcpplatform.client.mcp.ConnectionException;
+import io.mcpplatform.client.mcp.HeaderCredentials;
+import io.mcpplatform.client.mcp.MissingCredentialException;
+import io.mcpplatform.client.mcp.ServerConnector;
+import io.mcpplatform.client.mcp.ServerSession;
+import io.mcpplatform.client.registry.CatalogServer;
+import io.mcpplatform.client.registry.RegistryClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's {@code discover_and_connect}, with a budget: search the registry, connect to the best
+ * matches that are not unhealthy (a server never checked counts as a match: the local system may run
+ * without the health checker), list their tools, and keep only the tools worth sending
+ * ({@link ToolSelector}). Sessions are kept for reuse until {@link #close()}.
+ */
+public final class Discovery implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+
+  /**
+   * Bounds on discovery.
+   *
+   * @param searchLimit how many search results to read
+   * @param maxServers most servers to connect to
+   * @param relativeScore keep servers scoring at least this share of the best score (0-1)
+   * @param maxTools most tools to send
+   * @param maxResultChars cap on one tool result
+   */
+  public record Options(int searchLimit, int maxServers, double relativeScore, int maxTools, int maxResultChars) {
+    /** Ten results read, up to three servers within 40% of the best, five tools, 6,000 characters per result. */
+    public static final Options DEFAULT = new Options(10, 3, 0.4, 5, Toolbox.DEFAULT_MAX_RESULT_CHARS);
+  }
+
+  /**
+   * What discovery found for one question.
+   *
+   * @param toolbox the tools to send
+   * @param servers the servers connected, best first
+   * @param problems servers skipped and why (no secret values)
+   * @param matched how many servers the registry returned
+   */
+  public record Found(Toolbox toolbox, List<String> servers, List<String> problems, int matched) {
+  }
+
+  private final RegistryClient registry;
+  private final ServerConnector connector;
+  private final HeaderCredentials credentials;
+  private final Options options;
+  private final Map<String, ServerSession> sessions = new HashMap<>();
+
+  /**
+   * @param registry the registry
+   * @param connector how to reach servers
+   * @param credentials header values for servers that need them
+   * @param options bounds
+   */
+  public Discovery(RegistryClient registry, ServerConnector connector, HeaderCredentials credentials,
+      Options options) {
+    this.registry = registry;
+    this.connector = connector;
+    this.credentials = credentials;
+    this.options = options;
+  }
+
+  /**
+   * @param searchQuery what to search the registry for
+   * @param question the user's question (ranks the tools)
+   * @return the tools to offer; an empty toolbox when nothing matched or nothing could be reached
+   * @throws io.mcpplatform.client.registry.RegistryException when the registry cannot be reached
+   */
+  public Found discover(String searchQuery, String question) {
+    List<CatalogServer> matches = registry.search(searchQuery, options.searchLimit()).servers();
+    double best = matches.stream().mapToDouble(s -> s.score() == null ? 0 : s.score()).max().orElse(0);
+    List<String> problems = new ArrayList<>();
+    List<String> connected = new ArrayList<>();
+    List<ToolSelector.Candidate> candidates = new ArrayList<>();
+    Map<ToolSelector.Candidate, McpSchema.Tool> toolOf = new HashMap<>();
+    Map<ToolSelector.Candidate, ServerSession> sessionOf = new HashMap<>();
+    for (CatalogServer server : matches) {
+      if (connected.size() >= options.maxServers()) {
+        break;
+      }
+      double score = server.score() == null ? 0 : server.score();
+      if (best > 0 && score < best * options.relativeScore()) {
+        break;
+      }
+      if ("unhealthy".equals(server.healthStatus()) || server.remote() == null) {
+        continue;
+      }
+      ServerSession session;
+      List<McpSchema.Tool> tools;
+      try {
+        session = session(server);
+        tools = session.tools();
+      } catch (MissingCredentialException | ConnectionException e) {
+        LOG.debug("Skipping {}", server.name(), e);
+        problems.add(e.getMessage());
+        continue;
+      }
+      int rank = connected.size();
+      connected.add(server.name());
+      for (McpSchema.Tool tool : tools) {
+        ToolSelector.Candidate c = new ToolSelector.Candidate(rank, best > 0 ? score / best : 0, tool.name(),
+            tool.description());
+        candidates.add(c);
+        toolOf.put(c, tool);
+        sessionOf.put(c, session);
+      }
+    }
+    Toolbox toolbox = new Toolbox(options.maxResultChars());
+    for (ToolSelector.Candidate c : new ToolSelector(options.maxTools()).select(question, candidates)) {
+      toolbox.add(sessionOf.get(c), toolOf.get(c));
+    }
+    return new Found(toolbox, connected, problems, matches.size());
+  }
+
+  /**
+   * Connects to one server (or reuses the open session), with its credentials.
+   *
+   * @param server the catalog entry
+   * @return the session
+   * @throws MissingCredentialException when a required header has no value
+   * @throws ConnectionException when the server cannot be reached
+   */
+  public synchronized ServerSession session(CatalogServer server) {
+    ServerSession open = sessions.get(server.name());
+    if (open != null) {
+      return open;
+    }
+    CatalogServer.CatalogRemote remote = server.remote();
+    if (remote == null) {
+      throw new ConnectionException("Server '" + server.name() + "' has no remote URL in the registry", null);
+    }
+    if ("sse".equals(remote.type())) {
+      LOG.debug("Server {} declares the legacy SSE transport; trying Streamable HTTP", server.name());
+    }
+    ServerSession session = connector.connect(server.name(), remote.url(), credentials.headersFor(server));
+    sessions.put(server.name(), session);
+    return session;
+  }
+
+  @Override
+  public synchronized void close() {
+    sessions.values().forEach(ServerSession::close);
+    sessions.clear();
+  }
+}

@@ -1,0 +1,59 @@
+package io.mcpplatform.client.cli;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns {@code key=value} words into tool arguments, typed by the tool's input schema: a string
+ * parameter takes the text as is; any other parameter takes the value as JSON ({@code 48.85}, {@code true},
+ * {@code [1,2]}), falling back to the text when it is not JSON.
+ */
+final class ToolArguments {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private ToolArguments() {
+  }
+
+  static Map<String, Object> parse(McpSchema.Tool tool, List<String> words, String inputJson) {
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    if (inputJson != null) {
+      try {
+        arguments.putAll(JSON.readValue(inputJson, MAP));
+      } catch (JacksonException e) {
+        throw new Args.UsageException("--input must be a JSON object");
+      }
+    }
+    Map<?, ?> properties = tool.inputSchema() != null && tool.inputSchema().get("properties") instanceof Map<?, ?> p
+        ? p : Map.of();
+    for (String word : words) {
+      int eq = word.indexOf('=');
+      if (eq <= 0) {
+        throw new Args.UsageException("Tool arguments are key=value, got '" + word + "'");
+      }
+      String key = word.substring(0, eq);
+      String raw = word.substring(eq + 1);
+      arguments.put(key, isString(properties.get(key)) ? raw : jsonOrText(raw));
+    }
+    return arguments;
+  }
+
+  private static boolean isString(Object schema) {
+    return schema instanceof Map<?, ?> m && "string".equals(m.get("type"));
+  }
+
+  private static Object jsonOrText(String raw) {
+    try {
+      return JSON.readValue(raw, Object.class);
+    } catch (JacksonException e) {
+      return raw;
+    }
+  }
+}
