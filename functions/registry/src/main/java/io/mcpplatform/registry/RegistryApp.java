@@ -2,9 +2,15 @@ package io.mcpplatform.registry;
 
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.DynamoDbRegistryStore;
+import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.core.health.AddressPolicy;
+import io.mcpplatform.core.health.HealthCheckService;
+import io.mcpplatform.core.health.HealthProbe;
 import io.mcpplatform.core.registry.RegistryService;
 import io.mcpplatform.core.store.RegistryStore;
 import io.mcpplatform.embedded.store.FileRegistryStore;
+import io.mcpplatform.health.probe.McpHealthProbe;
+import io.mcpplatform.health.probe.ProbeSettings;
 import io.mcpplatform.transport.HostGuard;
 import io.mcpplatform.transport.Route;
 import io.mcpplatform.transport.StatelessMcpServlet;
@@ -29,6 +35,7 @@ public final class RegistryApp implements AutoCloseable {
   private final RegistryStore store;
   private final RegistryService service;
   private final List<Route> routes;
+  private final HealthCheckService healthChecks;
 
   /**
    * @param store where entries live
@@ -36,10 +43,21 @@ public final class RegistryApp implements AutoCloseable {
    * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
    */
   public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard) {
+    this(store, config, hostGuard, defaultProbe(config));
+  }
+
+  /**
+   * @param store where entries live
+   * @param config the function's configuration (URL policy, index refresh)
+   * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
+   * @param probe what {@code check_health} probes servers with
+   */
+  public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe) {
     this.store = store;
     this.service = new RegistryService(store, Clock.systemUTC(), config.indexRefresh());
+    this.healthChecks = new HealthCheckService(store, probe, Clock.systemUTC(), service::indexIfNewer);
     ObjectMapper json = JsonMapper.builder().build();
-    RegistryTools tools = new RegistryTools(service, config.urlPolicy(), json);
+    RegistryTools tools = new RegistryTools(service, config.urlPolicy(), json, healthChecks);
     StatelessMcpServlet.Builder mcp = StatelessMcpServlet.builder(SERVER_NAME, SERVER_VERSION)
         .instructions("A registry of MCP servers. Use search_servers to find servers by what they do,"
             + " get_server for connection details, register_server to add or update one.")
@@ -60,6 +78,15 @@ public final class RegistryApp implements AutoCloseable {
   public static RegistryApp fromEnvironment() {
     RegistryConfig config = RegistryConfig.fromEnvironment();
     return new RegistryApp(openStore(config), config, null);
+  }
+
+  /**
+   * @param config the configuration
+   * @return the MCP probe with default timeouts; loopback allowed only under the local URL policy
+   */
+  public static HealthProbe defaultProbe(RegistryConfig config) {
+    return new McpHealthProbe(ProbeSettings.defaults(config.urlPolicy() == UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP
+        ? AddressPolicy.allowingLoopback() : AddressPolicy.strict()));
   }
 
   /**
@@ -88,6 +115,11 @@ public final class RegistryApp implements AutoCloseable {
   /** @return the registry's use cases, for in-process callers (the local system, the health checker) */
   public RegistryService service() {
     return service;
+  }
+
+  /** @return the health checks, sharing this registry's store and refreshing its search index */
+  public HealthCheckService healthChecks() {
+    return healthChecks;
   }
 
   /** @return the store */

@@ -4,6 +4,8 @@ import io.mcpplatform.core.catalog.FieldChecks;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.catalog.ValidationException;
+import io.mcpplatform.core.health.HealthCheckService;
+import io.mcpplatform.core.health.HealthReport;
 import io.mcpplatform.core.registry.RegistrationOutcome;
 import io.mcpplatform.core.registry.RegistrationRequest;
 import io.mcpplatform.core.registry.RegistryService;
@@ -28,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The registry's MCP tools, with the seed's names, arguments and messages: {@code register_server},
- * {@code search_servers}, {@code get_server}, plus {@code list_servers} with paging. Every result is JSON
+ * {@code search_servers}, {@code get_server}, {@code check_health}, plus {@code list_servers} with paging. Every result is JSON
  * text and {@code structuredContent} matching the tool's {@code outputSchema}.
  */
 public final class RegistryTools {
@@ -43,6 +45,7 @@ public final class RegistryTools {
   private final UrlPolicy urlPolicy;
   private final ObjectMapper json;
   private final ToolSchemas schemas;
+  private final HealthCheckService healthChecks;
 
   /**
    * @param service the registry use cases
@@ -50,10 +53,22 @@ public final class RegistryTools {
    * @param json the mapper used for results
    */
   public RegistryTools(RegistryService service, UrlPolicy urlPolicy, ObjectMapper json) {
+    this(service, urlPolicy, json, null);
+  }
+
+  /**
+   * @param service the registry use cases
+   * @param urlPolicy which remote URLs registrations may use
+   * @param json the mapper used for results
+   * @param healthChecks what {@code check_health} runs, or null to leave the tool out
+   */
+  public RegistryTools(RegistryService service, UrlPolicy urlPolicy, ObjectMapper json,
+      HealthCheckService healthChecks) {
     this.service = service;
     this.urlPolicy = urlPolicy;
     this.json = json;
     this.schemas = new ToolSchemas(json);
+    this.healthChecks = healthChecks;
   }
 
   /** @return how the tools' domain failures read to a caller */
@@ -63,7 +78,7 @@ public final class RegistryTools {
 
   /** @return the tool specifications to serve */
   public List<SyncToolSpecification> specifications() {
-    return List.of(
+    List<SyncToolSpecification> specs = new ArrayList<>(List.of(
         spec("register_server", "Register a new MCP server with the registry or update an existing registration",
             "register_server.input.json", "register_server.output.json", false, this::register),
         spec("search_servers", "Search for MCP servers by query text, tags, or capability type. Results are"
@@ -72,7 +87,13 @@ public final class RegistryTools {
         spec("get_server", "Get detailed information about a specific server",
             "get_server.input.json", "entry.json", true, this::get),
         spec("list_servers", "List every registered server regardless of health, most recently updated first",
-            "list_servers.input.json", "list.output.json", true, this::list));
+            "list_servers.input.json", "list.output.json", true, this::list)));
+    if (healthChecks != null) {
+      specs.add(spec("check_health", "Check the health status of a registered server now: speaks MCP to it and"
+              + " reports status, latency, protocol version and the tools it offers",
+          "check_health.input.json", "health_report.output.json", false, this::checkHealth));
+    }
+    return List.copyOf(specs);
   }
 
   private SyncToolSpecification spec(String name, String description, String input, String output,
@@ -113,10 +134,14 @@ public final class RegistryTools {
     if (rawUnhealthy != null && !(rawUnhealthy instanceof Boolean)) {
       checks.fail("include_unhealthy", "must be true or false");
     }
+    String healthStatus = optionalString(checks, args, "health_status");
+    if (healthStatus != null && !List.of("healthy", "unhealthy", "unknown", "refused").contains(healthStatus)) {
+      checks.fail("health_status", "must be 'healthy', 'unhealthy', 'unknown' or 'refused'");
+    }
     int limit = limit(checks, args);
     int offset = Cursors.decodeOffset(checks, optionalString(checks, args, "cursor"));
     checks.throwIfAny();
-    SearchResult result = service.search(new SearchQuery(query, tags, capabilityType, null,
+    SearchResult result = service.search(new SearchQuery(query, tags, capabilityType, healthStatus,
         Boolean.TRUE.equals(rawUnhealthy), offset, limit));
     List<Object> servers = new ArrayList<>();
     for (SearchHit hit : result.hits()) {
@@ -146,6 +171,16 @@ public final class RegistryTools {
         })
         .orElseGet(() -> CallToolResult.builder()
             .addTextContent("Server with ID '" + id + "' not found").isError(true).build());
+  }
+
+  private CallToolResult checkHealth(Map<String, Object> args) {
+    FieldChecks checks = new FieldChecks();
+    String id = optionalString(checks, args, "server_id");
+    checks.text("server_id", id, true, 1, 200);
+    checks.throwIfAny();
+    HealthReport report = healthChecks.check(id);
+    Map<String, Object> body = json.convertValue(report, MAP);
+    return CallToolResult.builder().addTextContent(report.message()).structuredContent(body).build();
   }
 
   private CallToolResult list(Map<String, Object> args) {

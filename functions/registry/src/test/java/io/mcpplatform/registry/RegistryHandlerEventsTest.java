@@ -51,7 +51,7 @@ class RegistryHandlerEventsTest {
           assertThat(t.get("outputSchema").isObject()).as("outputSchema of %s", t.get("name")).isTrue();
         });
         assertThat(names).containsExactlyInAnyOrder("register_server", "search_servers", "get_server",
-            "list_servers");
+            "list_servers", "check_health");
       }),
       Map.entry("register-server.json", r -> {
         assertThat(r.status).isEqualTo(200);
