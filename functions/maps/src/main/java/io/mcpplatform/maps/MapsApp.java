@@ -1,0 +1,152 @@
+package io.mcpplatform.maps;
+
+import io.mcpplatform.aws.geo.DynamoDbGeocodeCache;
+import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
+import io.mcpplatform.aws.store.DynamoDbClientFactory;
+import io.mcpplatform.core.geo.CachingGeocoder;
+import io.mcpplatform.core.geo.FallbackGeocoder;
+import io.mcpplatform.core.geo.GeocodeCache;
+import io.mcpplatform.core.geo.Geocoder;
+import io.mcpplatform.core.geo.InMemoryGeocodeCache;
+import io.mcpplatform.core.secrets.CachedSecretProvider;
+import io.mcpplatform.core.secrets.SecretSource;
+import io.mcpplatform.embedded.geo.OfflineGeocoder;
+import io.mcpplatform.maps.google.GoogleGeocoder;
+import io.mcpplatform.transport.HostGuard;
+import io.mcpplatform.transport.Route;
+import io.mcpplatform.transport.StatelessMcpServlet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The maps function, wired: geocoders, MCP tools and the route it serves. Built once per process (Lambda
+ * init, or the local system's start); the offline gazetteer is loaded while it is built.
+ *
+ * <p>Which geocoder answers: with no Google key configured, the offline gazetteer. With one, Google
+ * Geocoding while the secret holds a key (falling back to the offline gazetteer, with a note, when Google
+ * times out, fails on its side or cannot be reached), behind the geocode cache; the offline gazetteer, with
+ * a note, while the secret is empty.
+ */
+public final class MapsApp {
+
+  /** Path of the maps server's MCP endpoint, on API Gateway and locally. */
+  public static final String MCP_PATH = "/maps/mcp";
+  /** The server's name in {@code initialize}. */
+  public static final String SERVER_NAME = "mcp-maps";
+  static final String SERVER_VERSION = "0.1.0";
+  static final String GOOGLE = "Google Geocoding";
+  static final String OFFLINE = "the offline gazetteer";
+  static final int MEMORY_CACHE_ENTRIES = 10_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(MapsApp.class);
+
+  private final Geocoder geocoder;
+  private final List<Route> routes;
+
+  /**
+   * @param geocoder answers the tools' questions
+   * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
+   */
+  public MapsApp(Geocoder geocoder, HostGuard hostGuard) {
+    this.geocoder = Objects.requireNonNull(geocoder, "geocoder");
+    MapsTools tools = new MapsTools(geocoder, JsonMapper.builder().build());
+    StatelessMcpServlet.Builder mcp = StatelessMcpServlet.builder(SERVER_NAME, SERVER_VERSION)
+        .instructions("Geocoding. Use get_location to turn a place name or address into coordinates, an address"
+            + " and a map link; reverse_geocode to find the address or nearest place of a latitude and longitude.")
+        .tools(tools.specifications())
+        .toolFailureMapper(MapsTools.failures());
+    if (hostGuard != null) {
+      mcp.hostGuard(hostGuard);
+    }
+    this.routes = List.of(new Route(MCP_PATH, mcp.build()));
+  }
+
+  /**
+   * Builds the maps function from the environment ({@link MapsConfig}), clients included.
+   *
+   * @return the wired function
+   */
+  public static MapsApp fromEnvironment() {
+    return create(MapsConfig.fromEnvironment());
+  }
+
+  /**
+   * @param config the configuration
+   * @return the function it describes, with its AWS clients built once here and the gazetteer loaded
+   */
+  public static MapsApp create(MapsConfig config) {
+    OfflineGeocoder offline = loadedOffline();
+    if (!config.googleConfigured()) {
+      LOG.info("no Google Maps key configured (GOOGLE_MAPS_SECRET_NAME); answering from the offline gazetteer");
+      return new MapsApp(offline, null);
+    }
+    Region region = config.region() == null ? Region.US_EAST_1 : Region.of(config.region());
+    SecretsManagerClient secrets = SecretsManagerClient.builder()
+        .region(region)
+        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+    GeocodeCache cache;
+    if (config.tableName() == null) {
+      cache = new InMemoryGeocodeCache(MEMORY_CACHE_ENTRIES, config.cacheTtl(), Clock.systemUTC());
+    } else {
+      DynamoDbClient dynamo = config.dynamoDbEndpoint() != null
+          ? DynamoDbClientFactory.createLocal(config.dynamoDbEndpoint())
+          : DynamoDbClientFactory.create(region);
+      cache = new DynamoDbGeocodeCache(dynamo, config.tableName(), config.cacheTtl(), Clock.systemUTC());
+    }
+    return new MapsApp(geocoder(config, new SecretsManagerSecretSource(secrets), cache, offline), null);
+  }
+
+  /** @return a maps function for the local system: offline gazetteer only, loaded now */
+  public static MapsApp local() {
+    return new MapsApp(loadedOffline(), null);
+  }
+
+  /**
+   * Decides which geocoder answers.
+   *
+   * @param config the configuration
+   * @param secrets where the Google key is read (used only when a key is configured)
+   * @param cache where Google's answers are kept
+   * @param offline the offline gazetteer
+   * @return the geocoder the tools use
+   */
+  static Geocoder geocoder(MapsConfig config, SecretSource secrets, GeocodeCache cache, Geocoder offline) {
+    if (!config.googleConfigured()) {
+      return offline;
+    }
+    CachedSecretProvider key = new CachedSecretProvider(secrets, config.googleMapsSecretName(),
+        config.secretLifetime());
+    Geocoder google = new CachingGeocoder(
+        new FallbackGeocoder(new GoogleGeocoder(key), GOOGLE, offline, OFFLINE), cache);
+    LOG.info("Google Maps key configured in secret {}; Google Geocoding answers, the offline gazetteer stands in"
+        + " when Google is unavailable", config.googleMapsSecretName());
+    return new KeyGatedGeocoder(key, google, offline, config.secretLifetime(), Clock.systemUTC());
+  }
+
+  private static OfflineGeocoder loadedOffline() {
+    OfflineGeocoder offline = new OfflineGeocoder();
+    offline.load();
+    return offline;
+  }
+
+  /** @return the routes this function serves */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** @return the geocoder behind the tools */
+  public Geocoder geocoder() {
+    return geocoder;
+  }
+}

@@ -1,0 +1,99 @@
+package io.mcpplatform.maps;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the maps function reads from its environment, read in this one place.
+ *
+ * <ul>
+ *   <li>{@code GOOGLE_MAPS_SECRET_NAME}: the Secrets Manager secret holding the Google Maps API key. Blank or
+ *       absent: no Google, every answer comes from the offline gazetteer. The key itself is never an
+ *       environment variable.
+ *   <li>{@code TABLE_NAME}: the DynamoDB table for the geocode cache (the registry's table); absent: an
+ *       in-memory LRU cache.
+ *   <li>{@code DYNAMODB_ENDPOINT}: optional endpoint override (dynalite, LocalStack).
+ *   <li>{@code AWS_REGION}: region of the table and the secret (set by Lambda).
+ *   <li>{@code GOOGLE_MAPS_KEY_CACHE_SECONDS}: how long a read key is used before Secrets Manager is asked
+ *       again (default 300).
+ *   <li>{@code GEOCODE_CACHE_TTL_DAYS}: how long a Google answer is cached, 1 to 30 (default 30, the most
+ *       Google's terms allow).
+ * </ul>
+ *
+ * @param googleMapsSecretName secret holding the Google key, or null for offline only
+ * @param tableName DynamoDB table of the geocode cache, or null for the in-memory cache
+ * @param dynamoDbEndpoint endpoint override, nullable
+ * @param region AWS region, nullable (SDK default chain)
+ * @param secretLifetime how long a read key is used
+ * @param cacheTtl how long an answer is cached
+ */
+public record MapsConfig(
+    String googleMapsSecretName,
+    String tableName,
+    URI dynamoDbEndpoint,
+    String region,
+    Duration secretLifetime,
+    Duration cacheTtl) {
+
+  /** Default {@link #secretLifetime()}. */
+  public static final Duration DEFAULT_SECRET_LIFETIME = Duration.ofMinutes(5);
+
+  /** Default and longest {@link #cacheTtl()}: 30 days. */
+  public static final Duration MAX_CACHE_TTL = Duration.ofDays(30);
+
+  /** @return the configuration of this process */
+  public static MapsConfig fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * @param env environment variables
+   * @return the configuration they describe
+   * @throws IllegalArgumentException naming the variable when a value is malformed
+   */
+  public static MapsConfig fromEnvironment(Map<String, String> env) {
+    String endpoint = blankToNull(env.get("DYNAMODB_ENDPOINT"));
+    long keySeconds = number(env, "GOOGLE_MAPS_KEY_CACHE_SECONDS", DEFAULT_SECRET_LIFETIME.toSeconds(), 1, 86_400);
+    long ttlDays = number(env, "GEOCODE_CACHE_TTL_DAYS", MAX_CACHE_TTL.toDays(), 1, MAX_CACHE_TTL.toDays());
+    URI endpointUri;
+    try {
+      endpointUri = endpoint == null ? null : URI.create(endpoint);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("DYNAMODB_ENDPOINT must be a URL such as http://127.0.0.1:8000");
+    }
+    return new MapsConfig(blankToNull(env.get("GOOGLE_MAPS_SECRET_NAME")), blankToNull(env.get("TABLE_NAME")),
+        endpointUri, blankToNull(env.get("AWS_REGION")), Duration.ofSeconds(keySeconds), Duration.ofDays(ttlDays));
+  }
+
+  /** @return the local configuration: offline gazetteer only, in-memory cache, no AWS */
+  public static MapsConfig local() {
+    return new MapsConfig(null, null, null, null, DEFAULT_SECRET_LIFETIME, MAX_CACHE_TTL);
+  }
+
+  /** @return true when a Google key is configured (a secret name, not a key) */
+  public boolean googleConfigured() {
+    return googleMapsSecretName != null;
+  }
+
+  private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
+    String raw = blankToNull(env.get(name));
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(raw);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '"
+        + raw + "'");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}
