@@ -12,17 +12,23 @@ import java.util.List;
  * @param port port to bind, 0 for any free port
  * @param dataDir where the local system keeps its data
  * @param arguments positional arguments of the command
+ * @param healthIntervalSeconds time between health check runs
+ * @param denyLoopbackProbes whether the health checker refuses loopback servers
  */
-record LocalOptions(String command, String host, int port, Path dataDir, List<String> arguments) {
+record LocalOptions(String command, String host, int port, Path dataDir, List<String> arguments,
+    int healthIntervalSeconds, boolean denyLoopbackProbes) {
 
   static final String USAGE = """
       Usage:
-        ./run-local [--port PORT] [--host ADDRESS] [--data-dir DIR]
+        ./run-local [--port PORT] [--host ADDRESS] [--data-dir DIR] [--health-interval SECONDS]
+                    [--deny-loopback-probes]
             Start every function on loopback in the foreground (Ctrl-C stops).
-            Defaults: --port 3000, --host 127.0.0.1, --data-dir .local/data
+            Defaults: --port 3000, --host 127.0.0.1, --data-dir .local/data, --health-interval 300.
+            The health checker probes every server each interval; POST /admin/health-check runs it at
+            once. It may probe loopback servers unless --deny-loopback-probes is given.
         ./run-local invoke FUNCTION EVENT_FILE [--data-dir DIR]
             Run one Lambda handler once, in-process, on an API Gateway event file (as `sam local invoke`
-            would, without Docker) and print the handler's response. FUNCTION: registry
+            would, without Docker) and print the handler's response. FUNCTION: registry or maps
         ./run-local --help
       """;
 
@@ -38,20 +44,26 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
     int port = 3000;
     Path dataDir = home.resolve(".local").resolve("data");
     List<String> positional = new ArrayList<>();
+    int healthInterval = 300;
+    boolean denyLoopback = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "-h", "--help", "help" -> {
-          return new LocalOptions("help", host, port, dataDir, List.of());
+          return new LocalOptions("help", host, port, dataDir, List.of(), healthInterval, denyLoopback);
         }
         case "--port" -> port = port(value(args, ++i, arg));
         case "--host" -> host = value(args, ++i, arg);
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+        case "--health-interval" -> healthInterval = seconds(value(args, ++i, arg));
+        case "--deny-loopback-probes" -> denyLoopback = true;
         default -> {
           if (arg.startsWith("--port=")) {
             port = port(arg.substring("--port=".length()));
           } else if (arg.startsWith("--host=")) {
             host = arg.substring("--host=".length());
+          } else if (arg.startsWith("--health-interval=")) {
+            healthInterval = seconds(arg.substring("--health-interval=".length()));
           } else if (arg.startsWith("--data-dir=")) {
             dataDir = Path.of(arg.substring("--data-dir=".length()));
           } else if (arg.startsWith("-")) {
@@ -72,7 +84,8 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
       throw new UsageException("invoke needs FUNCTION and EVENT_FILE, e.g. ./run-local invoke registry"
           + " events/registry/tools-list.json");
     }
-    return new LocalOptions(command, host, port, dataDir.toAbsolutePath().normalize(), List.copyOf(positional));
+    return new LocalOptions(command, host, port, dataDir.toAbsolutePath().normalize(), List.copyOf(positional),
+        healthInterval, denyLoopback);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -80,6 +93,18 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
       throw new UsageException(option + " needs a value");
     }
     return args[i];
+  }
+
+  private static int seconds(String raw) {
+    try {
+      int seconds = Integer.parseInt(raw);
+      if (seconds >= 1 && seconds <= 86_400) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--health-interval must be a number of seconds from 1 to 86400, got '" + raw + "'");
   }
 
   private static int port(String raw) {

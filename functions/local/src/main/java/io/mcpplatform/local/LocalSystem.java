@@ -1,10 +1,16 @@
 package io.mcpplatform.local;
 
+import io.mcpplatform.core.health.AddressPolicy;
+import io.mcpplatform.health.LocalHealthChecks;
+import io.mcpplatform.health.probe.McpHealthProbe;
+import io.mcpplatform.health.probe.ProbeSettings;
 import io.mcpplatform.local.http.LocalHttpServer;
+import io.mcpplatform.maps.MapsApp;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +20,17 @@ import java.util.List;
  */
 public final class LocalSystem implements AutoCloseable {
 
+  /** Default time between health check runs. */
+  public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofMinutes(5);
+
   private final RegistryApp registry;
   private final LocalHttpServer server;
+  private final LocalHealthChecks healthChecks;
 
-  private LocalSystem(RegistryApp registry, LocalHttpServer server) {
+  private LocalSystem(RegistryApp registry, LocalHttpServer server, LocalHealthChecks healthChecks) {
     this.registry = registry;
     this.server = server;
+    this.healthChecks = healthChecks;
   }
 
   /**
@@ -33,17 +44,53 @@ public final class LocalSystem implements AutoCloseable {
    * @throws io.mcpplatform.core.store.StoreUnavailableException when the data is in use by another process
    */
   public static LocalSystem start(String host, int port, Path dataDir) throws IOException {
+    return start(host, port, dataDir, DEFAULT_HEALTH_INTERVAL, false);
+  }
+
+  /**
+   * Opens the data and starts serving, with the health checker on a timer.
+   *
+   * @param host address to bind
+   * @param port port, 0 for any free one
+   * @param dataDir where data lives (one folder per function inside)
+   * @param healthInterval time between health check runs
+   * @param denyLoopbackProbes whether the health checker refuses loopback servers too, as on AWS
+   * @return the running system
+   * @throws IOException when the port cannot be bound
+   */
+  public static LocalSystem start(String host, int port, Path dataDir, Duration healthInterval,
+      boolean denyLoopbackProbes) throws IOException {
+    MapsApp maps = MapsApp.local();
     RegistryConfig config = RegistryConfig.local(dataDir.resolve("registry"));
-    RegistryApp registry = new RegistryApp(RegistryApp.openStore(config), config, null);
+    McpHealthProbe probe = new McpHealthProbe(ProbeSettings.defaults(
+        denyLoopbackProbes ? AddressPolicy.strict() : AddressPolicy.allowingLoopback()));
+    RegistryApp registry = new RegistryApp(RegistryApp.openStore(config), config, null, probe);
+    LocalHealthChecks checks = new LocalHealthChecks(registry.healthChecks(), healthInterval, 16);
     List<io.mcpplatform.transport.Route> routes = new ArrayList<>(registry.routes());
+    routes.addAll(maps.routes());
+    routes.add(new io.mcpplatform.transport.Route(HealthCheckTriggerServlet.PATH,
+        new HealthCheckTriggerServlet(checks)));
     LocalHttpServer server = new LocalHttpServer(host, port, routes);
     try {
       server.start();
     } catch (IOException | RuntimeException e) {
+      checks.close();
       registry.close();
       throw e;
     }
-    return new LocalSystem(registry, server);
+    LocalSystem system = new LocalSystem(registry, server, checks);
+    try {
+      MapsRegistration.register(registry.service(), maps, system.baseUrl());
+    } catch (RuntimeException e) {
+      system.close();
+      throw e;
+    }
+    return system;
+  }
+
+  /** @return the health checker's timer, for a run on demand */
+  public LocalHealthChecks healthChecks() {
+    return healthChecks;
   }
 
   /** @return the base URL, such as {@code http://127.0.0.1:3000} */
@@ -60,6 +107,7 @@ public final class LocalSystem implements AutoCloseable {
   public String banner() {
     String base = baseUrl();
     String registryUrl = base + RegistryApp.MCP_PATH;
+    String mapsUrl = base + MapsApp.MCP_PATH;
     StringBuilder b = new StringBuilder();
     b.append("MCP platform running locally at ").append(base).append('\n');
     b.append('\n').append("Endpoints:").append('\n');
@@ -68,11 +116,13 @@ public final class LocalSystem implements AutoCloseable {
     b.append("""
         {
           "mcpServers": {
-            "registry": { "type": "http", "url": "%s" }
+            "registry": { "type": "http", "url": "%s" },
+            "maps": { "type": "http", "url": "%s" }
           }
         }
-        """.formatted(registryUrl));
+        """.formatted(registryUrl, mapsUrl));
     b.append('\n').append("Claude Code:     claude mcp add --transport http registry ").append(registryUrl).append('\n');
+    b.append("                 claude mcp add --transport http maps ").append(mapsUrl).append('\n');
     b.append("MCP Inspector:   npx @modelcontextprotocol/inspector --cli ").append(registryUrl)
         .append(" --transport http --method tools/list").append('\n');
     b.append('\n').append("Ready. Press Ctrl-C to stop.").append('\n');
@@ -82,6 +132,7 @@ public final class LocalSystem implements AutoCloseable {
   /** Stops serving, then closes the data. */
   @Override
   public void close() {
+    healthChecks.close();
     try {
       server.stop();
     } finally {
