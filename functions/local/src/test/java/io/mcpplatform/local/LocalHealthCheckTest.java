@@ -45,7 +45,7 @@ class LocalHealthCheckTest {
       HttpResponse<String> response = post(system.baseUrl() + "/admin/health-check");
 
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.body()).contains("\"checked\":1").contains("\"up\":1");
+      assertThat(response.body()).containsPattern("\"up\":[1-9]");
       var entry = system.registry().service().get("registry-itself").orElseThrow();
       assertThat(entry.health().status()).isEqualTo(HealthStatus.HEALTHY);
       assertThat(entry.health().serverName()).isEqualTo("mcp-registry");
@@ -60,7 +60,7 @@ class LocalHealthCheckTest {
 
       HttpResponse<String> response = post(system.baseUrl() + "/admin/health-check");
 
-      assertThat(response.body()).contains("\"refused\":1");
+      assertThat(response.body()).containsPattern("\"refused\":[1-9]");
       assertThat(system.registry().service().get("registry-itself").orElseThrow().health().status())
           .isEqualTo(HealthStatus.REFUSED);
     }
