@@ -27,7 +27,14 @@ final class TermDictionary {
   private int[] table = new int[32];
   /** Term ids in term order, the first {@link #orderedCount} of them. */
   private int[] ordered = new int[16];
+  /** Per position in term order: the document frequency of a plain word, -1 for a compound identifier. */
+  private int[] orderedDf = new int[16];
   private int orderedCount;
+  /** Per term id: its position in term order. */
+  private int[] positionOf = new int[16];
+  /** Ids with a position whose frequency changed since the last flush, repeats allowed. */
+  private int[] dirty = new int[16];
+  private int dirtyCount;
 
   /** @return how many terms hold at least one posting */
   int terms() {
@@ -66,6 +73,31 @@ final class TermDictionary {
     return lo;
   }
 
+  /** @return the first position in term order after every term that starts with {@code prefix} */
+  int prefixEnd(String prefix) {
+    int lo = 0;
+    int hi = orderedCount - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      String key = keys[ordered[mid]];
+      if (key.startsWith(prefix) || key.compareTo(prefix) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * @param position a position in term order
+   * @return the document frequency of the term there when it is a plain word (letters and digits), else
+   *     -1: compound identifiers are not prefix expansions, their parts are indexed too
+   */
+  int expansionFrequency(int position) {
+    return orderedDf[position];
+  }
+
   /** @return how many positions the term order has */
   int orderedCount() {
     return orderedCount;
@@ -96,6 +128,7 @@ final class TermDictionary {
       add(term, value);
       return;
     }
+    touch(id);
     int[] list = lists[id];
     if (list == null) {
       int single = meta[id];
@@ -124,6 +157,7 @@ final class TermDictionary {
     if (id < 0) {
       return;
     }
+    touch(id);
     int[] list = lists[id];
     if (list == null) {
       if (Postings.doc(meta[id]) == doc) {
@@ -153,6 +187,14 @@ final class TermDictionary {
 
   /** Brings the term order up to date with new terms; reassigns ids when empty terms have piled up. */
   void flush() {
+    for (int i = 0; i < dirtyCount; i++) {
+      int id = dirty[i];
+      int pos = positionOf[id];
+      if (orderedDf[pos] >= 0) {
+        orderedDf[pos] = size(id);
+      }
+    }
+    dirtyCount = 0;
     if (orderedCount < count) {
       mergeOrder();
     }
@@ -170,6 +212,8 @@ final class TermDictionary {
     Arrays.sort(fresh, (a, b) -> keys[a].compareTo(keys[b]));
     if (ordered.length < count) {
       ordered = Arrays.copyOf(ordered, keys.length);
+      orderedDf = Arrays.copyOf(orderedDf, keys.length);
+      positionOf = Arrays.copyOf(positionOf, keys.length);
     }
     // merge from the back: each old position moves at most once, in runs, by array copy
     int src = orderedCount;
@@ -180,10 +224,33 @@ final class TermDictionary {
       int run = src - pos;
       dst -= run;
       System.arraycopy(ordered, pos, ordered, dst, run);
+      System.arraycopy(orderedDf, pos, orderedDf, dst, run);
       src = pos;
       ordered[--dst] = id;
+      orderedDf[dst] = isPlain(keys[id]) ? size(id) : -1;
     }
     orderedCount = count;
+    for (int p = 0; p < orderedCount; p++) {
+      positionOf[ordered[p]] = p;
+    }
+  }
+
+  private void touch(int id) {
+    if (id < orderedCount) {
+      if (dirtyCount == dirty.length) {
+        dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+      }
+      dirty[dirtyCount++] = id;
+    }
+  }
+
+  private static boolean isPlain(String term) {
+    for (int i = 0; i < term.length(); i++) {
+      if (!Character.isLetterOrDigit(term.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void add(String term, int value) {
@@ -214,10 +281,12 @@ final class TermDictionary {
     int[] newHashes = new int[capacity];
     int[][] newLists = new int[capacity][];
     int[] newMeta = new int[capacity];
+    int[] newDf = new int[capacity];
     int n = 0;
     for (int p = 0; p < orderedCount; p++) {
       int id = ordered[p];
       if (lists[id] == null || meta[id] > 0) {
+        newDf[n] = orderedDf[p];
         newKeys[n] = keys[id];
         newHashes[n] = hashes[id];
         newLists[n] = lists[id];
@@ -232,9 +301,12 @@ final class TermDictionary {
     count = n;
     empties = 0;
     ordered = new int[capacity];
+    positionOf = new int[capacity];
     for (int i = 0; i < n; i++) {
       ordered[i] = i;
+      positionOf[i] = i;
     }
+    orderedDf = newDf;
     orderedCount = n;
     int size = 32;
     while (size * 3 < n * 4) {
