@@ -17,10 +17,12 @@ import static io.mcpplatform.aws.store.RegistryTable.REVISION;
 import static io.mcpplatform.aws.store.RegistryTable.SORT_KEY;
 import static io.mcpplatform.aws.store.RegistryTable.UPDATED_AT;
 
+import io.mcpplatform.core.catalog.AuditRecord;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.catalog.ServerVersion;
 import io.mcpplatform.core.store.Change;
 import io.mcpplatform.core.store.ConflictException;
 import io.mcpplatform.core.store.EntryNotFoundException;
@@ -67,6 +69,7 @@ public final class DynamoDbRegistryStore implements RegistryStore {
   private final String tableName;
   private final EntryItems items = new EntryItems();
   private final PageCursors cursors = new PageCursors();
+  private final SideItems side;
 
   /**
    * @param client a client built once and shared (see {@link DynamoDbClientFactory})
@@ -75,6 +78,7 @@ public final class DynamoDbRegistryStore implements RegistryStore {
   public DynamoDbRegistryStore(DynamoDbClient client, String tableName) {
     this.client = Objects.requireNonNull(client, "client");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.side = new SideItems(client, tableName);
   }
 
   /**
@@ -279,6 +283,39 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     return samples;
   }
 
+  @Override
+  public void saveVersion(ServerVersion version, boolean mustBeNew) {
+    Objects.requireNonNull(version, "version");
+    side.saveVersion(version, mustBeNew);
+  }
+
+  @Override
+  public Optional<ServerVersion> getVersion(String name, String version) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    return side.getVersion(name, version);
+  }
+
+  @Override
+  public List<ServerVersion> versions(String name) {
+    Objects.requireNonNull(name, "name");
+    return side.versions(name);
+  }
+
+  @Override
+  public void appendAudit(AuditRecord record, Instant expiresAt) {
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    side.appendAudit(record, expiresAt);
+  }
+
+  @Override
+  public List<AuditRecord> audit(Instant since, int limit) {
+    Objects.requireNonNull(since, "since");
+    checkLimit(limit);
+    return side.audit(since, limit, Instant.now());
+  }
+
   private HealthSample sample(Map<String, AttributeValue> item) {
     try {
       AttributeValue latency = item.get(RegistryTable.SAMPLE_LATENCY);
@@ -346,7 +383,7 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     }
   }
 
-  private static StoreUnavailableException unavailable(String table, String action, SdkException e) {
+  static StoreUnavailableException unavailable(String table, String action, SdkException e) {
     String reason;
     if (e instanceof ResourceNotFoundException) {
       reason = "table not found";

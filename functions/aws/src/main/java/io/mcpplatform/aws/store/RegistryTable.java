@@ -42,6 +42,19 @@ public final class RegistryTable {
    * {@link #TTL_ATTRIBUTE}.
    */
   public static final String HISTORY_PREFIX = "HEALTH#";
+  /**
+   * Prefix of a server version item's sort key, followed by the version: such items share the entry's
+   * partition, carry no index key and hold the version as JSON in {@link #SIDE_ITEM_BODY}.
+   */
+  public static final String VERSION_PREFIX = "VERSION#";
+  /**
+   * Prefix of an audit partition key, followed by the day ({@code uuuu-MM-dd}, UTC); the sort key is
+   * {@code <time>#<id>}, the record is JSON in {@link #SIDE_ITEM_BODY}, and it expires through
+   * {@link #TTL_ATTRIBUTE}.
+   */
+  public static final String AUDIT_PREFIX = "AUDIT#";
+  /** Version and audit items: the record as JSON (S). */
+  public static final String SIDE_ITEM_BODY = "body";
   /** Health history item: whether the check succeeded (BOOL). */
   public static final String SAMPLE_UP = "up";
   /** Health history item: latency in milliseconds (N), absent when the check failed. */

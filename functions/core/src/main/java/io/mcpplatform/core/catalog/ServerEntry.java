@@ -76,6 +76,12 @@ public record ServerEntry(
         capabilities, discovered, health, status, publishedAt, updatedAt, revision);
   }
 
+  /** @return this entry with another lifecycle status */
+  public ServerEntry withStatus(LifecycleStatus newStatus) {
+    return new ServerEntry(name, title, description, version, remotes, repository, websiteUrl, tags,
+        capabilities, discoveredCapabilities, health, newStatus, publishedAt, updatedAt, revision);
+  }
+
   /** @return this entry with the store-owned bookkeeping set */
   public ServerEntry withBookkeeping(Instant published, Instant updated, long newRevision) {
     return new ServerEntry(name, title, description, version, remotes, repository, websiteUrl, tags,

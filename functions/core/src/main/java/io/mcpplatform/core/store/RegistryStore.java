@@ -1,9 +1,11 @@
 package io.mcpplatform.core.store;
 
+import io.mcpplatform.core.catalog.AuditRecord;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.catalog.ServerVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -93,4 +95,52 @@ public interface RegistryStore {
    * @throws StoreUnavailableException when the store fails
    */
   List<HealthSample> healthHistory(String name, Instant since);
+
+  /**
+   * Writes one version of a server, kept apart from the entry: it never changes the entry, its revision
+   * or its change time, and it does not show in listings.
+   *
+   * @param version the version with its registration fields, status and times as they are to be stored
+   * @param mustBeNew true when the version must not exist yet (a publish: versions are immutable); false
+   *     to replace a stored copy (a status change, or a re-registration through the MCP tool)
+   * @throws ConflictException when {@code mustBeNew} and the version exists, whatever its status
+   * @throws StoreUnavailableException when the store fails
+   */
+  void saveVersion(ServerVersion version, boolean mustBeNew);
+
+  /**
+   * @param name the server name
+   * @param version the exact version string
+   * @return the stored version, or empty
+   * @throws StoreUnavailableException when the store fails
+   */
+  Optional<ServerVersion> getVersion(String name, String version);
+
+  /**
+   * Every stored version of a server, in no particular order.
+   *
+   * @param name the server name
+   * @return the versions, empty when there are none
+   * @throws StoreUnavailableException when the store fails
+   */
+  List<ServerVersion> versions(String name);
+
+  /**
+   * Adds one record to the audit log.
+   *
+   * @param record what happened
+   * @param expiresAt when the store may drop the record (DynamoDB TTL; the file store drops it on open)
+   * @throws StoreUnavailableException when the store fails
+   */
+  void appendAudit(AuditRecord record, Instant expiresAt);
+
+  /**
+   * Audit records at or after a time, newest first.
+   *
+   * @param since inclusive lower bound on the record time
+   * @param limit most records to return, 1 to 1000
+   * @return the records
+   * @throws StoreUnavailableException when the store fails
+   */
+  List<AuditRecord> audit(Instant since, int limit);
 }

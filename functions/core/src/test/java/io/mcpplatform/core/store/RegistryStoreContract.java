@@ -3,6 +3,7 @@ package io.mcpplatform.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpplatform.core.catalog.AuditRecord;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
@@ -12,6 +13,7 @@ import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.RemoteHeader;
 import io.mcpplatform.core.catalog.Repository;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.catalog.ServerVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -468,6 +470,83 @@ public abstract class RegistryStoreContract {
     assertThat(store.healthHistory("alpha", at(0))).extracting(HealthSample::up).containsExactly(true);
     assertThat(store.healthHistory("alphabet", at(0))).extracting(HealthSample::up).containsExactly(false);
     assertThat(store.healthHistory("nobody", at(0))).isEmpty();
+  }
+
+  private static ServerVersion version(String name, String version, long second) {
+    ServerEntry e = everyField(name);
+    ServerEntry v = new ServerEntry(name, e.title(), e.description(), version, e.remotes(), e.repository(),
+        e.websiteUrl(), e.tags(), e.capabilities(), List.of(), null, LifecycleStatus.ACTIVE, at(second), at(second), 1);
+    return new ServerVersion(v, null, null);
+  }
+
+  @Test
+  void saveVersion_keepsEveryField_andReadsBackByNameAndVersion() {
+    ServerVersion v = version("com.example/weather", "2.3.4-beta.1", 5);
+
+    store.saveVersion(v, true);
+
+    assertThat(store.getVersion("com.example/weather", "2.3.4-beta.1")).contains(v);
+    assertThat(store.getVersion("com.example/weather", "2.3.4")).isEmpty();
+    assertThat(store.getVersion("com.example/other", "2.3.4-beta.1")).isEmpty();
+  }
+
+  @Test
+  void saveVersion_throwsConflict_whenVersionMustBeNewButExists_evenWhenDeleted() {
+    ServerVersion v = version("com.example/weather", "1.0.0", 5);
+    store.saveVersion(v, true);
+    store.saveVersion(v.withStatus(LifecycleStatus.DELETED, "gone", at(9)), false);
+
+    assertThatThrownBy(() -> store.saveVersion(version("com.example/weather", "1.0.0", 10), true))
+        .isInstanceOf(ConflictException.class);
+    assertThat(store.getVersion("com.example/weather", "1.0.0")).get()
+        .satisfies(stored -> {
+          assertThat(stored.status()).isEqualTo(LifecycleStatus.DELETED);
+          assertThat(stored.statusMessage()).isEqualTo("gone");
+          assertThat(stored.statusChangedAt()).isEqualTo(at(9));
+          assertThat(stored.entry().publishedAt()).isEqualTo(at(5));
+        });
+  }
+
+  @Test
+  void versions_returnsEveryVersionOfThatServerOnly() {
+    store.saveVersion(version("com.example/a", "1.0.0", 1), true);
+    store.saveVersion(version("com.example/a", "1.1.0", 2), true);
+    store.saveVersion(version("com.example/a", "1.1.0", 3), false);
+    store.saveVersion(version("com.example/ab", "9.0.0", 4), true);
+
+    assertThat(store.versions("com.example/a")).extracting(ServerVersion::version)
+        .containsExactlyInAnyOrder("1.0.0", "1.1.0");
+    assertThat(store.versions("com.example/ab")).extracting(ServerVersion::version).containsExactly("9.0.0");
+    assertThat(store.versions("com.example/none")).isEmpty();
+  }
+
+  @Test
+  void saveVersion_leavesEntryAndListingsUntouched() {
+    ServerEntry saved = store.saveRegistration(sample("alpha"), 0, at(1));
+
+    store.saveVersion(version("alpha", "7.0.0", 50), true);
+
+    assertThat(store.get("alpha")).contains(saved);
+    assertThat(store.listByUpdated(null, 10).items()).containsExactly(saved);
+    assertThat(store.changesSince(at(0), null, 10).items()).extracting(Change::changedAt).containsExactly(at(1));
+    assertThat(store.healthHistory("alpha", at(0))).isEmpty();
+  }
+
+  @Test
+  void audit_returnsRecordsSinceTimeNewestFirst_upToLimit() {
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    for (int i = 0; i < 5; i++) {
+      store.appendAudit(new AuditRecord("id-" + i, now.minusSeconds(50 - i * 10), "alice", "publish",
+          "com.example/a", "1.0." + i, "127.0.0.1", "ok", null), now.plusSeconds(3600));
+    }
+
+    assertThat(store.audit(now.minusSeconds(30), 10)).extracting(AuditRecord::id)
+        .containsExactly("id-4", "id-3", "id-2");
+    assertThat(store.audit(now.minusSeconds(3600), 2)).extracting(AuditRecord::id).containsExactly("id-4", "id-3");
+    assertThat(store.audit(now.minusSeconds(3600), 10).get(0))
+        .isEqualTo(new AuditRecord("id-4", now.minusSeconds(10), "alice", "publish", "com.example/a", "1.0.4",
+            "127.0.0.1", "ok", null));
+    assertThat(store.listByUpdated(null, 10).items()).isEmpty();
   }
 
   @Test

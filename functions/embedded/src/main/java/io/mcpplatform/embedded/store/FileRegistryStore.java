@@ -1,9 +1,11 @@
 package io.mcpplatform.embedded.store;
 
+import io.mcpplatform.core.catalog.AuditRecord;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.catalog.ServerVersion;
 import io.mcpplatform.core.store.Change;
 import io.mcpplatform.core.store.ConflictException;
 import io.mcpplatform.core.store.EntryNotFoundException;
@@ -48,6 +50,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
   private final FileLock lock;
   private final Journal journal;
   private final HealthHistoryFile history;
+  private final VersionsFile versions;
+  private final AuditFile audit;
   private final EntryIndex index = new EntryIndex();
   private final ReadWriteLock guard = new ReentrantReadWriteLock();
   private boolean closed;
@@ -84,6 +88,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
         index.compacted();
       }
       this.history = HealthHistoryFile.open(dir, mapper, Instant.now());
+      this.versions = VersionsFile.open(dir, mapper, options.forceWrites());
+      this.audit = AuditFile.open(dir, mapper, options.forceWrites(), Instant.now());
       this.journal = openedJournal;
     } catch (IOException | RuntimeException e) {
       if (openedJournal != null) {
@@ -257,6 +263,77 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     }
   }
 
+  @Override
+  public void saveVersion(ServerVersion version, boolean mustBeNew) {
+    Objects.requireNonNull(version, "version");
+    guard.writeLock().lock();
+    try {
+      checkOpen();
+      if (mustBeNew && versions.get(version.name(), version.version()) != null) {
+        throw new ConflictException("Version " + version.version() + " of server '" + version.name()
+            + "' exists already");
+      }
+      versions.save(version);
+    } catch (IOException e) {
+      throw new StoreUnavailableException("Cannot write server versions in " + dir + ": " + e.getMessage(), e);
+    } finally {
+      guard.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<ServerVersion> getVersion(String name, String version) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    guard.readLock().lock();
+    try {
+      checkOpen();
+      return Optional.ofNullable(versions.get(name, version));
+    } finally {
+      guard.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<ServerVersion> versions(String name) {
+    Objects.requireNonNull(name, "name");
+    guard.readLock().lock();
+    try {
+      checkOpen();
+      return versions.all(name);
+    } finally {
+      guard.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void appendAudit(AuditRecord record, Instant expiresAt) {
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    guard.writeLock().lock();
+    try {
+      checkOpen();
+      audit.append(record, expiresAt);
+    } catch (IOException e) {
+      throw new StoreUnavailableException("Cannot write the audit log in " + dir + ": " + e.getMessage(), e);
+    } finally {
+      guard.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<AuditRecord> audit(Instant since, int limit) {
+    Objects.requireNonNull(since, "since");
+    checkLimit(limit);
+    guard.readLock().lock();
+    try {
+      checkOpen();
+      return audit.since(since, limit);
+    } finally {
+      guard.readLock().unlock();
+    }
+  }
+
   private static void checkLimit(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
@@ -281,6 +358,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
       try {
         try {
           history.close();
+          versions.close();
+          audit.close();
         } finally {
           journal.close();
         }
