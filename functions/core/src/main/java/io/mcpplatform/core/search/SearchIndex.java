@@ -29,6 +29,7 @@ public final class SearchIndex {
   static final int W_TEXT = 1;
   static final int MAX_EXPANSIONS = QueryRunner.MAX_EXPANSIONS;
   private static final int WRITE_BATCH = 512;
+  private static final int TRIM_AFTER = 4 * WRITE_BATCH;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -76,6 +77,9 @@ public final class SearchIndex {
           }
         }
         terms.flush();
+        if (from + WRITE_BATCH >= all.size() && all.size() >= TRIM_AFTER) {
+          terms.trim();
+        }
       } finally {
         lock.writeLock().unlock();
       }

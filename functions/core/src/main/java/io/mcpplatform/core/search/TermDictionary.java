@@ -235,6 +235,30 @@ final class TermDictionary {
     }
   }
 
+  /** Shrinks every array to what it holds, after a bulk load. */
+  void trim() {
+    flush();
+    for (int id = 0; id < count; id++) {
+      int[] list = lists[id];
+      if (list != null && list.length > meta[id]) {
+        lists[id] = meta[id] == 0 ? Postings.NONE : Arrays.copyOf(list, meta[id]);
+      }
+    }
+    int capacity = count + (count >> 4) + 16;
+    if (keys.length > capacity) {
+      keys = Arrays.copyOf(keys, capacity);
+      hashes = Arrays.copyOf(hashes, capacity);
+      lists = Arrays.copyOf(lists, capacity);
+      meta = Arrays.copyOf(meta, capacity);
+      ordered = Arrays.copyOf(ordered, capacity);
+      orderedDf = Arrays.copyOf(orderedDf, capacity);
+      positionOf = Arrays.copyOf(positionOf, capacity);
+    }
+    if (dirty.length > 1024) {
+      dirty = new int[16];
+    }
+  }
+
   private void touch(int id) {
     if (id < orderedCount) {
       if (dirtyCount == dirty.length) {

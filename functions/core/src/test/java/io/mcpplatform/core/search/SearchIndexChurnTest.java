@@ -81,4 +81,36 @@ class SearchIndexChurnTest {
     }
     assertThat(model).isNotEmpty();
   }
+
+  @Test
+  void bulkLoadedIndex_keepsWorkingAfterTrim() {
+    Random random = new Random(11);
+    Map<String, ServerEntry> model = new LinkedHashMap<>();
+    for (int i = 0; i < 2500; i++) {
+      ServerEntry e = randomEntry(random, "bulk-" + i);
+      model.put(e.name(), e);
+    }
+    SearchIndex index = new SearchIndex();
+    index.upsertAll(model.values());
+    for (int i = 0; i < 300; i++) {
+      String name = "bulk-" + random.nextInt(2600);
+      if (random.nextBoolean()) {
+        ServerEntry e = randomEntry(random, name);
+        index.upsert(e);
+        model.put(name, e);
+      } else {
+        index.remove(name);
+        model.remove(name);
+      }
+    }
+    SearchIndex fresh = new SearchIndex();
+    fresh.upsertAll(model.values());
+    for (String text : List.of("weather", "ta", "geo forecast", "", "sql query table")) {
+      SearchQuery q = new SearchQuery(text, List.of(), null, null, true, 0, 50);
+      SearchResult result = index.search(q);
+      assertThat(result).isEqualTo(fresh.search(q));
+      assertThat(result.total()).isPositive();
+    }
+    assertThat(index.size()).isEqualTo(model.size());
+  }
 }
