@@ -2,6 +2,8 @@ package io.mcpplatform.local;
 
 import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.local.http.LocalHttpServer;
+import io.mcpplatform.maps.MapsApp;
+import io.mcpplatform.maps.MapsHandler;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
@@ -100,8 +102,15 @@ public final class LocalMain {
       err.println("run-local: no such event file: " + eventFile);
       return 2;
     }
+    if (function.equals("maps")) {
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      new MapsHandler(MapsApp.local()).handleRequest(new ByteArrayInputStream(event), response,
+          new LocalContext(function));
+      out.println(pretty(response.toString(StandardCharsets.UTF_8)));
+      return 0;
+    }
     if (!function.equals("registry")) {
-      err.println("run-local: unknown function '" + function + "' (functions: registry)");
+      err.println("run-local: unknown function '" + function + "' (functions: registry, maps)");
       return 2;
     }
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
@@ -137,6 +146,7 @@ public final class LocalMain {
   static List<String> endpointLines(String base) {
     List<String> lines = new ArrayList<>();
     lines.add("  registry (MCP)   POST " + base + RegistryApp.MCP_PATH);
+    lines.add("  maps (MCP)       POST " + base + MapsApp.MCP_PATH);
     lines.add("  liveness         GET  " + base + LocalHttpServer.HEALTH_PATH);
     lines.add("  health checks    POST " + base + HealthCheckTriggerServlet.PATH + "   (run now; also on a timer)");
     return lines;

@@ -28,7 +28,7 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
             once. It may probe loopback servers unless --deny-loopback-probes is given.
         ./run-local invoke FUNCTION EVENT_FILE [--data-dir DIR]
             Run one Lambda handler once, in-process, on an API Gateway event file (as `sam local invoke`
-            would, without Docker) and print the handler's response. FUNCTION: registry
+            would, without Docker) and print the handler's response. FUNCTION: registry or maps
         ./run-local --help
       """;
 

@@ -5,6 +5,7 @@ import io.mcpplatform.health.LocalHealthChecks;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.ProbeSettings;
 import io.mcpplatform.local.http.LocalHttpServer;
+import io.mcpplatform.maps.MapsApp;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import java.io.IOException;
@@ -59,12 +60,14 @@ public final class LocalSystem implements AutoCloseable {
    */
   public static LocalSystem start(String host, int port, Path dataDir, Duration healthInterval,
       boolean denyLoopbackProbes) throws IOException {
+    MapsApp maps = MapsApp.local();
     RegistryConfig config = RegistryConfig.local(dataDir.resolve("registry"));
     McpHealthProbe probe = new McpHealthProbe(ProbeSettings.defaults(
         denyLoopbackProbes ? AddressPolicy.strict() : AddressPolicy.allowingLoopback()));
     RegistryApp registry = new RegistryApp(RegistryApp.openStore(config), config, null, probe);
     LocalHealthChecks checks = new LocalHealthChecks(registry.healthChecks(), healthInterval, 16);
     List<io.mcpplatform.transport.Route> routes = new ArrayList<>(registry.routes());
+    routes.addAll(maps.routes());
     routes.add(new io.mcpplatform.transport.Route(HealthCheckTriggerServlet.PATH,
         new HealthCheckTriggerServlet(checks)));
     LocalHttpServer server = new LocalHttpServer(host, port, routes);
@@ -75,7 +78,14 @@ public final class LocalSystem implements AutoCloseable {
       registry.close();
       throw e;
     }
-    return new LocalSystem(registry, server, checks);
+    LocalSystem system = new LocalSystem(registry, server, checks);
+    try {
+      MapsRegistration.register(registry.service(), maps, system.baseUrl());
+    } catch (RuntimeException e) {
+      system.close();
+      throw e;
+    }
+    return system;
   }
 
   /** @return the health checker's timer, for a run on demand */
@@ -97,6 +107,7 @@ public final class LocalSystem implements AutoCloseable {
   public String banner() {
     String base = baseUrl();
     String registryUrl = base + RegistryApp.MCP_PATH;
+    String mapsUrl = base + MapsApp.MCP_PATH;
     StringBuilder b = new StringBuilder();
     b.append("MCP platform running locally at ").append(base).append('\n');
     b.append('\n').append("Endpoints:").append('\n');
@@ -105,11 +116,13 @@ public final class LocalSystem implements AutoCloseable {
     b.append("""
         {
           "mcpServers": {
-            "registry": { "type": "http", "url": "%s" }
+            "registry": { "type": "http", "url": "%s" },
+            "maps": { "type": "http", "url": "%s" }
           }
         }
-        """.formatted(registryUrl));
+        """.formatted(registryUrl, mapsUrl));
     b.append('\n').append("Claude Code:     claude mcp add --transport http registry ").append(registryUrl).append('\n');
+    b.append("                 claude mcp add --transport http maps ").append(mapsUrl).append('\n');
     b.append("MCP Inspector:   npx @modelcontextprotocol/inspector --cli ").append(registryUrl)
         .append(" --transport http --method tools/list").append('\n');
     b.append('\n').append("Ready. Press Ctrl-C to stop.").append('\n');

@@ -16,7 +16,10 @@ import io.mcpplatform.transport.HostGuard;
 import io.mcpplatform.transport.Route;
 import io.mcpplatform.transport.StatelessMcpServlet;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,7 @@ public final class MapsApp {
 
   private final Geocoder geocoder;
   private final List<Route> routes;
+  private final Map<String, String> toolDescriptions;
 
   /**
    * @param geocoder answers the tools' questions
@@ -59,6 +63,9 @@ public final class MapsApp {
   public MapsApp(Geocoder geocoder, HostGuard hostGuard) {
     this.geocoder = Objects.requireNonNull(geocoder, "geocoder");
     MapsTools tools = new MapsTools(geocoder, JsonMapper.builder().build());
+    Map<String, String> descriptions = new LinkedHashMap<>();
+    tools.specifications().forEach(spec -> descriptions.put(spec.tool().name(), spec.tool().description()));
+    this.toolDescriptions = Collections.unmodifiableMap(descriptions);
     StatelessMcpServlet.Builder mcp = StatelessMcpServlet.builder(SERVER_NAME, SERVER_VERSION)
         .instructions("Geocoding. Use get_location to turn a place name or address into coordinates, an address"
             + " and a map link; reverse_geocode to find the address or nearest place of a latitude and longitude.")
@@ -143,6 +150,11 @@ public final class MapsApp {
   /** @return the routes this function serves */
   public List<Route> routes() {
     return routes;
+  }
+
+  /** @return the tools this server offers, by name, with their descriptions (for a registry entry) */
+  public Map<String, String> toolDescriptions() {
+    return toolDescriptions;
   }
 
   /** @return the geocoder behind the tools */
