@@ -60,7 +60,7 @@ public final class LoopbackLoad {
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
-        .executor(Executors.newFixedThreadPool(Math.max(2, clients / 8)))
+        .executor(Executors.newFixedThreadPool(Math.max(2, clients / 8), LoopbackLoad::daemon))
         .build();
   }
 
@@ -69,7 +69,22 @@ public final class LoopbackLoad {
    * @throws Exception when the system cannot be reached
    */
   public static void main(String[] args) throws Exception {
-    Options o = Options.parse(args);
+    try {
+      measure(Options.parse(args));
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      System.err.println("LoopbackLoad: " + e);
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread t = new Thread(task);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static void measure(Options o) throws Exception {
     LoopbackLoad load = new LoopbackLoad(URI.create(o.url), Math.max(o.clients, o.seedClients));
     load.check();
     if (!o.skipSeed) {
@@ -82,7 +97,6 @@ public final class LoopbackLoad {
     Result r = load.run(o.clients, o.seconds, 2);
     r.print(o.seconds);
     clock.print(r.sortedNanos().length);
-    System.exit(0);
   }
 
   private void check() throws IOException, InterruptedException {
@@ -97,7 +111,7 @@ public final class LoopbackLoad {
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    ExecutorService pool = Executors.newFixedThreadPool(clients, LoopbackLoad::daemon);
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       done.add(pool.submit(() -> {
