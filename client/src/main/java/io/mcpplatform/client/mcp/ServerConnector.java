@@ -5,6 +5,11 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -94,6 +99,7 @@ public final class ServerConnector {
     Map<String, String> fixed = Map.copyOf(headers);
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
         .endpoint(endpoint)
+        .clientBuilder(httpClient(uri))
         .connectTimeout(CONNECT_TIMEOUT)
         .httpRequestCustomizer((builder, method, target, body, context) -> fixed.forEach(builder::header))
         .build();
@@ -101,6 +107,26 @@ public final class ServerConnector {
         .clientInfo(new McpSchema.Implementation("mcp-platform-client", clientVersion))
         .requestTimeout(requestTimeout)
         .initializationTimeout(requestTimeout)
+        .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
         .build();
+  }
+
+  /**
+   * A plain-http endpoint never negotiates TLS, and the JDK's client would otherwise load the default
+   * trust store (a noticeable share of a command's start-up) just to be built. Redirects are never
+   * followed, so such a client cannot be led to an https URL.
+   */
+  private static HttpClient.Builder httpClient(URI uri) {
+    HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+    if ("http".equals(uri.getScheme())) {
+      try {
+        SSLContext unused = SSLContext.getInstance("TLS");
+        unused.init(new KeyManager[0], new TrustManager[0], null);
+        builder.sslContext(unused);
+      } catch (GeneralSecurityException e) {
+        LOG.debug("Using the default TLS context", e);
+      }
+    }
+    return builder;
   }
 }

@@ -118,7 +118,7 @@ public final class ServerSession implements AutoCloseable {
   @Override
   public void close() {
     try {
-      client.closeGracefully();
+      client.close();
     } catch (RuntimeException e) {
       LOG.debug("Closing the session to {} failed", serverName, e);
     }
