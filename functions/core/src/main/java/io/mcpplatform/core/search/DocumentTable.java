@@ -12,7 +12,7 @@ final class DocumentTable {
 
   static final float K1 = 1.2f;
   static final float B = 0.75f;
-  static final float[] WEIGHTS = {3, 2, 1};
+  static final float[] WEIGHTS = {SearchIndex.W_NAME, SearchIndex.W_LABEL, SearchIndex.W_TEXT};
 
   private ServerEntry[] entries = new ServerEntry[16];
   private byte[] flags = new byte[16];

@@ -36,11 +36,6 @@ final class TermDictionary {
   private int[] dirty = new int[16];
   private int dirtyCount;
 
-  /** @return how many terms hold at least one posting */
-  int terms() {
-    return count - empties;
-  }
-
   /** @return the id of the term, or -1 when absent */
   int find(String term) {
     int h = term.hashCode();
@@ -98,18 +93,9 @@ final class TermDictionary {
     return orderedDf[position];
   }
 
-  /** @return how many positions the term order has */
-  int orderedCount() {
-    return orderedCount;
-  }
-
   /** @return the id of the term at a position in term order */
   int idAt(int position) {
     return ordered[position];
-  }
-
-  String key(int id) {
-    return keys[id];
   }
 
   int size(int id) {
