@@ -86,7 +86,8 @@ public final class Cli {
       return args.command == null && !args.flag("help") ? USAGE : OK;
     }
     String registryUrl = first(args.option("registry"), env.get("MCP_REGISTRY_URL"), DEFAULT_REGISTRY);
-    try (RegistryClient registry = new RegistryClient(registryUrl, connector)) {
+    String token = first(args.option("registry-token"), env.get("MCP_REGISTRY_TOKEN"));
+    try (RegistryClient registry = new RegistryClient(registryUrl, connector, token)) {
       return switch (args.command) {
         case "search" -> search(args, registry);
         case "show" -> show(args, registry);

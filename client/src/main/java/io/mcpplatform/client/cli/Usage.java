@@ -17,6 +17,7 @@ final class Usage {
 
       Options:
         --registry URL       registry base URL (MCP_REGISTRY_URL; default http://127.0.0.1:3000)
+        --registry-token T   bearer token for the registry, if it asks for one (MCP_REGISTRY_TOKEN)
         --json               machine-readable output
         --verbose, -v        library debug logging on standard error (never header values)
         --limit N            search results (default 20)

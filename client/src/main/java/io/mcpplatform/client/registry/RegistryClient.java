@@ -22,6 +22,7 @@ public final class RegistryClient implements AutoCloseable {
 
   private final String baseUrl;
   private final ServerConnector connector;
+  private final Map<String, String> headers;
   private ServerSession session;
 
   /**
@@ -30,6 +31,17 @@ public final class RegistryClient implements AutoCloseable {
    * @param connector how to connect
    */
   public RegistryClient(String baseUrl, ServerConnector connector) {
+    this(baseUrl, connector, null);
+  }
+
+  /**
+   * @param baseUrl the platform's base URL, such as {@code http://127.0.0.1:3000} (a full
+   *     {@code .../registry/mcp} URL is accepted too)
+   * @param connector how to connect
+   * @param token bearer token sent to the registry, nullable (reads need none on the local system)
+   */
+  public RegistryClient(String baseUrl, ServerConnector connector, String token) {
+    this.headers = token == null || token.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + token);
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.baseUrl = base.endsWith(MCP_PATH) ? base.substring(0, base.length() - MCP_PATH.length()) : base;
     this.connector = connector;
@@ -91,7 +103,7 @@ public final class RegistryClient implements AutoCloseable {
   private synchronized ServerSession session() {
     if (session == null) {
       try {
-        session = connector.connect("registry", endpoint(), Map.of());
+        session = connector.connect("registry", endpoint(), headers);
       } catch (ConnectionException e) {
         throw new RegistryException("Cannot reach the registry at " + endpoint()
             + " (start it with ./run-local, or set --registry / MCP_REGISTRY_URL)", e);

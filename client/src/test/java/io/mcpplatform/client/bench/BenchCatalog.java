@@ -1,8 +1,9 @@
 package io.mcpplatform.client.bench;
 
-import io.mcpplatform.client.mcp.ServerConnector;
-import io.mcpplatform.client.mcp.ServerSession;
-import io.mcpplatform.client.mcp.ToolOutcome;
+import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.core.registry.RegistrationRequest;
+import io.mcpplatform.core.registry.RegistryService;
+import io.mcpplatform.local.LocalSystem;
 import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.transport.Route;
 import io.mcpplatform.transport.StatelessMcpServlet;
@@ -110,9 +111,10 @@ final class BenchCatalog implements AutoCloseable {
             + "\",\"lat\":48.8584,\"lng\":2.2945}").build());
   }
 
-  /** Registers every server in the registry at {@code registryUrl}. */
-  void register(String registryUrl) {
-    try (ServerSession registry = ServerConnector.withDefaults().connect("registry", registryUrl, Map.of())) {
+  /** Registers every server in the local system's registry (in process: registration over MCP may need a token). */
+  void register(LocalSystem system) {
+    RegistryService registry = system.registry().service();
+    {
       for (Server s : servers) {
         List<Map<String, Object>> capabilities = new ArrayList<>();
         s.tools().forEach(t -> capabilities.add(Map.of("name", t[0], "type", "tool", "description", t[1])));
@@ -123,10 +125,7 @@ final class BenchCatalog implements AutoCloseable {
         args.put("url", host.baseUri() + "/" + s.id() + "/mcp");
         args.put("capabilities", capabilities);
         args.put("tags", List.of(s.id().split("-")[0]));
-        ToolOutcome outcome = registry.call("register_server", args);
-        if (outcome.isError()) {
-          throw new IllegalStateException(outcome.text());
-        }
+        registry.register(RegistrationRequest.fromArguments(args, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP));
       }
     }
   }

@@ -54,7 +54,7 @@ public final class ClientBenchmark {
     Path jar = repo.resolve("client/target/mcp-client.jar");
     Path data = Files.createTempDirectory("client-bench");
     try (LocalSystem system = LocalSystem.start("127.0.0.1", 0, data); BenchCatalog catalog = new BenchCatalog(50)) {
-      catalog.register(system.baseUrl() + "/registry/mcp");
+      catalog.register(system);
       toolBudget(system.baseUrl(), catalog);
       ask(repo, system.baseUrl(), runs);
       call(repo, jar, system.baseUrl(), runs);

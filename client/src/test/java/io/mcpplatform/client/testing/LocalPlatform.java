@@ -1,14 +1,14 @@
 package io.mcpplatform.client.testing;
 
-import io.mcpplatform.client.mcp.ServerConnector;
-import io.mcpplatform.client.mcp.ServerSession;
-import io.mcpplatform.client.mcp.ToolOutcome;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthStatus;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.RemoteHeader;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.core.registry.RegistrationRequest;
+import io.mcpplatform.core.registry.RegistryService;
 import io.mcpplatform.local.LocalSystem;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +42,8 @@ public final class LocalPlatform implements AutoCloseable {
     LocalSystem system = LocalSystem.start("127.0.0.1", 0, dataDir);
     TestMcpServers servers = TestMcpServers.start();
     LocalPlatform platform = new LocalPlatform(system, servers);
-    try (ServerSession registry = ServerConnector.withDefaults().connect("registry", platform.registryUrl(), Map.of())) {
+    {
+      RegistryService registry = system.registry().service();
       register(registry, "geo", "Geo maps", "Geocoding and maps: find the location of places and addresses",
           servers.url("geo"), List.of("maps", "location", "geocoding"), List.of("get_location", "reverse_geocode"));
       register(registry, "weather", "Weather", "Weather forecasts and severe weather alerts",
@@ -61,7 +62,8 @@ public final class LocalPlatform implements AutoCloseable {
     return platform;
   }
 
-  private static void register(ServerSession registry, String id, String title, String description, String url,
+  /** Registers in process (the registry's own use case): registration over MCP may need a token. */
+  private static void register(RegistryService registry, String id, String title, String description, String url,
       List<String> tags, List<String> tools) {
     List<Map<String, Object>> capabilities = new ArrayList<>();
     tools.forEach(t -> capabilities.add(Map.of("name", t, "type", "tool")));
@@ -72,15 +74,13 @@ public final class LocalPlatform implements AutoCloseable {
     args.put("url", url);
     args.put("tags", tags);
     args.put("capabilities", capabilities);
-    ToolOutcome outcome = registry.call("register_server", args);
-    if (outcome.isError()) {
-      throw new IllegalStateException("registration of " + id + " failed: " + outcome.text());
-    }
+    registry.register(RegistrationRequest.fromArguments(args, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP));
   }
 
   /** Registers filler servers, for tool-budget tests. */
   public void registerFiller(int count) {
-    try (ServerSession registry = ServerConnector.withDefaults().connect("registry", registryUrl(), Map.of())) {
+    {
+      RegistryService registry = system.registry().service();
       for (int i = 0; i < count; i++) {
         register(registry, "filler-" + i, "Filler " + i, "Filler service number " + i + " for catalog tests",
             servers.url("weather"), List.of("filler"), List.of("get_forecast", "get_alerts"));
