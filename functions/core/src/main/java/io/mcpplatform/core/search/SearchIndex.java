@@ -152,6 +152,9 @@ public final class SearchIndex {
       s.ensure(docs.capacity());
       long[] tagBits = filter.tagBits(tags, docs.capacity());
       return listing ? runner.list(query, filter, tagBits, s) : runner.rank(query, words, filter, tagBits, s);
+    } catch (RuntimeException e) {
+      scratch.remove();
+      throw e;
     } finally {
       lock.readLock().unlock();
     }
