@@ -11,6 +11,20 @@ import io.mcpplatform.core.store.RegistryStore;
 import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.ProbeSettings;
+import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
+import io.mcpplatform.core.secrets.CachedSecretProvider;
+import io.mcpplatform.registry.audit.AuditTrail;
+import io.mcpplatform.registry.auth.LocalSigningKey;
+import io.mcpplatform.registry.auth.SecretSigningKey;
+import io.mcpplatform.registry.auth.SigningKeyProvider;
+import io.mcpplatform.registry.auth.TokenService;
+import io.mcpplatform.registry.limits.RateLimiter;
+import io.mcpplatform.registry.rest.RestApiServlet;
+import io.mcpplatform.registry.rest.RestOperations;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import io.mcpplatform.transport.HostGuard;
 import io.mcpplatform.transport.Route;
 import io.mcpplatform.transport.StatelessMcpServlet;
@@ -36,6 +50,8 @@ public final class RegistryApp implements AutoCloseable {
   private final RegistryService service;
   private final List<Route> routes;
   private final HealthCheckService healthChecks;
+  private final TokenService tokens;
+  private final AuditTrail audit;
 
   /**
    * @param store where entries live
@@ -53,12 +69,32 @@ public final class RegistryApp implements AutoCloseable {
    * @param probe what {@code check_health} probes servers with
    */
   public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe) {
+    this(store, config, hostGuard, probe, signingKey(config), Clock.systemUTC());
+  }
+
+  /**
+   * @param store where entries live
+   * @param config the function's configuration (URL policy, index refresh, rate limit)
+   * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
+   * @param probe what {@code check_health} probes servers with
+   * @param keys the token signing key
+   * @param clock time source of the registry and its tokens
+   */
+  public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe,
+      SigningKeyProvider keys, Clock clock) {
     this.store = store;
-    this.service = new RegistryService(store, Clock.systemUTC(), config.indexRefresh());
-    this.healthChecks = new HealthCheckService(store, probe, Clock.systemUTC(), service::indexIfNewer);
+    this.service = new RegistryService(store, clock, config.indexRefresh());
+    this.healthChecks = new HealthCheckService(store, probe, clock, service::indexIfNewer);
+    this.tokens = new TokenService(keys, clock);
+    this.audit = new AuditTrail(store, clock);
+    RateLimiter limiter = config.rateLimitPerSecond() > 0
+        ? new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime)
+        : RateLimiter.UNLIMITED;
     ObjectMapper json = JsonMapper.builder().build();
-    RegistryTools tools = new RegistryTools(service, config.urlPolicy(), json, healthChecks);
+    RegistryTools tools = new RegistryTools(service, config.urlPolicy(), json, healthChecks,
+        new McpAccess(tokens, limiter, audit));
     StatelessMcpServlet.Builder mcp = StatelessMcpServlet.builder(SERVER_NAME, SERVER_VERSION)
+        .contextExtractor(McpAccess.extractor())
         .instructions("A registry of MCP servers. Use search_servers to find servers by what they do,"
             + " get_server for connection details, register_server to add or update one.")
         .tools(tools.specifications())
@@ -66,7 +102,37 @@ public final class RegistryApp implements AutoCloseable {
     if (hostGuard != null) {
       mcp.hostGuard(hostGuard);
     }
-    this.routes = List.of(new Route(MCP_PATH, mcp.build()));
+    RestOperations rest = new RestOperations(service, config.urlPolicy(), tokens, limiter, audit, json);
+    this.routes = List.of(new Route(MCP_PATH, mcp.build()),
+        new Route(RestApiServlet.PATH_SPEC, new RestApiServlet(rest, json)));
+  }
+
+  /**
+   * @param config the configuration
+   * @return the key in Secrets Manager when {@code REGISTRY_SIGNING_SECRET_ARN} is set, else the key file in
+   *     the data directory (created on first use)
+   */
+  public static SigningKeyProvider signingKey(RegistryConfig config) {
+    if (config.signingSecretArn() == null) {
+      return LocalSigningKey.loadOrCreate(config.dataDir());
+    }
+    SecretsManagerClient client = SecretsManagerClient.builder()
+        .region(config.region() == null ? Region.US_EAST_1 : Region.of(config.region()))
+        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+    return new SecretSigningKey(new CachedSecretProvider(new SecretsManagerSecretSource(client),
+        config.signingSecretArn(), Duration.ofMinutes(5)));
+  }
+
+  /** @return issues and verifies this registry's bearer tokens */
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  /** @return the audit trail of writes */
+  public AuditTrail audit() {
+    return audit;
   }
 
   /**

@@ -19,6 +19,10 @@ import java.util.Map;
  *   <li>{@code REGISTRY_URL_POLICY}: {@code https-only} (default with a table) or {@code local}
  *       (default without: http allowed to loopback).
  *   <li>{@code INDEX_REFRESH_MS}: how stale the search index may get (default 1000).
+ *   <li>{@code REGISTRY_SIGNING_SECRET_ARN}: the Secrets Manager secret holding the token signing key;
+ *       without it the key is the file {@code signing.key} in the data directory (created on first use).
+ *   <li>{@code RATE_LIMIT_PER_SECOND}: sustained requests a second per caller (default 10; 0 turns the
+ *       limit off) and {@code RATE_LIMIT_BURST}: requests a caller may make at once (default 60).
  * </ul>
  *
  * @param tableName DynamoDB table, or null for the embedded store
@@ -27,6 +31,9 @@ import java.util.Map;
  * @param dataDir embedded store directory
  * @param urlPolicy which remote URLs are accepted
  * @param indexRefresh search index staleness bound
+ * @param signingSecretArn secret holding the token signing key, or null for the local key file
+ * @param rateLimitPerSecond sustained requests a second per caller, 0 for no limit
+ * @param rateLimitBurst requests a caller may make at once
  */
 public record RegistryConfig(
     String tableName,
@@ -34,7 +41,33 @@ public record RegistryConfig(
     String region,
     Path dataDir,
     UrlPolicy urlPolicy,
-    Duration indexRefresh) {
+    Duration indexRefresh,
+    String signingSecretArn,
+    double rateLimitPerSecond,
+    int rateLimitBurst) {
+
+  /** Default sustained requests a second per caller on AWS. */
+  public static final double DEFAULT_RATE_PER_SECOND = 10;
+  /** Default burst per caller on AWS. */
+  public static final int DEFAULT_BURST = 60;
+
+  public RegistryConfig {
+    if (rateLimitPerSecond < 0 || (rateLimitPerSecond > 0 && rateLimitBurst < 1)) {
+      throw new IllegalArgumentException("rate limit must be >= 0 a second with a burst of at least 1");
+    }
+  }
+
+  /** A configuration with the local key file and no rate limit. */
+  public RegistryConfig(String tableName, URI dynamoDbEndpoint, String region, Path dataDir, UrlPolicy urlPolicy,
+      Duration indexRefresh) {
+    this(tableName, dynamoDbEndpoint, region, dataDir, urlPolicy, indexRefresh, null, 0, 1);
+  }
+
+  /** @return this configuration with another rate limit */
+  public RegistryConfig withRateLimit(double perSecond, int burst) {
+    return new RegistryConfig(tableName, dynamoDbEndpoint, region, dataDir, urlPolicy, indexRefresh,
+        signingSecretArn, perSecond, burst);
+  }
 
   /** @return the configuration of this process */
   public static RegistryConfig fromEnvironment() {
@@ -70,13 +103,29 @@ public record RegistryConfig(
     if (refreshMs < 0) {
       throw new IllegalArgumentException("INDEX_REFRESH_MS must not be negative");
     }
+    double perSecond;
+    int burst;
+    try {
+      perSecond = Double.parseDouble(env.getOrDefault("RATE_LIMIT_PER_SECOND",
+          Double.toString(DEFAULT_RATE_PER_SECOND)).trim());
+      burst = Integer.parseInt(env.getOrDefault("RATE_LIMIT_BURST", Integer.toString(DEFAULT_BURST)).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("RATE_LIMIT_PER_SECOND and RATE_LIMIT_BURST must be numbers");
+    }
+    if (perSecond < 0 || Double.isNaN(perSecond) || burst < 1) {
+      throw new IllegalArgumentException("RATE_LIMIT_PER_SECOND must be >= 0 and RATE_LIMIT_BURST >= 1");
+    }
     return new RegistryConfig(table, endpoint == null ? null : URI.create(endpoint),
         blankToNull(env.get("AWS_REGION")),
         Path.of(env.getOrDefault("REGISTRY_DATA_DIR", ".local/data")),
-        urlPolicy, Duration.ofMillis(refreshMs));
+        urlPolicy, Duration.ofMillis(refreshMs), blankToNull(env.get("REGISTRY_SIGNING_SECRET_ARN")),
+        perSecond, burst);
   }
 
-  /** @return a local configuration: embedded store in {@code dataDir}, loopback http allowed */
+  /**
+   * @return a local configuration: embedded store in {@code dataDir}, loopback http allowed, signing key
+   *     file in {@code dataDir}, no rate limit (one user on loopback)
+   */
   public static RegistryConfig local(Path dataDir) {
     return new RegistryConfig(null, null, null, dataDir, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP,
         Duration.ofSeconds(1));

@@ -1,7 +1,12 @@
 package io.mcpplatform.registry;
 
 import io.mcpplatform.core.catalog.ValidationException;
+import io.mcpplatform.core.registry.VersionExistsException;
+import io.mcpplatform.core.registry.VersionNotFoundException;
 import io.mcpplatform.core.store.ConflictException;
+import io.mcpplatform.registry.auth.AuthenticationException;
+import io.mcpplatform.registry.auth.PermissionDeniedException;
+import io.mcpplatform.registry.limits.RateLimitedException;
 import io.mcpplatform.core.store.EntryNotFoundException;
 import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.transport.ToolFailureMapper;
@@ -17,8 +22,16 @@ final class RegistryFailures implements ToolFailureMapper {
     if (failure instanceof ValidationException e) {
       return "Invalid arguments: " + e.getMessage();
     }
-    if (failure instanceof EntryNotFoundException || failure instanceof ConflictException) {
+    if (failure instanceof EntryNotFoundException || failure instanceof ConflictException
+        || failure instanceof VersionExistsException || failure instanceof VersionNotFoundException
+        || failure instanceof RateLimitedException) {
       return failure.getMessage();
+    }
+    if (failure instanceof AuthenticationException) {
+      return "Unauthorized: " + failure.getMessage();
+    }
+    if (failure instanceof PermissionDeniedException) {
+      return "Forbidden: " + failure.getMessage();
     }
     if (failure instanceof StoreUnavailableException) {
       return "The registry's storage is unavailable right now; try again shortly";

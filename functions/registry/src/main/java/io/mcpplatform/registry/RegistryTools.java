@@ -17,7 +17,14 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.mcpplatform.registry.auth.Caller;
+import io.mcpplatform.registry.auth.Permission;
 import io.mcpplatform.transport.ToolFailureMapper;
+import io.modelcontextprotocol.common.McpTransportContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.function.BiFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,8 +53,11 @@ public final class RegistryTools {
   private final ObjectMapper json;
   private final ToolSchemas schemas;
   private final HealthCheckService healthChecks;
+  private final McpAccess access;
 
   /**
+   * Tools without access control (no token needed, no rate limit), for tests of the tools themselves.
+   *
    * @param service the registry use cases
    * @param urlPolicy which remote URLs registrations may use
    * @param json the mapper used for results
@@ -64,6 +74,20 @@ public final class RegistryTools {
    */
   public RegistryTools(RegistryService service, UrlPolicy urlPolicy, ObjectMapper json,
       HealthCheckService healthChecks) {
+    this(service, urlPolicy, json, healthChecks, null);
+  }
+
+  /**
+   * @param service the registry use cases
+   * @param urlPolicy which remote URLs registrations may use
+   * @param json the mapper used for results
+   * @param healthChecks what {@code check_health} runs, or null to leave the tool out
+   * @param access token checks, rate limit and audit of the tools, or null for none (tests only); with it
+   *     {@code register_server} needs a bearer token and {@code audit_log} is offered to admins
+   */
+  public RegistryTools(RegistryService service, UrlPolicy urlPolicy, ObjectMapper json,
+      HealthCheckService healthChecks, McpAccess access) {
+    this.access = access;
     this.service = service;
     this.urlPolicy = urlPolicy;
     this.json = json;
@@ -79,7 +103,8 @@ public final class RegistryTools {
   /** @return the tool specifications to serve */
   public List<SyncToolSpecification> specifications() {
     List<SyncToolSpecification> specs = new ArrayList<>(List.of(
-        spec("register_server", "Register a new MCP server with the registry or update an existing registration",
+        spec("register_server", "Register a new MCP server with the registry or update an existing registration."
+            + " Needs a bearer token whose permissions cover the server_id.",
             "register_server.input.json", "register_server.output.json", false, this::register),
         spec("search_servers", "Search for MCP servers by query text, tags, or capability type. Results are"
             + " ranked by relevance; servers whose health checks fail are left out unless include_unhealthy"
@@ -88,6 +113,11 @@ public final class RegistryTools {
             "get_server.input.json", "entry.json", true, this::get),
         spec("list_servers", "List every registered server regardless of health, most recently updated first",
             "list_servers.input.json", "list.output.json", true, this::list)));
+    if (access != null) {
+      specs.add(spec("audit_log", "Read the registry's audit log of writes (who, what, when, from where),"
+          + " newest first. Needs an admin bearer token.", "audit_log.input.json", "audit_log.output.json", true,
+          this::auditLog));
+    }
     if (healthChecks != null) {
       specs.add(spec("check_health", "Check the health status of a registered server now: speaks MCP to it and"
               + " reports status, latency, protocol version and the tools it offers",
@@ -98,6 +128,11 @@ public final class RegistryTools {
 
   private SyncToolSpecification spec(String name, String description, String input, String output,
       boolean readOnly, Function<Map<String, Object>, CallToolResult> handler) {
+    return spec(name, description, input, output, readOnly, (context, args) -> handler.apply(args));
+  }
+
+  private SyncToolSpecification spec(String name, String description, String input, String output,
+      boolean readOnly, BiFunction<McpTransportContext, Map<String, Object>, CallToolResult> handler) {
     Tool tool = Tool.builder()
         .name(name)
         .description(description)
@@ -107,13 +142,37 @@ public final class RegistryTools {
         .build();
     return SyncToolSpecification.builder()
         .tool(tool)
-        .callHandler((context, request) ->
-            handler.apply(request.arguments() == null ? Map.of() : request.arguments()))
+        .callHandler((context, request) -> {
+          if (access != null) {
+            access.admit(context);
+          }
+          return handler.apply(context, request.arguments() == null ? Map.of() : request.arguments());
+        })
         .build();
   }
 
-  private CallToolResult register(Map<String, Object> args) {
-    RegistrationOutcome outcome = service.register(RegistrationRequest.fromArguments(args, urlPolicy));
+  private CallToolResult register(McpTransportContext context, Map<String, Object> args) {
+    Caller caller = null;
+    if (access != null) {
+      Object id = args.get("server_id");
+      Object version = args.get("version");
+      caller = access.requireWrite(context, "register", Permission.PUBLISH, id instanceof String s ? s : null,
+          version instanceof String v ? v : null);
+    }
+    RegistrationOutcome outcome;
+    try {
+      outcome = service.register(RegistrationRequest.fromArguments(args, urlPolicy));
+    } catch (RuntimeException e) {
+      if (caller != null) {
+        access.audit().record(caller.subject(), "register", String.valueOf(args.get("server_id")), null,
+            McpAccess.source(context), "rejected", e.getMessage());
+      }
+      throw e;
+    }
+    if (caller != null) {
+      access.audit().record(caller.subject(), "register", outcome.entry().name(), outcome.entry().version(),
+          McpAccess.source(context), "ok", outcome.created() ? "registered" : "updated");
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", outcome.created() ? "registered" : "updated");
     body.put("message", outcome.message());
@@ -181,6 +240,25 @@ public final class RegistryTools {
     HealthReport report = healthChecks.check(id);
     Map<String, Object> body = json.convertValue(report, MAP);
     return CallToolResult.builder().addTextContent(report.message()).structuredContent(body).build();
+  }
+
+  private CallToolResult auditLog(McpTransportContext context, Map<String, Object> args) {
+    access.requireAdmin(context);
+    FieldChecks checks = new FieldChecks();
+    String since = optionalString(checks, args, "since");
+    Instant from = Instant.now().minusSeconds(86_400);
+    if (since != null) {
+      try {
+        from = OffsetDateTime.parse(since.trim()).toInstant();
+      } catch (DateTimeParseException e) {
+        checks.fail("since", "must be an RFC 3339 time such as 2025-01-01T00:00:00Z");
+      }
+    }
+    int limit = limit(checks, args);
+    checks.throwIfAny();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("records", json.convertValue(access.audit().since(from, limit), new TypeReference<List<Object>>() {}));
+    return CallToolResult.builder().addTextContent(compact(body)).structuredContent(body).build();
   }
 
   private CallToolResult list(Map<String, Object> args) {

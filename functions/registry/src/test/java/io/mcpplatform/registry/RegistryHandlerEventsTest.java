@@ -51,7 +51,7 @@ class RegistryHandlerEventsTest {
           assertThat(t.get("outputSchema").isObject()).as("outputSchema of %s", t.get("name")).isTrue();
         });
         assertThat(names).containsExactlyInAnyOrder("register_server", "search_servers", "get_server",
-            "list_servers", "check_health");
+            "list_servers", "check_health", "audit_log");
       }),
       Map.entry("register-server.json", r -> {
         assertThat(r.status).isEqualTo(200);
@@ -94,10 +94,30 @@ class RegistryHandlerEventsTest {
         assertThat(r.status).isEqualTo(405);
         assertThat(r.rpc.at("/error/code").isNumber()).isTrue();
       }),
-      Map.entry("notification.json", r -> assertThat(r.status).isEqualTo(202)));
+      Map.entry("notification.json", r -> assertThat(r.status).isEqualTo(202)),
+      Map.entry("rest-search-servers.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        OfficialSchemas.assertValid("ServerList", r.rpc);
+        assertThat(r.rpc.at("/servers/0/server/name").asString()).isEqualTo("default/weather-api");
+        assertThat(r.rpc.at("/servers/0/server/version").asString()).isEqualTo("1.2.0");
+      }),
+      Map.entry("rest-get-latest-http-api-v2.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        OfficialSchemas.assertValid("ServerResponse", r.rpc);
+        assertThat(r.rpc.at("/_meta/io.modelcontextprotocol.registry~1official/isLatest").asBoolean()).isTrue();
+        assertThat(r.raw).contains("Access-Control-Allow-Origin");
+      }));
+
+  /**
+   * The key the token in {@code events/registry/register-server.json} is signed with (an example key,
+   * valid only for these events): the file the local system would hold in its data directory.
+   */
+  static final String EVENTS_KEY_FILE = "ZXZlbnRzLWV4YW1wbGUtc2lnbmluZy1rZXktZG8tbm90LXVzZS0wMTIz";
 
   @BeforeEach
   void start() throws IOException {
+    java.nio.file.Files.writeString(dataDir.resolve(io.mcpplatform.registry.auth.LocalSigningKey.FILE_NAME),
+        EVENTS_KEY_FILE);
     RegistryConfig config = new RegistryConfig(null, null, null, dataDir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
     app = new RegistryApp(FileRegistryStore.open(dataDir), config, null);
     handler = new RegistryHandler(app);

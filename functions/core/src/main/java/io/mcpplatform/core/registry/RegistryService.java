@@ -26,6 +26,7 @@ public final class RegistryService {
   private final SearchIndex index;
   private final IndexSync sync;
   private final Clock clock;
+  private final ServerVersions versions;
 
   /**
    * @param store where entries live
@@ -37,6 +38,12 @@ public final class RegistryService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.index = new SearchIndex();
     this.sync = new IndexSync(store, index, this::indexIfNewer, clock, refreshInterval, Duration.ofSeconds(5));
+    this.versions = new ServerVersions(store, this, clock);
+  }
+
+  /** @return the versioned view of this catalog (the official registry API's) */
+  public ServerVersions versions() {
+    return versions;
   }
 
   /**
@@ -45,9 +52,11 @@ public final class RegistryService {
    * @param request a checked registration
    * @return the stored entry and whether it was new
    * @throws ConflictException when other writers kept changing the same entry
+   * @throws VersionExistsException when the version was deleted (deleted versions never come back)
    * @throws io.mcpplatform.core.store.StoreUnavailableException when the store fails
    */
   public RegistrationOutcome register(RegistrationRequest request) {
+    versions.checkNotDeleted(request.serverId(), request.version());
     ConflictException last = null;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       ServerEntry existing = store.get(request.serverId()).orElse(null);
@@ -56,6 +65,7 @@ public final class RegistryService {
         ServerEntry saved = store.saveRegistration(request.toEntry(existing), expected,
             clock.instant().truncatedTo(ChronoUnit.MILLIS));
         indexIfNewer(saved);
+        versions.recordRegistration(saved);
         return new RegistrationOutcome(saved, existing == null);
       } catch (ConflictException e) {
         last = e;
