@@ -175,7 +175,7 @@ public final class Cli {
     if (question.isEmpty()) {
       throw new Args.UsageException("usage: ./mcp ask \"QUESTION\" [--search QUERY]");
     }
-    try (LlmBackend llm = LlmSettings.backend(args, env); Discovery discovery = discovery(args, registry)) {
+    try (LlmBackend llm = LlmSettings.pending(args, env); Discovery discovery = discovery(args, registry)) {
       Answer answer = new Assistant(discovery, llm, options(args)).ask(question, args.option("search"));
       report(args, answer, llm);
     }
@@ -183,7 +183,7 @@ public final class Cli {
   }
 
   private int chat(Args args, RegistryClient registry) {
-    try (LlmBackend llm = LlmSettings.backend(args, env); Discovery discovery = discovery(args, registry)) {
+    try (LlmBackend llm = LlmSettings.pending(args, env); Discovery discovery = discovery(args, registry)) {
       Assistant assistant = new Assistant(discovery, llm, options(args));
       if (!args.flag("json")) {
         out.println("MCP client interactive session (registry " + registry.endpoint() + ", model " + llm.model()

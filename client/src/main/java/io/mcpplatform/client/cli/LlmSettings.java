@@ -30,7 +30,19 @@ final class LlmSettings {
     }
   }
 
+  /**
+   * Checks the settings now (a missing key fails at once) and builds the backend on another thread.
+   */
+  static LlmBackend pending(Args args, Map<String, String> env) {
+    backend(args, env, true);
+    return new PendingBackend(() -> backend(args, env, false));
+  }
+
   static LlmBackend backend(Args args, Map<String, String> env) {
+    return backend(args, env, false);
+  }
+
+  private static LlmBackend backend(Args args, Map<String, String> env, boolean checkOnly) {
     String kind = first(args.option("llm"), env.get("MCP_LLM"));
     if (kind == null) {
       boolean anthropicKey = present(env, "ANTHROPIC_API_KEY") || present(env, "ANTHROPIC_AUTH_TOKEN");
@@ -44,7 +56,11 @@ final class LlmSettings {
               + " (for example http://127.0.0.1:11434/v1 for Ollama).");
         }
         String model = first(args.option("model"), env.get("MCP_MODEL"), AnthropicBackend.DEFAULT_MODEL);
-        return AnthropicBackend.fromEnvironment(env, model, prices(args, env, Prices.CLAUDE_SONNET));
+        Prices prices = prices(args, env, Prices.CLAUDE_SONNET);
+        if (checkOnly) {
+          return null;
+        }
+        return AnthropicBackend.fromEnvironment(env, model, prices).warmUp();
       }
       case "openai" -> {
         String base = first(env.get("OPENAI_BASE_URL"), OpenAiBackend.DEFAULT_BASE_URL);
@@ -56,7 +72,8 @@ final class LlmSettings {
         }
         String model = first(args.option("model"), env.get("MCP_MODEL"), env.get("OPENAI_MODEL"),
             OpenAiBackend.DEFAULT_MODEL);
-        return new OpenAiBackend(base, key, model, prices(args, env, Prices.FREE));
+        Prices prices = prices(args, env, Prices.FREE);
+        return checkOnly ? null : new OpenAiBackend(base, key, model, prices);
       }
       default -> throw new Args.UsageException("--llm must be 'anthropic' or 'openai'");
     }

@@ -72,8 +72,46 @@ public final class AnthropicBackend implements LlmBackend {
     return new AnthropicBackend(builder.build(), model, prices);
   }
 
+  /**
+   * Loads the request classes ahead of the first call (the SDK is large), on whatever thread calls it.
+   *
+   * @return this backend
+   */
+  public AnthropicBackend warmUp() {
+    Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("q", Map.of("type", "string")),
+        "required", List.of("q"));
+    ToolSpec tool = new ToolSpec("t", "d", schema);
+    params(new LlmRequest("warm-up", List.of(tool), List.of(ChatMessage.user("hi")), 16)).build().toString();
+    return this;
+  }
+
   @Override
   public LlmReply complete(LlmRequest request) {
+    Message reply;
+    try {
+      reply = client.messages().create(params(request).build());
+    } catch (AnthropicServiceException e) {
+      throw new LlmException(describe(e), e);
+    } catch (AnthropicIoException e) {
+      throw new LlmException("Cannot reach the Anthropic API (check ANTHROPIC_BASE_URL and the network)", e);
+    } catch (AnthropicException e) {
+      throw new LlmException("The Anthropic API gave an answer the client cannot read", e);
+    }
+    List<ContentPart> parts = new ArrayList<>();
+    for (ContentBlock block : reply.content()) {
+      if (block.isText()) {
+        parts.add(new ContentPart.Text(block.asText().text()));
+      } else if (block.isToolUse()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> input = block.asToolUse()._input().convert(Map.class);
+        parts.add(new ContentPart.ToolCall(block.asToolUse().id(), block.asToolUse().name(), input));
+      }
+    }
+    String stop = reply.stopReason().map(s -> s.asString()).orElse(null);
+    return new LlmReply(parts, stop, usage(reply.usage()));
+  }
+
+  private MessageCreateParams.Builder params(LlmRequest request) {
     MessageCreateParams.Builder params = MessageCreateParams.builder()
         .model(model)
         .maxTokens(request.maxTokens())
@@ -95,28 +133,7 @@ public final class AnthropicBackend implements LlmBackend {
           ? MessageParam.ofUserOfContentBlockParams(blocks)
           : MessageParam.ofAssistantOfContentBlockParams(blocks));
     }
-    Message reply;
-    try {
-      reply = client.messages().create(params.build());
-    } catch (AnthropicServiceException e) {
-      throw new LlmException(describe(e), e);
-    } catch (AnthropicIoException e) {
-      throw new LlmException("Cannot reach the Anthropic API (check ANTHROPIC_BASE_URL and the network)", e);
-    } catch (AnthropicException e) {
-      throw new LlmException("The Anthropic API gave an answer the client cannot read", e);
-    }
-    List<ContentPart> parts = new ArrayList<>();
-    for (ContentBlock block : reply.content()) {
-      if (block.isText()) {
-        parts.add(new ContentPart.Text(block.asText().text()));
-      } else if (block.isToolUse()) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> input = block.asToolUse()._input().convert(Map.class);
-        parts.add(new ContentPart.ToolCall(block.asToolUse().id(), block.asToolUse().name(), input));
-      }
-    }
-    String stop = reply.stopReason().map(s -> s.asString()).orElse(null);
-    return new LlmReply(parts, stop, usage(reply.usage()));
+    return params;
   }
 
   private static String describe(AnthropicServiceException e) {

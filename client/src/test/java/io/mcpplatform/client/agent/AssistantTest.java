@@ -53,7 +53,7 @@ class AssistantTest {
   void start() throws Exception {
     llm = FakeLlmServer.start();
     ServerConnector connector = new ServerConnector(new Backoff(3, Duration.ZERO, 2, d -> { }),
-        Duration.ofSeconds(1), "test");
+        Duration.ofSeconds(20), "test");
     registry = new RegistryClient(platform.baseUrl(), connector);
     discovery = new Discovery(registry, connector,
         HeaderCredentials.load(Map.of("MCP_HEADER_SECURE_X_API_KEY", TestMcpServers.SECRET), null),
@@ -135,8 +135,14 @@ class AssistantTest {
   void ask_returnsTimeoutAsErrorResult_whenToolOutlastsTheTimeout() {
     llm.reply(FakeLlmServer.anthropicToolUse("toolu_s", "odd__slow_lookup", "{}"))
         .reply(FakeLlmServer.anthropicText("It took too long."));
-
-    anthropic().ask("run the slow odd lookup", null);
+    ServerConnector impatient = new ServerConnector(new Backoff(3, Duration.ZERO, 2, d -> { }),
+        Duration.ofSeconds(3), "test");
+    try (Discovery quick = new Discovery(registry, impatient, HeaderCredentials.load(Map.of(), null),
+        Discovery.Options.DEFAULT)) {
+      new Assistant(quick, AnthropicBackend.fromEnvironment(
+          Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()), "m", Prices.FREE),
+          Assistant.Options.DEFAULT).ask("run the slow odd lookup", null);
+    }
 
     JsonNode result = llm.received().get(1).body().path("messages").get(2).path("content").get(0);
     assertThat(result.path("is_error").asBoolean()).isTrue();

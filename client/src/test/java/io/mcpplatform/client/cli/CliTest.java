@@ -48,7 +48,7 @@ class CliTest {
     env.put("MCP_REGISTRY_URL", platform.baseUrl());
     env.put("MCP_CLIENT_CONFIG", data.resolve("no-config.json").toString());
     ServerConnector connector = new ServerConnector(new Backoff(3, Duration.ZERO, 2, d -> { }),
-        Duration.ofSeconds(5), "test");
+        Duration.ofSeconds(20), "test");
     return new Cli(env, new BufferedReader(new StringReader(stdin)), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), connector).run(argv);
   }

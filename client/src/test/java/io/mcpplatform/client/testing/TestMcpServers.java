@@ -103,10 +103,10 @@ public final class TestMcpServers implements AutoCloseable {
   }
 
   static SyncToolSpecification slow() {
-    return tool("slow_lookup", "A lookup that takes three seconds", "{\"type\":\"object\",\"properties\":{}}",
+    return tool("slow_lookup", "A lookup that takes eight seconds", "{\"type\":\"object\",\"properties\":{}}",
         args -> {
           try {
-            Thread.sleep(3_000);
+            Thread.sleep(8_000);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
