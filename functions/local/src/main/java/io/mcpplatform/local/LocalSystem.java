@@ -80,6 +80,7 @@ public final class LocalSystem implements AutoCloseable {
     }
     LocalSystem system = new LocalSystem(registry, server, checks);
     try {
+      maps.awaitReady();
       MapsRegistration.register(registry.service(), maps, system.baseUrl());
     } catch (RuntimeException e) {
       system.close();

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -32,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The maps function, wired: geocoders, MCP tools and the route it serves. Built once per process (Lambda
- * init, or the local system's start); the offline gazetteer is loaded while it is built.
+ * init, or the local system's start); the offline gazetteer loads on another thread meanwhile, and
+ * {@link #awaitReady()} waits for it before the init phase ends.
  *
  * <p>Which geocoder answers: with no Google key configured, the offline gazetteer. With one, Google
  * Geocoding while the secret holds a key (falling back to the offline gazetteer, with a note, when Google
@@ -55,13 +58,19 @@ public final class MapsApp {
   private final Geocoder geocoder;
   private final List<Route> routes;
   private final Map<String, String> toolDescriptions;
+  private final CompletableFuture<?> ready;
 
   /**
    * @param geocoder answers the tools' questions
    * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
    */
   public MapsApp(Geocoder geocoder, HostGuard hostGuard) {
+    this(geocoder, hostGuard, CompletableFuture.completedFuture(null));
+  }
+
+  private MapsApp(Geocoder geocoder, HostGuard hostGuard, CompletableFuture<?> ready) {
     this.geocoder = Objects.requireNonNull(geocoder, "geocoder");
+    this.ready = ready;
     MapsTools tools = new MapsTools(geocoder, JsonMapper.builder().build());
     Map<String, String> descriptions = new LinkedHashMap<>();
     tools.specifications().forEach(spec -> descriptions.put(spec.tool().name(), spec.tool().description()));
@@ -91,10 +100,11 @@ public final class MapsApp {
    * @return the function it describes, with its AWS clients built once here and the gazetteer loaded
    */
   public static MapsApp create(MapsConfig config) {
-    OfflineGeocoder offline = loadedOffline();
+    OfflineGeocoder offline = new OfflineGeocoder();
+    CompletableFuture<Integer> loading = loadInBackground(offline);
     if (!config.googleConfigured()) {
       LOG.info("no Google Maps key configured (GOOGLE_MAPS_SECRET_NAME); answering from the offline gazetteer");
-      return new MapsApp(offline, null);
+      return new MapsApp(offline, null, loading);
     }
     Region region = config.region() == null ? Region.US_EAST_1 : Region.of(config.region());
     SecretsManagerClient secrets = SecretsManagerClient.builder()
@@ -111,12 +121,34 @@ public final class MapsApp {
           : DynamoDbClientFactory.create(region);
       cache = new DynamoDbGeocodeCache(dynamo, config.tableName(), config.cacheTtl(), Clock.systemUTC());
     }
-    return new MapsApp(geocoder(config, new SecretsManagerSecretSource(secrets), cache, offline), null);
+    return new MapsApp(geocoder(config, new SecretsManagerSecretSource(secrets), cache, offline), null, loading);
   }
 
-  /** @return a maps function for the local system: offline gazetteer only, loaded now */
+  /**
+   * @return a maps function for the local system: offline gazetteer only, loading in the background until
+   *     {@link #awaitReady()}
+   */
   public static MapsApp local() {
-    return new MapsApp(loadedOffline(), null);
+    OfflineGeocoder offline = new OfflineGeocoder();
+    return new MapsApp(offline, null, loadInBackground(offline));
+  }
+
+  /**
+   * Waits until the offline gazetteer is loaded. The factories start loading it on another thread so that
+   * it overlaps the MCP server's and the container's initialization; callers wait before their init phase
+   * ends. A question asked before then waits for the load too.
+   *
+   * @throws io.mcpplatform.core.geo.GeocoderUnavailableException when the gazetteer cannot be loaded
+   */
+  public void awaitReady() {
+    try {
+      ready.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -141,10 +173,18 @@ public final class MapsApp {
     return new KeyGatedGeocoder(key, google, offline, config.secretLifetime(), Clock.systemUTC());
   }
 
-  private static OfflineGeocoder loadedOffline() {
-    OfflineGeocoder offline = new OfflineGeocoder();
-    offline.load();
-    return offline;
+  private static CompletableFuture<Integer> loadInBackground(OfflineGeocoder offline) {
+    CompletableFuture<Integer> loaded = new CompletableFuture<>();
+    Thread loader = new Thread(() -> {
+      try {
+        loaded.complete(offline.load());
+      } catch (RuntimeException e) {
+        loaded.completeExceptionally(e);
+      }
+    }, "gazetteer-load");
+    loader.setDaemon(true);
+    loader.start();
+    return loaded;
   }
 
   /** @return the routes this function serves */

@@ -21,9 +21,14 @@ public final class MapsHandler implements RequestStreamHandler {
     this(MapsApp.fromEnvironment());
   }
 
-  /** @param app a wired maps server, for tests and the local system */
+  /**
+   * Builds the container, then waits for the offline gazetteer, which loaded meanwhile.
+   *
+   * @param app a wired maps server, for tests and the local system
+   */
   public MapsHandler(MapsApp app) {
     this.delegate = new LambdaRoutesHandler(app.routes());
+    app.awaitReady();
   }
 
   @Override
