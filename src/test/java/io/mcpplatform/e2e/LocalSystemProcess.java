@@ -23,6 +23,7 @@ final class LocalSystemProcess implements AutoCloseable {
   private static final Pattern FIRST_LINE = Pattern.compile("MCP platform running locally at (http://\\S+)");
   private static final String READY = "Ready. Press Ctrl-C to stop.";
   private static final long START_TIMEOUT_MS = 60_000;
+  private static Path jarCopy;
 
   private final Path dataDir;
   private final Process process;
@@ -61,17 +62,32 @@ final class LocalSystemProcess implements AutoCloseable {
    * @return the process, maybe still starting
    */
   static LocalSystemProcess launch(Path dataDir) throws IOException {
-    Path jar = Repo.root().resolve("functions/local/target/mcp-local.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build it first (mvn -B package -pl functions/local -am,"
-          + " or mvn -B verify from the top)");
-    }
+    Path jar = jar();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
         jar.toString(), "--port", "0", "--data-dir", dataDir.toString())
         .redirectErrorStream(true);
     builder.environment().put("MCP_LOCAL_HOME", Repo.root().toString());
     return new LocalSystemProcess(dataDir, builder.start());
+  }
+
+  /**
+   * A private copy of the built jar, made once per test JVM, so that a rebuild of
+   * {@code functions/local/target} while the suite runs cannot change the system under test midway.
+   */
+  private static synchronized Path jar() throws IOException {
+    if (jarCopy == null) {
+      Path built = Repo.root().resolve("functions/local/target/mcp-local.jar");
+      if (!Files.isRegularFile(built)) {
+        throw new IllegalStateException(built + " is missing: build it first (mvn -B package -pl functions/local"
+            + " -am, or mvn -B verify from the top)");
+      }
+      Path copy = Files.createTempFile("mcp-local-e2e", ".jar");
+      copy.toFile().deleteOnExit();
+      Files.copy(built, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      jarCopy = copy;
+    }
+    return jarCopy;
   }
 
   /** @return the same system started again on the same data directory (after {@link #kill()}) */
@@ -166,6 +182,11 @@ final class LocalSystemProcess implements AutoCloseable {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
     awaitOutputEnd();
+  }
+
+  /** @return the data directory the system runs on */
+  Path dataDir() {
+    return dataDir;
   }
 
   /** @return {@code http://127.0.0.1:PORT}, from the banner */
