@@ -90,9 +90,10 @@ public record ServerEntry(
 
   /**
    * Whether this copy carries news compared with another copy of the same entry: a later registration
-   * revision, or the same revision with a health check at least as recent.
+   * revision, or the same revision with a later health check. An identical or older copy is no news, so
+   * re-reading the same change (an overlapping index refresh) costs nothing.
    *
-   * @param other an older-or-equal copy, nullable
+   * @param other another copy, nullable
    * @return true when this copy should replace {@code other}
    */
   public boolean supersedes(ServerEntry other) {
@@ -104,6 +105,9 @@ public record ServerEntry(
     }
     Instant mine = health.checkedAt();
     Instant theirs = other.health.checkedAt();
-    return theirs == null || (mine != null && !mine.isBefore(theirs));
+    if (mine == null) {
+      return false;
+    }
+    return theirs == null || mine.isAfter(theirs);
   }
 }
