@@ -50,6 +50,10 @@ public final class LocalMain {
   }
 
   int run(String[] args) {
+    if (args.length > 0 && args[0].equals("token")) {
+      String home = System.getenv("MCP_LOCAL_HOME");
+      return TokenCommand.run(List.of(args).subList(1, args.length), Path.of(home == null ? "." : home), out, err);
+    }
     LocalOptions options;
     try {
       String home = System.getenv("MCP_LOCAL_HOME");

@@ -29,6 +29,8 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
         ./run-local invoke FUNCTION EVENT_FILE [--data-dir DIR]
             Run one Lambda handler once, in-process, on an API Gateway event file (as `sam local invoke`
             would, without Docker) and print the handler's response. FUNCTION: registry or maps
+        ./run-local token --namespace PATTERN [--data-dir DIR] [--ttl MINUTES]
+            Print a bearer token for writes to the local registry on the last line ('*' for an admin).
         ./run-local --help
       """;
 

@@ -16,6 +16,9 @@ import io.mcpplatform.transport.RouteDispatcher;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -91,7 +94,11 @@ public final class LocalHttpServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("local-http");
         Server jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty);
+        // the registry REST API names servers as percent-encoded path segments (com.example%2Fweather)
+        HttpConfiguration http = new HttpConfiguration();
+        http.setUriCompliance(UriCompliance.DEFAULT.with("registry-names",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(requestedPort);
         jetty.addConnector(connector);
@@ -104,6 +111,7 @@ public final class LocalHttpServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.addServlet(new ServletHolder("routes", new RouteDispatcher(allRoutes(boundPort))), "/");
         context.setErrorHandler(new JsonErrorHandler());
         jetty.setErrorHandler(new JsonErrorHandler());

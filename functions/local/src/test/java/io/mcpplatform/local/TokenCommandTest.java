@@ -1,0 +1,55 @@
+package io.mcpplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpplatform.registry.auth.Caller;
+import io.mcpplatform.registry.auth.LocalSigningKey;
+import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.registry.auth.TokenService;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./run-local token}: a token on the last line, signed with the data directory's key. */
+class TokenCommandTest {
+
+  @TempDir
+  Path home;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return new LocalMain(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+  }
+
+  @Test
+  void token_printsAVerifiableTokenOnTheLastLine_forTheNamespace() {
+    Path dataDir = home.resolve("data");
+
+    int code = run("token", "--namespace", "com.example/*", "--data-dir", dataDir.toString(), "--ttl", "5");
+
+    assertThat(code).isZero();
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    Caller caller = new TokenService(LocalSigningKey.loadOrCreate(dataDir.resolve("registry")), Clock.systemUTC())
+        .verify(lines[lines.length - 1]);
+    assertThat(caller.permissions()).containsExactlyElementsOf(Permission.publishAndEdit("com.example/*"));
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("com.example/*").contains("signing.key");
+  }
+
+  @Test
+  void token_refusesMissingOrMalformedNamespace_andBadTtl() {
+    assertThat(run("token", "--data-dir", home.toString())).isEqualTo(2);
+    assertThat(run("token", "--namespace", "com.*", "--data-dir", home.toString())).isEqualTo(2);
+    assertThat(run("token", "--namespace", "*", "--ttl", "0", "--data-dir", home.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--namespace is required").contains("--ttl");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(List.of(home.toFile().list())).isEmpty();
+  }
+}
