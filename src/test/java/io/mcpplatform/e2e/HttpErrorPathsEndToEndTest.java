@@ -126,12 +126,13 @@ class HttpErrorPathsEndToEndTest {
         "server_id":"plain-http","name":"Plain HTTP","url":"http://example.com/mcp",
         "description":"served over plain http","capabilities":[],"tags":[],"version":"1.0.0"}}}""";
 
-    HttpResponse<String> response = send(post(call).build());
+    HttpResponse<String> response = send(post(call)
+        .header("Authorization", "Bearer " + JavaSdkClientEndToEndTest.adminToken(system.dataDir())).build());
 
     JsonNode result = JSON.readTree(response.body()).path("result");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(result.path("isError").asBoolean()).isTrue();
-    assertThat(result.path("content").get(0).path("text").asString()).contains("url");
+    assertThat(result.path("content").get(0).path("text").asString()).contains("url: must use https");
   }
 
   @Test
