@@ -11,9 +11,10 @@ import java.util.Set;
  * Picks the tools worth sending with a question, so that the model is not billed for every tool of
  * every matching server. The registry has already ranked the servers; this ranks their tools by the
  * words they share with the question (tool name counts double; words match on a common stem of five
- * letters, so {@code located} meets {@code location}), adds the server's relative registry score, and
- * keeps the best ones: those within half the best score, at most {@code maxTools}. When no tool shares a
- * word with the question, the top server's tools are kept (up to the bound) and the model chooses.
+ * letters after a plural {@code s}, so {@code located} meets {@code location} and {@code maps} meets
+ * {@code map}), adds the server's relative registry score, and keeps the best ones, at most
+ * {@code maxTools}. When no tool shares a word with the question, the top server's tools are kept (up to
+ * the bound) and the model chooses.
  */
 public final class ToolSelector {
 
@@ -65,8 +66,7 @@ public final class ToolSelector {
       return scored.stream().filter(s -> s.candidate().serverRank() == best).limit(maxTools)
           .map(Scored::candidate).toList();
     }
-    double cut = matching.get(0).total() / 2.0;
-    return matching.stream().filter(s -> s.total() >= cut).limit(maxTools).map(Scored::candidate).toList();
+    return matching.stream().limit(maxTools).map(Scored::candidate).toList();
   }
 
   private record Scored(Candidate candidate, double overlap, double total) {
@@ -90,7 +90,13 @@ public final class ToolSelector {
   }
 
   private static String stem(String word) {
-    return word.length() > 5 ? word.substring(0, 5) : word;
+    String w = word;
+    if (w.length() > 4 && w.endsWith("ies")) {
+      w = w.substring(0, w.length() - 3) + "y";
+    } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+      w = w.substring(0, w.length() - 1);
+    }
+    return w.length() > 5 ? w.substring(0, 5) : w;
   }
 
   static List<String> words(String text) {

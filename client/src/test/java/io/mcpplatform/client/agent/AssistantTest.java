@@ -89,7 +89,9 @@ class AssistantTest {
     assertThat(requests.get(0).headers().values()).anyMatch(v -> v.contains("test-key"));
     assertThat(names(first.path("tools"))).contains("geo__get_location")
         .doesNotContain("weather__get_forecast", "odd__verbose_report", "broken__get_location");
-    assertThat(first.path("tools").get(0).path("input_schema").path("required").get(0).asString()).isEqualTo("address");
+    JsonNode geo = tool(first.path("tools"), "geo__get_location");
+    assertThat(geo.path("input_schema").path("required").get(0).asString()).isEqualTo("address");
+    assertThat(geo.path("input_schema").path("properties").path("address").path("type").asString()).isEqualTo("string");
     assertThat(first.path("system").get(0).path("cache_control").path("type").asString()).isEqualTo("ephemeral");
     JsonNode second = requests.get(1).body();
     assertThat(second.path("tools")).isEqualTo(first.path("tools"));
@@ -248,6 +250,15 @@ class AssistantTest {
     assertThat(messages.get(3).path("content").asString()).contains("Champ de Mars");
     assertThat(answer.usage().cacheReadTokens()).isEqualTo(100);
     assertThat(answer.usage().inputTokens()).isEqualTo(550);
+  }
+
+  private static JsonNode tool(JsonNode tools, String name) {
+    for (JsonNode t : tools) {
+      if (t.path("name").asString().equals(name)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no tool " + name + " in " + tools);
   }
 
   private static List<String> names(JsonNode tools) {

@@ -119,7 +119,7 @@ class McpCommandIT {
           .reply(FakeLlmServer.anthropicText("The Eiffel Tower is at 48.8584, 2.2945 in Paris."));
 
       Run run = mcp(Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", llm.baseUrl()),
-          "ask", "Where is the Eiffel Tower?", "--search", "maps location");
+          "ask", "Where is the Eiffel Tower?", "--search", "geo");
 
       assertThat(run.code()).isZero();
       assertThat(run.out().strip()).isEqualTo("The Eiffel Tower is at 48.8584, 2.2945 in Paris.");
@@ -128,6 +128,38 @@ class McpCommandIT {
       assertThat(second.path("messages").get(2).path("content").get(0).path("content").asString())
           .contains("Champ de Mars");
       assertThat(second.path("system").get(0).path("cache_control").path("type").asString()).isEqualTo("ephemeral");
+    }
+  }
+
+  @Test
+  void call_reachesTheRealMapsServer_registeredByTheLocalSystem() throws Exception {
+    Run tools = mcp(Map.of(), "tools", "maps");
+    Run run = mcp(Map.of(), "call", "maps", "get_location", "location=Lyon, France", "--json");
+
+    assertThat(tools.code()).isZero();
+    assertThat(tools.out()).contains("get_location(location: string").contains("reverse_geocode(");
+    assertThat(run.code()).isZero();
+    JsonNode result = JsonMapper.builder().build().readTree(run.out());
+    assertThat(result.path("isError").asBoolean()).isFalse();
+    assertThat(result.path("text").asString()).contains("Lyon");
+  }
+
+  @Test
+  void ask_usesTheRealMapsServer_throughTheToolLoop() throws Exception {
+    try (FakeLlmServer llm = FakeLlmServer.start()) {
+      llm.reply(FakeLlmServer.anthropicToolUse("toolu_m", "maps__get_location", "{\"location\":\"Lyon, France\"}"))
+          .reply(FakeLlmServer.anthropicText("Lyon is in France."));
+
+      Run run = mcp(Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", llm.baseUrl()),
+          "ask", "Find the coordinates of Lyon with the maps geocoding server", "--json");
+
+      assertThat(run.code()).as(run.err()).isZero();
+      JsonNode answer = JsonMapper.builder().build().readTree(run.out());
+      assertThat(answer.path("servers").toString()).contains("maps");
+      JsonNode result = llm.received().get(1).body().path("messages").get(2).path("content").get(0);
+      assertThat(answer.path("toolCalls").get(0).path("isError").asBoolean()).as(result.toString()).isFalse();
+      assertThat(result.path("tool_use_id").asString()).isEqualTo("toolu_m");
+      assertThat(result.path("content").asString()).contains("Lyon");
     }
   }
 
