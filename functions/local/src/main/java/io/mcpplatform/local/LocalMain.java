@@ -15,6 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.mcpplatform.core.health.AddressPolicy;
+import io.mcpplatform.core.health.HealthCheckService;
+import io.mcpplatform.health.HealthCheckHandler;
+import io.mcpplatform.health.HealthCheckerConfig;
+import io.mcpplatform.health.RunMetrics;
+import io.mcpplatform.health.probe.McpHealthProbe;
+import io.mcpplatform.health.probe.ProbeSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -113,8 +123,11 @@ public final class LocalMain {
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
       return 0;
     }
+    if (function.equals("health-checker")) {
+      return invokeHealthChecker(options, event);
+    }
     if (!function.equals("registry")) {
-      err.println("run-local: unknown function '" + function + "' (functions: registry, maps)");
+      err.println("run-local: unknown function '" + function + "' (functions: registry, maps, health-checker)");
       return 2;
     }
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
@@ -122,6 +135,39 @@ public final class LocalMain {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
       new RegistryHandler(app).handleRequest(new ByteArrayInputStream(event), response, new LocalContext(function));
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
+    }
+    return 0;
+  }
+
+  /**
+   * Runs the scheduled health check once over the local registry's data, loopback servers allowed (the
+   * local servers live there), and prints the run summary the handler returns.
+   */
+  private int invokeHealthChecker(LocalOptions options, byte[] event) {
+    JsonNode json;
+    try {
+      json = JSON.readTree(event);
+    } catch (JacksonException e) {
+      err.println("run-local: the event file is not JSON");
+      return 2;
+    }
+    if (!json.isObject() || !"Scheduled Event".equals(json.path("detail-type").asString(""))) {
+      err.println("run-local: health-checker takes an EventBridge scheduled event (\"detail-type\": \"Scheduled Event\")");
+      return 2;
+    }
+    ScheduledEvent scheduled = new ScheduledEvent();
+    scheduled.setId(json.path("id").asString(null));
+    scheduled.setSource(json.path("source").asString(null));
+    scheduled.setAccount(json.path("account").asString(null));
+    scheduled.setRegion(json.path("region").asString(null));
+    scheduled.setDetailType(json.path("detail-type").asString(null));
+    RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
+    try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null)) {
+      HealthCheckService checks = new HealthCheckService(app.store(),
+          new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback())), Clock.systemUTC(), null);
+      Map<String, Object> summary = new HealthCheckHandler(checks, HealthCheckerConfig.DEFAULT_CONCURRENCY,
+          1_000, new RunMetrics(err)).handleRequest(scheduled, new LocalContext("health-checker"));
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     }
     return 0;
   }

@@ -27,8 +27,9 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
             The health checker probes every server each interval; POST /admin/health-check runs it at
             once. It may probe loopback servers unless --deny-loopback-probes is given.
         ./run-local invoke FUNCTION EVENT_FILE [--data-dir DIR]
-            Run one Lambda handler once, in-process, on an API Gateway event file (as `sam local invoke`
-            would, without Docker) and print the handler's response. FUNCTION: registry or maps
+            Run one Lambda handler once, in-process, on an event file from events/ (as `sam local invoke`
+            would, without Docker) and print the handler's response.
+            FUNCTION: registry, maps (API Gateway events) or health-checker (EventBridge scheduled event)
         ./run-local token --namespace PATTERN [--data-dir DIR] [--ttl MINUTES]
             Print a bearer token for writes to the local registry on the last line ('*' for an admin).
         ./run-local --help
