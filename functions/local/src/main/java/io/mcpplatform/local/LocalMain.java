@@ -196,6 +196,8 @@ public final class LocalMain {
   static List<String> endpointLines(String base) {
     List<String> lines = new ArrayList<>();
     lines.add("  registry (MCP)   POST " + base + RegistryApp.MCP_PATH);
+    lines.add("  registry (REST)  GET  " + base + "/v0.1/servers   (official registry API; writes need"
+        + " ./run-local token)");
     lines.add("  maps (MCP)       POST " + base + MapsApp.MCP_PATH);
     lines.add("  liveness         GET  " + base + LocalHttpServer.HEALTH_PATH);
     lines.add("  health checks    POST " + base + HealthCheckTriggerServlet.PATH + "   (run now; also on a timer)");
