@@ -71,6 +71,8 @@ class RestApiTest {
     assertThat(one.body.at("/server/repository/source").asString()).isEqualTo("github");
     assertThat(one.body.at("/_meta/io.mcpplatform~1registry/health/status").asString()).isEqualTo("unknown");
     ok(h.get("/v0.1/servers/com.example%2Fweather/versions/latest"), "ServerResponse");
+    Response decodedSlash = ok(h.get("/v0.1/servers/com.example/weather/versions/1.0.0"), "ServerResponse");
+    assertThat(decodedSlash.body.at("/server/name").asString()).isEqualTo("com.example/weather");
     Response versions = ok(h.get("/v0.1/servers/com.example%2Fweather/versions"), "ServerList");
     assertThat(versions.body.at("/servers").size()).isEqualTo(1);
     Response list = ok(h.get("/v0.1/servers"), "ServerList");
