@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +60,12 @@ public final class Discovery implements AutoCloseable {
   private final Options options;
   private final Map<String, ServerSession> sessions = new HashMap<>();
 
+  private static final Executor CONNECTORS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "mcp-connect");
+    t.setDaemon(true);
+    return t;
+  });
+
   /**
    * @param registry the registry
    * @param connector how to reach servers
@@ -79,32 +89,47 @@ public final class Discovery implements AutoCloseable {
   public Found discover(String searchQuery, String question) {
     List<CatalogServer> matches = registry.search(searchQuery, options.searchLimit()).servers();
     double best = matches.stream().mapToDouble(s -> s.score() == null ? 0 : s.score()).max().orElse(0);
+    List<CatalogServer> chosen = new ArrayList<>();
+    for (CatalogServer server : matches) {
+      double score = server.score() == null ? 0 : server.score();
+      if (chosen.size() >= options.maxServers() || best > 0 && score < best * options.relativeScore()) {
+        break;
+      }
+      if (!"unhealthy".equals(server.healthStatus()) && server.remote() != null) {
+        chosen.add(server);
+      }
+    }
+    // connect to the chosen servers at the same time: each handshake is a few round trips
+    List<CompletableFuture<List<McpSchema.Tool>>> pending = new ArrayList<>();
+    for (CatalogServer server : chosen) {
+      pending.add(chosen.size() == 1 ? CompletableFuture.completedFuture(null)
+          : CompletableFuture.supplyAsync(() -> session(server).tools(), CONNECTORS));
+    }
     List<String> problems = new ArrayList<>();
     List<String> connected = new ArrayList<>();
     List<ToolSelector.Candidate> candidates = new ArrayList<>();
     Map<ToolSelector.Candidate, McpSchema.Tool> toolOf = new HashMap<>();
     Map<ToolSelector.Candidate, ServerSession> sessionOf = new HashMap<>();
-    for (CatalogServer server : matches) {
-      if (connected.size() >= options.maxServers()) {
-        break;
-      }
-      double score = server.score() == null ? 0 : server.score();
-      if (best > 0 && score < best * options.relativeScore()) {
-        break;
-      }
-      if ("unhealthy".equals(server.healthStatus()) || server.remote() == null) {
-        continue;
-      }
+    for (int i = 0; i < chosen.size(); i++) {
+      CatalogServer server = chosen.get(i);
       ServerSession session;
       List<McpSchema.Tool> tools;
       try {
+        if (chosen.size() > 1) {
+          pending.get(i).join();
+        }
         session = session(server);
         tools = session.tools();
+      } catch (CompletionException e) {
+        LOG.debug("Skipping {}", server.name(), e);
+        problems.add(e.getCause() == null ? "Server '" + server.name() + "' failed" : e.getCause().getMessage());
+        continue;
       } catch (MissingCredentialException | ConnectionException e) {
         LOG.debug("Skipping {}", server.name(), e);
         problems.add(e.getMessage());
         continue;
       }
+      double score = server.score() == null ? 0 : server.score();
       int rank = connected.size();
       connected.add(server.name());
       for (McpSchema.Tool tool : tools) {
@@ -130,10 +155,12 @@ public final class Discovery implements AutoCloseable {
    * @throws MissingCredentialException when a required header has no value
    * @throws ConnectionException when the server cannot be reached
    */
-  public synchronized ServerSession session(CatalogServer server) {
-    ServerSession open = sessions.get(server.name());
-    if (open != null) {
-      return open;
+  public ServerSession session(CatalogServer server) {
+    synchronized (sessions) {
+      ServerSession open = sessions.get(server.name());
+      if (open != null) {
+        return open;
+      }
     }
     CatalogServer.CatalogRemote remote = server.remote();
     if (remote == null) {
@@ -143,13 +170,21 @@ public final class Discovery implements AutoCloseable {
       LOG.debug("Server {} declares the legacy SSE transport; trying Streamable HTTP", server.name());
     }
     ServerSession session = connector.connect(server.name(), remote.url(), credentials.headersFor(server));
-    sessions.put(server.name(), session);
+    synchronized (sessions) {
+      ServerSession raced = sessions.putIfAbsent(server.name(), session);
+      if (raced != null) {
+        session.close();
+        return raced;
+      }
+    }
     return session;
   }
 
   @Override
-  public synchronized void close() {
-    sessions.values().forEach(ServerSession::close);
-    sessions.clear();
+  public void close() {
+    synchronized (sessions) {
+      sessions.values().forEach(ServerSession::close);
+      sessions.clear();
+    }
   }
 }

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fifty MCP servers of different domains, four tools each, served from one loopback host and registered
- * in a registry: the catalog the client benchmarks search. Server 0 is the geocoder ({@code get_location}).
+ * MCP servers of different domains, four tools each, served from one loopback host and registered in the
+ * local system's registry next to its maps server: the catalog the client benchmarks search. Server 0 is a
+ * second geocoder ({@code geo}), so that the question has two good matches.
  */
 final class BenchCatalog implements AutoCloseable {
 
