@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * ./run-local --port 3100 --data-dir /tmp/load-data &amp;
+ * export MCP_REGISTRY_TOKEN=$(./run-local token --namespace '*' --data-dir /tmp/load-data | tail -1)
  * java -cp bench/target/benchmarks.jar io.mcpplatform.bench.LoopbackLoad \
  *     [--url http://127.0.0.1:3100/registry/mcp] [--entries 10000] [--clients 32] [--seconds 30]
  *     [--warmup 10] [--seed-clients 8] [--skip-seed] [--server-pid PID]
@@ -259,14 +260,18 @@ public final class LoopbackLoad {
   }
 
   private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(url)
+    HttpRequest.Builder request = HttpRequest.newBuilder(url)
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json, text/event-stream")
-        .header("MCP-Protocol-Version", "2025-06-18")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+        .header("MCP-Protocol-Version", "2025-06-18");
+    String token = System.getenv("MCP_REGISTRY_TOKEN");
+    if (token != null && !token.isBlank()) {
+      // register_server needs a bearer token: ./run-local token --namespace '*' --data-dir DIR
+      request.header("Authorization", "Bearer " + token.strip());
+    }
+    return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private record Result(long[] sortedNanos, long errors) {
