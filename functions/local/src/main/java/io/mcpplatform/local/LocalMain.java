@@ -23,6 +23,7 @@ import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.health.HealthCheckHandler;
 import io.mcpplatform.health.HealthCheckerConfig;
 import io.mcpplatform.health.RunMetrics;
+import io.mcpplatform.health.ScheduledEvents;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.ProbeSettings;
 import java.util.ArrayList;
@@ -144,23 +145,13 @@ public final class LocalMain {
    * local servers live there), and prints the run summary the handler returns.
    */
   private int invokeHealthChecker(LocalOptions options, byte[] event) {
-    JsonNode json;
+    ScheduledEvent scheduled;
     try {
-      json = JSON.readTree(event);
-    } catch (JacksonException e) {
-      err.println("run-local: the event file is not JSON");
+      scheduled = ScheduledEvents.fromJson(event);
+    } catch (IllegalArgumentException e) {
+      err.println("run-local: health-checker takes an EventBridge scheduled event: " + e.getMessage());
       return 2;
     }
-    if (!json.isObject() || !"Scheduled Event".equals(json.path("detail-type").asString(""))) {
-      err.println("run-local: health-checker takes an EventBridge scheduled event (\"detail-type\": \"Scheduled Event\")");
-      return 2;
-    }
-    ScheduledEvent scheduled = new ScheduledEvent();
-    scheduled.setId(json.path("id").asString(null));
-    scheduled.setSource(json.path("source").asString(null));
-    scheduled.setAccount(json.path("account").asString(null));
-    scheduled.setRegion(json.path("region").asString(null));
-    scheduled.setDetailType(json.path("detail-type").asString(null));
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
     try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null)) {
       HealthCheckService checks = new HealthCheckService(app.store(),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpplatform.core.geo.AddressComponent;
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.geo.Geocoder;
-import io.mcpplatform.core.geo.MutableClock;
+import io.mcpplatform.core.testing.MutableClock;
 import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.core.secrets.SecretNotFoundException;
 import io.mcpplatform.core.secrets.SecretSource;

@@ -1,5 +1,6 @@
 package io.mcpplatform.maps;
 
+import io.mcpplatform.core.testing.EventFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;

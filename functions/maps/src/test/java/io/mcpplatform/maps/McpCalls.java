@@ -1,5 +1,6 @@
 package io.mcpplatform.maps;
 
+import io.mcpplatform.core.testing.EventFiles;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

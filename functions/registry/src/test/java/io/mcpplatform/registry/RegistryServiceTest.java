@@ -1,5 +1,6 @@
 package io.mcpplatform.registry;
 
+import io.mcpplatform.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.core.catalog.Health;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,32 +143,5 @@ class RegistryServiceTest {
     ServerEntry updated = service.register(request("maps", "Maps", "Geocoding, now faster")).entry();
     assertThat(updated.health()).isEqualTo(healthy);
     assertThat(updated.description()).isEqualTo("Geocoding, now faster");
-  }
-
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

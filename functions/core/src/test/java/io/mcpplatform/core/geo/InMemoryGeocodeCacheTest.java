@@ -1,5 +1,6 @@
 package io.mcpplatform.core.geo;
 
+import io.mcpplatform.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package io.mcpplatform.registry.rest;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.health.ProbeResult;
 import io.mcpplatform.embedded.store.FileRegistryStore;
-import io.mcpplatform.registry.MutableClock;
+import io.mcpplatform.core.testing.MutableClock;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;

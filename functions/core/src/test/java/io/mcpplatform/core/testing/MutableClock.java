@@ -1,4 +1,4 @@
-package io.mcpplatform.registry;
+package io.mcpplatform.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;

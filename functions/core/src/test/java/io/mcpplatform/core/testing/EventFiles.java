@@ -1,4 +1,4 @@
-package io.mcpplatform.registry;
+package io.mcpplatform.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Finds the project's {@code events/} folder, shared by {@code sam local invoke} and these tests. */
-final class EventFiles {
+public final class EventFiles {
 
   private EventFiles() {}
 
-  static Path dir(String function) {
+  public static Path dir(String function) {
     Path here = Path.of("").toAbsolutePath();
     for (Path p = here; p != null; p = p.getParent()) {
       Path candidate = p.resolve("events").resolve(function);
@@ -23,7 +23,7 @@ final class EventFiles {
     throw new IllegalStateException("no events/" + function + " folder above " + here);
   }
 
-  static List<String> names(String function) {
+  public static List<String> names(String function) {
     try (Stream<Path> files = Files.list(dir(function))) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
     } catch (IOException e) {
@@ -31,7 +31,7 @@ final class EventFiles {
     }
   }
 
-  static byte[] read(String function, String name) {
+  public static byte[] read(String function, String name) {
     try {
       return Files.readAllBytes(dir(function).resolve(name));
     } catch (IOException e) {
