@@ -6,6 +6,7 @@ import io.mcpplatform.core.geo.GeoInputs;
 import io.mcpplatform.core.geo.GeocodeNotFoundException;
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.geo.Geocoder;
+import io.mcpplatform.transport.ToolSchemas;
 import io.mcpplatform.transport.ToolFailureMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -34,7 +35,7 @@ public final class MapsTools {
 
   private final Geocoder geocoder;
   private final ObjectMapper json;
-  private final MapsSchemas schemas;
+  private final ToolSchemas schemas;
 
   /**
    * @param geocoder answers the questions
@@ -43,7 +44,7 @@ public final class MapsTools {
   public MapsTools(Geocoder geocoder, ObjectMapper json) {
     this.geocoder = Objects.requireNonNull(geocoder, "geocoder");
     this.json = Objects.requireNonNull(json, "json");
-    this.schemas = new MapsSchemas(json);
+    this.schemas = new ToolSchemas(json, MapsTools.class, "/maps-schemas/", "place.json");
   }
 
   /** @return how the tools' failures read to a caller */

@@ -20,6 +20,7 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.mcpplatform.registry.auth.Caller;
 import io.mcpplatform.registry.auth.Permission;
 import io.mcpplatform.transport.ToolFailureMapper;
+import io.mcpplatform.transport.ToolSchemas;
 import io.modelcontextprotocol.common.McpTransportContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -91,7 +92,7 @@ public final class RegistryTools {
     this.service = service;
     this.urlPolicy = urlPolicy;
     this.json = json;
-    this.schemas = new ToolSchemas(json);
+    this.schemas = new ToolSchemas(json, RegistryTools.class, "/registry-schemas/", "entry.json");
     this.healthChecks = healthChecks;
   }
 
