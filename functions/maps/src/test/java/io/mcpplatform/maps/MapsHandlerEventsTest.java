@@ -1,6 +1,7 @@
 package io.mcpplatform.maps;
 
 import io.mcpplatform.core.testing.EventFiles;
+import io.mcpplatform.core.testing.ProxyResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -28,7 +29,7 @@ class MapsHandlerEventsTest {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static MapsHandler handler;
 
-  private final Map<String, Consumer<Response>> expectations = Map.ofEntries(
+  private final Map<String, Consumer<ProxyResponse>> expectations = Map.ofEntries(
       Map.entry("initialize.json", r -> {
         assertThat(r.status).isEqualTo(200);
         assertThat(r.rpc.at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
@@ -116,46 +117,16 @@ class MapsHandlerEventsTest {
   @Test
   void everyEventFile_answersAsExpected_withoutStackTraces() throws IOException {
     for (String name : EventFiles.names("maps")) {
-      Response response = invoke(name);
+      ProxyResponse response = invoke(name);
       assertThat(response.raw).as(name).doesNotContain("Exception").doesNotContain("\tat ")
           .doesNotContain("java.");
       expectations.get(name).accept(response);
     }
   }
 
-  private static Response invoke(String name) throws IOException {
+  private static ProxyResponse invoke(String name) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(EventFiles.read("maps", name)), out, (Context) null);
-    return new Response(name, out.toString(StandardCharsets.UTF_8));
-  }
-
-  private static final class Response {
-    final String name;
-    final String raw;
-    final int status;
-    final JsonNode rpc;
-
-    Response(String name, String raw) {
-      this.name = name;
-      this.raw = raw;
-      JsonNode proxy = JSON.readTree(raw);
-      this.status = proxy.get("statusCode").asInt();
-      String body = proxy.path("body").asString("");
-      this.rpc = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
-    }
-
-    String text() {
-      return rpc.at("/result/content/0/text").asString();
-    }
-
-    boolean isError() {
-      return rpc.at("/result/isError").asBoolean(false);
-    }
-
-    JsonNode structured() {
-      JsonNode node = rpc.at("/result/structuredContent");
-      assertThat(node.isObject()).as("structuredContent of %s: %s", name, raw).isTrue();
-      return node;
-    }
+    return new ProxyResponse(name, out.toString(StandardCharsets.UTF_8));
   }
 }

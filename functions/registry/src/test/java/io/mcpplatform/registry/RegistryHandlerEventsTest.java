@@ -1,6 +1,7 @@
 package io.mcpplatform.registry;
 
 import io.mcpplatform.core.testing.EventFiles;
+import io.mcpplatform.core.testing.ProxyResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +37,7 @@ class RegistryHandlerEventsTest {
   private RegistryApp app;
   private RegistryHandler handler;
 
-  private final Map<String, Consumer<Response>> expectations = Map.ofEntries(
+  private final Map<String, Consumer<ProxyResponse>> expectations = Map.ofEntries(
       Map.entry("initialize.json", r -> {
         assertThat(r.status).isEqualTo(200);
         assertThat(r.rpc.at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
@@ -122,7 +122,7 @@ class RegistryHandlerEventsTest {
     RegistryConfig config = new RegistryConfig(null, null, null, dataDir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
     app = new RegistryApp(FileRegistryStore.open(dataDir), config, null);
     handler = new RegistryHandler(app);
-    Response first = invoke("register-server.json");
+    ProxyResponse first = invoke("register-server.json");
     assertThat(first.text()).isEqualTo("Server 'Weather API' registered successfully with ID: weather-api");
   }
 
@@ -139,46 +139,16 @@ class RegistryHandlerEventsTest {
   @Test
   void everyEventFile_answersAsExpected_withoutStackTraces() throws IOException {
     for (String name : EventFiles.names("registry")) {
-      Response response = invoke(name);
+      ProxyResponse response = invoke(name);
       assertThat(response.raw).as(name).doesNotContain("Exception").doesNotContain("\tat ")
           .doesNotContain("java.");
       expectations.get(name).accept(response);
     }
   }
 
-  private Response invoke(String name) throws IOException {
+  private ProxyResponse invoke(String name) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(EventFiles.read("registry", name)), out, (Context) null);
-    return new Response(name, out.toString(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  private static final class Response {
-    final String name;
-    final String raw;
-    final int status;
-    final JsonNode rpc;
-
-    Response(String name, String raw) {
-      this.name = name;
-      this.raw = raw;
-      JsonNode proxy = JSON.readTree(raw);
-      this.status = proxy.get("statusCode").asInt();
-      String body = proxy.path("body").asString("");
-      this.rpc = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
-    }
-
-    String text() {
-      return rpc.at("/result/content/0/text").asString();
-    }
-
-    boolean isError() {
-      return rpc.at("/result/isError").asBoolean(false);
-    }
-
-    JsonNode structured() {
-      JsonNode node = rpc.at("/result/structuredContent");
-      assertThat(node.isObject()).as("structuredContent of %s: %s", name, raw).isTrue();
-      return node;
-    }
+    return new ProxyResponse(name, out.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

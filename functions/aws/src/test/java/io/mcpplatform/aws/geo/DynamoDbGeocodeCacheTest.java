@@ -1,5 +1,6 @@
 package io.mcpplatform.aws.geo;
 
+import io.mcpplatform.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,11 +11,8 @@ import io.mcpplatform.core.geo.AddressComponent;
 import io.mcpplatform.core.geo.GeocodeCacheKey;
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.store.StoreUnavailableException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,23 +29,7 @@ class DynamoDbGeocodeCacheTest {
 
   private static DynamoDbClient client;
   private String table;
-  private Instant now = Instant.parse("2026-11-26T12:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
   private static final GeocodeResult PARIS = new GeocodeResult("Paris, France", 48.856614, 2.3522219,
       "ChIJD7fiBh9u5kcRYJSMaMOCCwQ", null,
@@ -87,7 +69,7 @@ class DynamoDbGeocodeCacheTest {
         "pk", AttributeValue.fromS("GEOCODE#fwd|en|paris"), "sk", AttributeValue.fromS("CACHE")))).item();
     assertThat(item).containsKeys("result", "expiresAt");
     assertThat(Long.parseLong(item.get("expiresAt").n()))
-        .isEqualTo(now.plus(Duration.ofDays(30)).getEpochSecond());
+        .isEqualTo(clock.instant().plus(Duration.ofDays(30)).getEpochSecond());
   }
 
   @Test
@@ -95,9 +77,9 @@ class DynamoDbGeocodeCacheTest {
     DynamoDbGeocodeCache cache = new DynamoDbGeocodeCache(client, table, Duration.ofDays(1), clock);
     GeocodeCacheKey key = GeocodeCacheKey.reverse(48.85, 2.35, "en");
     cache.put(key, PARIS);
-    now = now.plus(Duration.ofHours(23));
+    clock.advance(Duration.ofHours(23));
     assertThat(cache.get(key)).isPresent();
-    now = now.plus(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     assertThat(cache.get(key)).isEmpty();
   }
 
