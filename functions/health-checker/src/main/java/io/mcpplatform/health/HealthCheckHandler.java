@@ -3,11 +3,14 @@ package io.mcpplatform.health;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.DynamoDbRegistryStore;
 import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.core.health.RunSummary;
 import io.mcpplatform.health.probe.McpHealthProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,35 +27,50 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
+  /** The function's name: the {@code service} of its logs and the {@code Service} of its metrics. */
+  public static final String SERVICE = "health-checker";
+
   private static final Logger LOG = LoggerFactory.getLogger(HealthCheckHandler.class);
 
   private final HealthCheckService checks;
   private final int concurrency;
   private final long reserveMillis;
   private final RunMetrics metrics;
+  private final LambdaObservability observability;
+  private final ProbePriming priming;
 
   /** Wires the checker from the environment ({@link HealthCheckerConfig}) against DynamoDB. */
   public HealthCheckHandler() {
-    this(HealthCheckerConfig.fromEnvironment());
+    this(HealthCheckerConfig.fromEnvironment(), LambdaObservability.forFunction(SERVICE));
+    priming.register();
   }
 
-  private HealthCheckHandler(HealthCheckerConfig config) {
+  private HealthCheckHandler(HealthCheckerConfig config, LambdaObservability observability) {
     this(new HealthCheckService(new DynamoDbRegistryStore(client(config), config.tableName()),
             new McpHealthProbe(config.probe()), Clock.systemUTC(), null),
-        config.concurrency(), config.reserveMillis(), new RunMetrics(System.out));
+        config.concurrency(), config.reserveMillis(), observability);
   }
 
   /**
    * @param checks the wired use case
    * @param concurrency probes at once
    * @param reserveMillis no probe starts with less time left than this
-   * @param metrics where the run's metrics go
+   * @param observability what each run is logged, measured and traced in ({@link LambdaObservability#none()}
+   *     locally)
    */
-  public HealthCheckHandler(HealthCheckService checks, int concurrency, long reserveMillis, RunMetrics metrics) {
+  public HealthCheckHandler(HealthCheckService checks, int concurrency, long reserveMillis,
+      LambdaObservability observability) {
     this.checks = checks;
     this.concurrency = concurrency;
     this.reserveMillis = reserveMillis;
-    this.metrics = metrics;
+    this.observability = observability;
+    this.metrics = new RunMetrics(observability);
+    this.priming = new ProbePriming();
+  }
+
+  /** @return the SnapStart priming hooks (registered by the no-argument constructor) */
+  public ProbePriming priming() {
+    return priming;
   }
 
   private static DynamoDbClient client(HealthCheckerConfig config) {
@@ -64,8 +82,16 @@ public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, 
 
   @Override
   public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    try {
+      return observability.invoke(context, () -> run(event, context));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, Object> run(ScheduledEvent event, Context context) {
     RunSummary summary = checks.checkAll(concurrency, context::getRemainingTimeInMillis, reserveMillis);
-    metrics.emit(summary, System.currentTimeMillis());
+    metrics.record(summary);
     LOG.info("health check run{}: {} of {} servers checked ({} up, {} down, {} refused), {} unhealthy,"
             + " {} deferred to the next run, {} errors, {} ms",
         event == null || event.getId() == null ? "" : " for event " + event.getId(), summary.checked(),

@@ -2,6 +2,9 @@ package io.mcpplatform.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpplatform.aws.lambda.LambdaObservability;
+import io.mcpplatform.aws.lambda.testing.CapturedOutput;
+import io.mcpplatform.aws.lambda.testing.InvocationContext;
 import io.mcpplatform.core.catalog.HealthStatus;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
@@ -12,11 +15,8 @@ import io.mcpplatform.embedded.store.FileStoreOptions;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.McpTestServers;
 import io.mcpplatform.health.probe.ProbeSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Lambda handler on every {@code events/health-checker} file, probing real servers on loopback. */
 class HealthCheckHandlerEventsTest {
@@ -65,39 +64,50 @@ class HealthCheckHandlerEventsTest {
         null, null, 0), 0, Instant.now());
   }
 
-  private static HealthCheckHandler handler(FileRegistryStore store, PrintStream metrics) {
+  private static HealthCheckHandler handler(FileRegistryStore store) {
     ProbeSettings settings = ProbeSettings.defaults(AddressPolicy.allowingLoopback())
         .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3));
     return new HealthCheckHandler(new HealthCheckService(store, new McpHealthProbe(settings), Clock.systemUTC(), null),
-        4, HealthCheckerConfig.reserveMillis(settings), new RunMetrics(metrics));
+        4, HealthCheckerConfig.reserveMillis(settings),
+        LambdaObservability.withTracer(HealthCheckHandler.SERVICE, null));
   }
 
   @ParameterizedTest
   @MethodSource("eventFiles")
-  void handleRequest_checksEveryServer_andEmitsMetrics(String file) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  void handleRequest_checksEveryServer_andEmitsMetricsAndJsonLogs(String file) throws Exception {
+    Map<String, Object>[] result = new Map[1];
+    CapturedOutput output;
     try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(false, 1000))) {
       register(store, "alive", healthy.url("/mcp"));
       register(store, "dead", "http://127.0.0.1:" + deadPort + "/mcp");
       register(store, "inside", "http://10.0.0.7/mcp");
 
-      Map<String, Object> result = handler(store, new PrintStream(out, true, StandardCharsets.UTF_8))
-          .handleRequest(EventFiles.read(file), new TestContext(120_000));
+      output = CapturedOutput.of(() -> result[0] = handler(store)
+          .handleRequest(EventFiles.read(file), new InvocationContext("run-" + file, "health-checker", 120_000)));
 
-      assertThat(result).containsEntry("checked", 3).containsEntry("up", 1).containsEntry("down", 1)
+      assertThat(result[0]).containsEntry("checked", 3).containsEntry("up", 1).containsEntry("down", 1)
           .containsEntry("refused", 1).containsEntry("deferred", 0).containsEntry("complete", true);
       assertThat(store.get("alive").orElseThrow().health().status()).isEqualTo(HealthStatus.HEALTHY);
       assertThat(store.get("alive").orElseThrow().discoveredCapabilities()).isNotEmpty();
       assertThat(store.get("dead").orElseThrow().health().consecutiveFailures()).isEqualTo(1);
       assertThat(store.get("inside").orElseThrow().health().status()).isEqualTo(HealthStatus.REFUSED);
     }
-    JsonNode emf = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8).trim());
+    assertThat(output.metricLines()).hasSize(1);
+    JsonNode emf = output.metricLines().get(0);
     assertThat(emf.at("/_aws/CloudWatchMetrics/0/Namespace").asString()).isEqualTo("McpPlatform");
     assertThat(emf.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asString()).isEqualTo("Service");
     assertThat(emf.path("Service").asString()).isEqualTo("health-checker");
-    assertThat(emf.path("ServersChecked").asInt()).isEqualTo(3);
+    assertThat(emf.path(RunMetrics.SERVERS_CHECKED).asInt()).isEqualTo(3);
+    assertThat(emf.path(RunMetrics.SERVERS_UNHEALTHY).isNumber()).isTrue();
     assertThat(emf.path("ProbesRefused").asInt()).isEqualTo(1);
     assertThat(emf.path("RunDuration").isNumber()).isTrue();
+    JsonNode summary = output.logLines().stream()
+        .filter(line -> line.path("message").asString().startsWith("health check run")).findFirst().orElseThrow();
+    assertThat(summary.path("level").asString()).isEqualTo("INFO");
+    assertThat(summary.path("function_request_id").asString()).isEqualTo("run-" + file);
+    assertThat(summary.path("function_name").asString()).isEqualTo("health-checker");
+    assertThat(summary.path("service").asString()).isEqualTo("health-checker");
+    assertThat(summary.has("cold_start")).isTrue();
   }
 
   @Test
@@ -105,8 +115,8 @@ class HealthCheckHandlerEventsTest {
     try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(false, 1000))) {
       register(store, "alive", healthy.url("/mcp"));
 
-      Map<String, Object> result = handler(store, new PrintStream(new ByteArrayOutputStream(), true,
-          StandardCharsets.UTF_8)).handleRequest(EventFiles.read(EventFiles.names().get(0)), new TestContext(5_000));
+      Map<String, Object> result = handler(store).handleRequest(EventFiles.read(EventFiles.names().get(0)),
+          new InvocationContext("run-deadline", "health-checker", 5_000));
 
       assertThat(result).containsEntry("checked", 0).containsEntry("deferred", 1).containsEntry("complete", false);
       assertThat(store.get("alive").orElseThrow().health().checkedAt()).isNull();

@@ -3,6 +3,7 @@ package io.mcpplatform.local;
 import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.maps.MapsApp;
+import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.maps.MapsHandler;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
@@ -22,7 +23,6 @@ import io.mcpplatform.core.health.AddressPolicy;
 import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.health.HealthCheckHandler;
 import io.mcpplatform.health.HealthCheckerConfig;
-import io.mcpplatform.health.RunMetrics;
 import io.mcpplatform.health.ScheduledEvents;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.ProbeSettings;
@@ -157,7 +157,7 @@ public final class LocalMain {
       HealthCheckService checks = new HealthCheckService(app.store(),
           new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback())), Clock.systemUTC(), null);
       Map<String, Object> summary = new HealthCheckHandler(checks, HealthCheckerConfig.DEFAULT_CONCURRENCY,
-          1_000, new RunMetrics(err)).handleRequest(scheduled, new LocalContext("health-checker"));
+          1_000, LambdaObservability.none()).handleRequest(scheduled, new LocalContext("health-checker"));
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     }
     return 0;

@@ -48,6 +48,12 @@ final class KeyGatedGeocoder implements Geocoder {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** Forgets the key and any belief that there is none, so that the next question reads the secret again. */
+  void forgetKey() {
+    key.invalidate();
+    noKeyUntil = Instant.MIN;
+  }
+
   @Override
   public GeocodeResult geocode(String query, String language) {
     return hasKey() ? keyed.geocode(query, language) : withoutKey(() -> keyless.geocode(query, language));

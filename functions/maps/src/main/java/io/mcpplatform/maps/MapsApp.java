@@ -187,6 +187,16 @@ public final class MapsApp {
     return loaded;
   }
 
+  /**
+   * After a SnapStart restore: forgets the Google key read before the snapshot (every copy restored from it
+   * would otherwise share it), so the next question reads the secret again.
+   */
+  public void afterRestore() {
+    if (geocoder instanceof KeyGatedGeocoder gated) {
+      gated.forgetKey();
+    }
+  }
+
   /** @return the routes this function serves */
   public List<Route> routes() {
     return routes;

@@ -1,5 +1,6 @@
 package io.mcpplatform.registry;
 
+import io.mcpplatform.aws.lambda.FunctionMetrics;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.DynamoDbRegistryStore;
 import io.mcpplatform.core.catalog.UrlPolicy;
@@ -52,6 +53,7 @@ public final class RegistryApp implements AutoCloseable {
   private final HealthCheckService healthChecks;
   private final TokenService tokens;
   private final AuditTrail audit;
+  private final SigningKeyProvider keys;
 
   /**
    * @param store where entries live
@@ -82,7 +84,22 @@ public final class RegistryApp implements AutoCloseable {
    */
   public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe,
       SigningKeyProvider keys, Clock clock) {
+    this(store, config, hostGuard, probe, keys, clock, FunctionMetrics.NONE);
+  }
+
+  /**
+   * @param store where entries live
+   * @param config the function's configuration (URL policy, index refresh, rate limit)
+   * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
+   * @param probe what {@code check_health} probes servers with
+   * @param keys the token signing key
+   * @param clock time source of the registry and its tokens
+   * @param metrics where the search and registration metrics go ({@link FunctionMetrics#NONE} locally)
+   */
+  public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe,
+      SigningKeyProvider keys, Clock clock, FunctionMetrics metrics) {
     this.store = store;
+    this.keys = keys;
     this.service = new RegistryService(store, clock, config.indexRefresh());
     this.healthChecks = new HealthCheckService(store, probe, clock, service::indexIfNewer);
     this.tokens = new TokenService(keys, clock);
@@ -97,7 +114,7 @@ public final class RegistryApp implements AutoCloseable {
         .contextExtractor(McpAccess.extractor())
         .instructions("A registry of MCP servers. Use search_servers to find servers by what they do,"
             + " get_server for connection details, register_server to add or update one.")
-        .tools(tools.specifications())
+        .tools(new ToolMetrics(metrics, service).measure(tools.specifications()))
         .toolFailureMapper(RegistryTools.failures());
     if (hostGuard != null) {
       mcp.hostGuard(hostGuard);
@@ -142,8 +159,24 @@ public final class RegistryApp implements AutoCloseable {
    * @return the wired function
    */
   public static RegistryApp fromEnvironment() {
+    return fromEnvironment(FunctionMetrics.NONE);
+  }
+
+  /**
+   * As {@link #fromEnvironment()}, recording the registry's metrics.
+   *
+   * @param metrics where the search and registration metrics go
+   * @return the wired function
+   */
+  public static RegistryApp fromEnvironment(FunctionMetrics metrics) {
     RegistryConfig config = RegistryConfig.fromEnvironment();
-    return new RegistryApp(openStore(config), config, null);
+    return new RegistryApp(openStore(config), config, null, defaultProbe(config), signingKey(config),
+        Clock.systemUTC(), metrics);
+  }
+
+  /** @return the token signing key's provider (refreshed after a SnapStart restore) */
+  public SigningKeyProvider signingKeys() {
+    return keys;
   }
 
   /**

@@ -33,4 +33,10 @@ public final class SecretSigningKey implements SigningKeyProvider {
     }
     return current.bytes();
   }
+
+  @Override
+  public void refresh() {
+    secret.invalidate();
+    held = null;
+  }
 }

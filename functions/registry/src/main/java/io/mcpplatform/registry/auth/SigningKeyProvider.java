@@ -8,4 +8,8 @@ public interface SigningKeyProvider {
    * @throws io.mcpplatform.core.secrets.SecretUnavailableException when the key cannot be read now
    */
   byte[] key();
+
+  /** Forgets any key held in memory, so that the next {@link #key()} reads it again (after a SnapStart restore). */
+  default void refresh() {
+  }
 }

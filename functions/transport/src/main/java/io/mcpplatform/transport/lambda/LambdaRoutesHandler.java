@@ -107,7 +107,9 @@ public final class LambdaRoutesHandler implements RequestStreamHandler {
             writeMalformed(mapper, output, "Malformed event: not an API Gateway proxy event");
             return;
         }
+        long start = System.nanoTime();
         AwsProxyResponse response = restApi.proxy(request, context);
+        logAnswer(request.getHttpMethod(), request.getPath(), response, start);
         output.write(mapper.writeValueAsBytes(response));
     }
 
@@ -126,8 +128,16 @@ public final class LambdaRoutesHandler implements RequestStreamHandler {
             writeMalformed(mapper, output, "Malformed event: not an HTTP API proxy event");
             return;
         }
+        long start = System.nanoTime();
         AwsProxyResponse response = httpApi().proxy(request, context);
+        logAnswer(method.asString(), request.getRawPath(), response, start);
         output.write(mapper.writeValueAsBytes(toPayloadV2(mapper, response)));
+    }
+
+    /** One line per request: method, path (never the query or a header), status and time taken. */
+    private static void logAnswer(String method, String path, AwsProxyResponse response, long startNanos) {
+        LOG.info("{} {} answered {} in {} ms", method, path, response.getStatusCode(),
+                (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** HTTP API payload 2.0 responses have single-valued headers and a separate cookies list. */

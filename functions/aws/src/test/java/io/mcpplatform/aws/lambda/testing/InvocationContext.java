@@ -1,37 +1,46 @@
-package io.mcpplatform.health;
+package io.mcpplatform.aws.lambda.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** A Lambda context whose remaining time the test sets. */
-final class TestContext implements Context {
+/** The Lambda context of one test invocation: a request id, a function name and a deadline. */
+public final class InvocationContext implements Context {
 
+  private final String requestId;
+  private final String function;
   private final int remainingMillis;
 
-  TestContext(int remainingMillis) {
+  /**
+   * @param requestId the invocation's request id
+   * @param function the function's name
+   * @param remainingMillis what {@link #getRemainingTimeInMillis()} answers
+   */
+  public InvocationContext(String requestId, String function, int remainingMillis) {
+    this.requestId = requestId;
+    this.function = function;
     this.remainingMillis = remainingMillis;
   }
 
   @Override
   public String getAwsRequestId() {
-    return "test-request";
+    return requestId;
   }
 
   @Override
   public String getLogGroupName() {
-    return "/aws/lambda/health-checker";
+    return "/aws/lambda/" + function;
   }
 
   @Override
   public String getLogStreamName() {
-    return "test";
+    return "2026/11/26/[$LATEST]test";
   }
 
   @Override
   public String getFunctionName() {
-    return "health-checker";
+    return function;
   }
 
   @Override
@@ -41,7 +50,7 @@ final class TestContext implements Context {
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:000000000000:function:health-checker";
+    return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
   }
 
   @Override

@@ -1,0 +1,123 @@
+package io.mcpplatform.transport.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SnapStart priming of an MCP function through {@code org.crac}: before Lambda snapshots the initialized
+ * function, {@link #beforeCheckpoint} sends a real MCP {@code initialize} and {@code tools/list} through the
+ * handler, as API Gateway REST proxy events, so that the container, the servlet, the MCP SDK and Jackson
+ * have loaded and run their request path once (no call leaves the process); after a restore,
+ * {@link #afterRestore} runs the function's refresh (cached secrets and the like, which must not be shared
+ * by every copy restored from one snapshot).
+ *
+ * <p>The handler keeps a reference to its priming: the global CRaC context may hold resources weakly.
+ */
+public final class McpPriming implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpPriming.class);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String PROTOCOL_VERSION = "2025-06-18";
+
+    private final RequestStreamHandler handler;
+    private final String mcpPath;
+    private final Runnable refresh;
+
+    /**
+     * @param handler the function's request path (the routes handler, below the per-invocation logging)
+     * @param mcpPath the MCP endpoint, for example {@code /registry/mcp}
+     * @param refresh what to renew after a restore
+     */
+    public McpPriming(RequestStreamHandler handler, String mcpPath, Runnable refresh) {
+        this.handler = handler;
+        this.mcpPath = mcpPath;
+        this.refresh = refresh;
+    }
+
+    /**
+     * Registers this priming with the global CRaC context (a no-op on a JVM without CRaC).
+     *
+     * @return this
+     */
+    public McpPriming register() {
+        Core.getGlobalContext().register(this);
+        return this;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
+        JsonNode init = call(1, "initialize", Map.of("protocolVersion", PROTOCOL_VERSION,
+                "capabilities", Map.of(), "clientInfo", Map.of("name", "snapstart-priming", "version", "1")));
+        JsonNode tools = call(2, "tools/list", Map.of());
+        LOG.info("primed {}: initialize answered by {}, tools/list listed {} tools", mcpPath,
+                init.path("result").path("serverInfo").path("name").asString(""),
+                tools.path("result").path("tools").size());
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        refresh.run();
+    }
+
+    /**
+     * Sends one JSON-RPC request through the handler.
+     *
+     * @param id the request id
+     * @param method the MCP method
+     * @param params its params
+     * @return the JSON-RPC response
+     * @throws IOException if the handler answers anything but a 200 with a JSON-RPC result
+     */
+    JsonNode call(int id, String method, Map<String, Object> params) throws IOException {
+        byte[] event = JSON.writeValueAsBytes(event(JSON.writeValueAsString(
+                Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, new PrimingContext());
+        JsonNode response = JSON.readTree(out.toByteArray());
+        JsonNode body = response.path("body").isString() ? JSON.readTree(response.path("body").asString()) : null;
+        if (response.path("statusCode").asInt() != 200 || body == null || !body.has("result")) {
+            throw new IOException("priming " + method + " on " + mcpPath + " failed with status "
+                    + response.path("statusCode").asInt());
+        }
+        return body;
+    }
+
+    private ObjectNode event(String body) {
+        Map<String, String> headers = Map.of("Accept", "application/json, text/event-stream",
+                "Content-Type", "application/json", "MCP-Protocol-Version", PROTOCOL_VERSION);
+        ObjectNode event = JSON.createObjectNode();
+        event.put("resource", mcpPath);
+        event.put("path", mcpPath);
+        event.put("httpMethod", "POST");
+        ObjectNode single = event.putObject("headers");
+        ObjectNode multi = event.putObject("multiValueHeaders");
+        headers.forEach((name, value) -> {
+            single.put(name, value);
+            multi.set(name, JSON.valueToTree(List.of(value)));
+        });
+        ObjectNode request = event.putObject("requestContext");
+        request.put("resourcePath", mcpPath);
+        request.put("httpMethod", "POST");
+        request.put("path", mcpPath);
+        request.put("stage", "live");
+        request.put("requestId", PrimingContext.REQUEST_ID);
+        request.putObject("identity").put("sourceIp", "127.0.0.1");
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+}
