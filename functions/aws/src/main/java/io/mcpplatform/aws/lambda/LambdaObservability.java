@@ -124,6 +124,7 @@ public final class LambdaObservability implements FunctionMetrics {
     try {
       return tracer.createSubsegment("## " + service, (Subsegment segment) -> {
         segment.putAnnotation("Service", service);
+        segment.putAnnotation("ColdStart", "true".equals(MDC.get("cold_start")));
         try {
           return body.run();
         } catch (IOException e) {
