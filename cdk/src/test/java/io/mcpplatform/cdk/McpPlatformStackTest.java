@@ -95,6 +95,8 @@ class McpPlatformStackTest {
         JsonNode p = resources.get(f.logicalId()).get("Properties");
         assertThat(p.get("Runtime").asText()).as(f.id()).isEqualTo("java21");
         assertThat(p.at("/SnapStart/ApplyOn").asText()).as(f.id()).isEqualTo("PublishedVersions");
+        // the CRaC priming hooks run inside the runtime's own JVM set-up: no JVM options of ours override it
+        assertThat(p.at("/Environment/Variables").has("JAVA_TOOL_OPTIONS")).as(f.id()).isFalse();
         assertThat(p.at("/TracingConfig/Mode").asText()).as(f.id()).isEqualTo("Active");
         assertThat(p.get("Handler").asText()).as(f.id()).isEqualTo(f.handler());
         assertThat(p.get("MemorySize").asInt()).as(f.id()).isEqualTo(f.memoryMb());

@@ -30,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class McpPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpPriming.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String PROTOCOL_VERSION = "2025-06-18";
 
     private final RequestStreamHandler handler;
@@ -83,12 +82,13 @@ public final class McpPriming implements Resource {
      * @throws IOException if the handler answers anything but a 200 with a JSON-RPC result
      */
     JsonNode call(int id, String method, Map<String, Object> params) throws IOException {
-        byte[] event = JSON.writeValueAsBytes(event(JSON.writeValueAsString(
+        ObjectMapper json = JsonMapper.builder().build();
+        byte[] event = json.writeValueAsBytes(event(json, json.writeValueAsString(
                 Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, new PrimingContext());
-        JsonNode response = JSON.readTree(out.toByteArray());
-        JsonNode body = response.path("body").isString() ? JSON.readTree(response.path("body").asString()) : null;
+        JsonNode response = json.readTree(out.toByteArray());
+        JsonNode body = response.path("body").isString() ? json.readTree(response.path("body").asString()) : null;
         if (response.path("statusCode").asInt() != 200 || body == null || !body.has("result")) {
             throw new IOException("priming " + method + " on " + mcpPath + " failed with status "
                     + response.path("statusCode").asInt());
@@ -96,10 +96,10 @@ public final class McpPriming implements Resource {
         return body;
     }
 
-    private ObjectNode event(String body) {
+    private ObjectNode event(ObjectMapper json, String body) {
         Map<String, String> headers = Map.of("Accept", "application/json, text/event-stream",
                 "Content-Type", "application/json", "MCP-Protocol-Version", PROTOCOL_VERSION);
-        ObjectNode event = JSON.createObjectNode();
+        ObjectNode event = json.createObjectNode();
         event.put("resource", mcpPath);
         event.put("path", mcpPath);
         event.put("httpMethod", "POST");
@@ -107,7 +107,7 @@ public final class McpPriming implements Resource {
         ObjectNode multi = event.putObject("multiValueHeaders");
         headers.forEach((name, value) -> {
             single.put(name, value);
-            multi.set(name, JSON.valueToTree(List.of(value)));
+            multi.set(name, json.valueToTree(List.of(value)));
         });
         ObjectNode request = event.putObject("requestContext");
         request.put("resourcePath", mcpPath);
