@@ -111,6 +111,25 @@ class HealthCheckHandlerEventsTest {
   }
 
   @Test
+  void probeThreads_logWithTheInvocationsRequestId() {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(false, 1000))) {
+      register(store, "one", "https://one.example.com/mcp");
+      register(store, "two", "https://two.example.com/mcp");
+      HealthCheckService checks = new HealthCheckService(store, remote -> {
+        seen.add(org.slf4j.MDC.get("function_request_id"));
+        return io.mcpplatform.core.health.ProbeResult.down("test probe", 1L);
+      }, Clock.systemUTC(), null);
+
+      new HealthCheckHandler(checks, 2, 1_000, LambdaObservability.withTracer(HealthCheckHandler.SERVICE, null))
+          .handleRequest(EventFiles.read(EventFiles.names().get(0)), new InvocationContext("run-mdc", "health-checker",
+              60_000));
+    }
+
+    assertThat(seen).containsExactly("run-mdc", "run-mdc");
+  }
+
+  @Test
   void handleRequest_startsNoProbe_whenTheDeadlineIsTooClose() {
     try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(false, 1000))) {
       register(store, "alive", healthy.url("/mcp"));

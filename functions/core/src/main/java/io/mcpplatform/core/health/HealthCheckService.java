@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The health checker's use cases: check one server now, or check every active server in one bounded run.
@@ -124,6 +126,8 @@ public final class HealthCheckService {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, due.size())),
         new ProbeThreads());
     Semaphore slots = new Semaphore(concurrency);
+    // the probe threads log with the caller's context (on Lambda: the request id)
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
     try {
       for (ServerEntry entry : due) {
         slots.acquire();
@@ -133,12 +137,16 @@ public final class HealthCheckService {
         }
         submitted++;
         pool.execute(() -> {
+          if (logContext != null) {
+            MDC.setContextMap(logContext);
+          }
           try {
             tally.add(check(entry));
           } catch (RuntimeException e) {
             tally.errors.incrementAndGet();
             LOG.warn("health check of '{}' could not be recorded: {}", entry.name(), e.getMessage());
           } finally {
+            MDC.clear();
             slots.release();
           }
         });
