@@ -19,7 +19,7 @@ class GazetteerBuilderTest {
 
   @Test
   void builtFile_roundTripsThroughTheReader_andAnswersForwardAndReverse() throws IOException {
-    GazetteerData data = GazetteerBuilder.build(
+    GazetteerFile.Contents data = GazetteerBuilder.build(
         List.of(row(1, "Springfield", "Capital City", 39.8, -89.64, "PPLA", "US", "IL", 114_000),
             row(2, "Springfield", "", 37.2, -93.29, "PPL", "US", "MO", 300_000),
             row(3, "Sprängen", "Spraengen,http://example.org", 59.3, 18.0, "PPL", "SE", "26", 2_000)),
