@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -15,7 +16,7 @@ import java.util.zip.Inflater;
 /**
  * Reads and writes the gazetteer's binary file, format "GZT3": a header (magic, section count, then each
  * section's inflated and stored length), then zlib-compressed sections of little-endian arrays, each
- * preceded by its length. Everything a lookup needs is precomputed by the builder (the k-d tree order, the
+ * preceded by its length (ascending offsets are stored as one-byte steps). Everything a lookup needs is precomputed by the builder (the k-d tree order, the
  * sorted name keys with their places, the prefix order, the region names), so reading is a few bulk copies
  * into primitive arrays and names are decoded only when a result needs one. The places section is read on
  * the calling thread while the two name sections are read on another; zlib's Adler-32 check and the length
@@ -69,7 +70,7 @@ final class GazetteerFile {
     out.strings(data.admin1Codes());
     out.strings(data.admin1Names());
     out.strings(data.regions().keys());
-    out.ints(data.regions().valueStart());
+    out.offsets(data.regions().valueStart());
     out.ints(data.regions().values());
     out.ints(data.latE5());
     out.ints(data.lonE5());
@@ -90,7 +91,7 @@ final class GazetteerFile {
 
   private static byte[] postingsSection(NameIndex names) {
     SectionWriter out = new SectionWriter();
-    out.ints(names.keys().valueStart());
+    out.offsets(names.keys().valueStart());
     out.ints(names.keys().values());
     out.ints(names.primaryKey());
     out.ints(names.primaryOrder());
@@ -107,13 +108,13 @@ final class GazetteerFile {
    *     truncated or corrupt
    */
   static Loaded read(InputStream source) throws IOException {
-    byte[] file = source.readAllBytes();
+    byte[] file = readFully(source);
     Section[] sections = sections(file);
     CompletableFuture<NameIndex> names = CompletableFuture.supplyAsync(() -> {
       try {
         SectionReader keys = new SectionReader(inflate(file, sections[1]), "name keys");
         SectionReader postings = new SectionReader(inflate(file, sections[2]), "name places");
-        KeyTable table = new KeyTable(keys.strings(), postings.ints(), postings.ints());
+        KeyTable table = new KeyTable(keys.strings(), postings.offsets(), postings.ints());
         NameIndex index = new NameIndex(table, postings.ints(), postings.ints());
         keys.end();
         postings.end();
@@ -127,13 +128,29 @@ final class GazetteerFile {
     try {
       SectionReader in = new SectionReader(inflate(file, sections[0]), "places");
       GazetteerData places = new GazetteerData(in.strings(), in.strings(), in.shorts(), in.strings(), in.strings(),
-          new KeyTable(in.strings(), in.ints(), in.ints()), in.ints(), in.ints(), in.ints(), in.ints(), in.shorts(),
+          new KeyTable(in.strings(), in.offsets(), in.ints()), in.ints(), in.ints(), in.ints(), in.ints(), in.shorts(),
           in.ints(), in.bytes(), in.strings());
       in.end();
       return new Loaded(places, names);
     } catch (IllegalArgumentException e) {
       throw new IOException("gazetteer file is corrupt: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads the whole stream, into one array of the size the stream announces when it knows it (a jar entry, a
+   * file), which spares copying chunks together.
+   */
+  private static byte[] readFully(InputStream source) throws IOException {
+    byte[] head = new byte[Math.min(source.available(), MAX_SECTION_BYTES)];
+    int got = source.readNBytes(head, 0, head.length);
+    byte[] rest = source.readAllBytes();
+    if (got == head.length && rest.length == 0) {
+      return head;
+    }
+    byte[] file = Arrays.copyOf(head, got + rest.length);
+    System.arraycopy(rest, 0, file, got, rest.length);
+    return file;
   }
 
   private static Section[] sections(byte[] file) throws IOException {

@@ -42,10 +42,27 @@ final class SectionReader {
     return values;
   }
 
-  /** A string table: its bytes, then its offsets. */
+  /**
+   * Offsets written by {@link SectionWriter#offsets}: summed up from their one-byte steps.
+   *
+   * @return the offsets, starting at 0, one more than there are steps
+   */
+  int[] offsets() throws IOException {
+    int steps = count(1);
+    int[] offsets = new int[steps + 1];
+    byte[] array = in.array();
+    int at = in.position();
+    for (int i = 0; i < steps; i++) {
+      offsets[i + 1] = offsets[i] + (array[at + i] & 0xFF);
+    }
+    in.position(at + steps);
+    return offsets;
+  }
+
+  /** A string table: its bytes, then each string's length. */
   Utf8Table strings() throws IOException {
     byte[] bytes = bytes();
-    int[] offsets = ints();
+    int[] offsets = offsets();
     try {
       return new Utf8Table(bytes, offsets);
     } catch (IllegalArgumentException e) {

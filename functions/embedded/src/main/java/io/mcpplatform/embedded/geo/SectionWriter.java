@@ -27,10 +27,28 @@ final class SectionWriter {
     out.writeBytes(b.array());
   }
 
-  /** A string table: its bytes, then its offsets. */
+  /** A string table: its bytes, then each string's length (see {@link #offsets}). */
   void strings(Utf8Table table) {
     bytes(table.bytes());
-    ints(table.offsets());
+    offsets(table.offsets());
+  }
+
+  /**
+   * Ascending offsets starting at 0, as the differences between neighbours, one unsigned byte each (they
+   * compress to a fraction of the offsets and are summed up again in one pass when read).
+   *
+   * @throws IllegalArgumentException when a difference does not fit in a byte
+   */
+  void offsets(int[] offsets) {
+    ByteBuffer b = buffer(offsets.length - 1, 1);
+    for (int i = 1; i < offsets.length; i++) {
+      int step = offsets[i] - offsets[i - 1];
+      if (step < 0 || step > 255) {
+        throw new IllegalArgumentException("offset step " + step + " at " + i + " does not fit in a byte");
+      }
+      b.put((byte) step);
+    }
+    out.writeBytes(b.array());
   }
 
   /** A buffer holding the count, positioned where the values go (views start there). */
