@@ -2,14 +2,11 @@ package io.mcpplatform.embedded.geo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -36,22 +33,11 @@ final class Gazetteer {
   private final NameIndex names;
   private final SphereKdTree tree;
 
-  /**
-   * @param data the places
-   * @param index the name index, possibly still being read on another thread
-   * @throws IOException when the name index could not be read
-   */
-  Gazetteer(GazetteerData data, CompletableFuture<NameIndex> index) throws IOException {
-    this.data = data;
-    tree = SphereKdTree.fromE5(data.latE5(), data.lonE5());
-    try {
-      names = index.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      throw e;
-    }
+  /** @param loaded the places, their k-d tree and the name index, as read from the file */
+  Gazetteer(GazetteerFile.Loaded loaded) {
+    this.data = loaded.places();
+    this.tree = loaded.tree();
+    this.names = loaded.names();
   }
 
   /**
@@ -60,8 +46,7 @@ final class Gazetteer {
    * @throws IOException when the file cannot be read or is not a complete gazetteer file of this version
    */
   static Gazetteer load(InputStream in) throws IOException {
-    GazetteerFile.Loaded loaded = GazetteerFile.read(in);
-    return new Gazetteer(loaded.places(), loaded.names());
+    return new Gazetteer(GazetteerFile.read(in));
   }
 
   int placeCount() {

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -18,22 +18,22 @@ import java.util.zip.Inflater;
  * section's inflated and stored length), then zlib-compressed sections of little-endian arrays, each
  * preceded by its length (ascending offsets are stored as one-byte steps). Everything a lookup needs is precomputed by the builder (the k-d tree order, the
  * sorted name keys with their places, the prefix order, the region names), so reading is a few bulk copies
- * into primitive arrays and names are decoded only when a result needs one. The places section is read on
- * the calling thread while the two name sections are read on another; zlib's Adler-32 check and the length
- * checks turn a corrupt or truncated file into an {@link IOException} that says so.
+ * into primitive arrays and names are decoded only when a result needs one. Sections are inflated on two
+ * threads (see {@link #read}); zlib's Adler-32 check and the length checks turn a corrupt or truncated file
+ * into an {@link IOException} that says so.
  */
 final class GazetteerFile {
 
   private static final int MAGIC = 0x475A5433; // "GZT3"
   private static final int SECTIONS = 3;
   private static final int HEADER_BYTES = 8 + 8 * SECTIONS;
-  private static final int MAX_SECTION_BYTES = 256 << 20;
+  private static final int MAX_SECTION_BYTES = 64 << 20;
 
   /** Everything the file holds. */
   record Contents(GazetteerData places, NameIndex names) {}
 
-  /** What reading gives: the places now, the name index when its sections have been read. */
-  record Loaded(GazetteerData places, CompletableFuture<NameIndex> names) {}
+  /** What reading gives: the file's contents and the k-d tree over the places. */
+  record Loaded(GazetteerData places, SphereKdTree tree, NameIndex names) {}
 
   private record Section(int offset, int storedLength, int rawLength) {}
 
@@ -45,8 +45,8 @@ final class GazetteerFile {
    * @throws IOException when the target cannot be written
    */
   static void write(Contents contents, OutputStream target) throws IOException {
-    byte[][] raw = {placesSection(contents.places()), keysSection(contents.names()),
-        postingsSection(contents.names())};
+    byte[][] raw = {placesSection(contents.places()), postingsSection(contents.names()),
+        keysSection(contents.names())};
     byte[][] stored = new byte[SECTIONS][];
     DataOutputStream out = new DataOutputStream(target);
     out.writeInt(MAGIC);
@@ -99,61 +99,70 @@ final class GazetteerFile {
   }
 
   /**
-   * Reads the places and starts reading the name index on another thread.
+   * Reads the file, in a pipeline over two threads: while this thread reads the stream (inflating a jar
+   * entry is work too), another inflates the places and lays out the k-d tree, then the name places; this
+   * thread then inflates the name keys.
    *
    * @param source the file
-   * @return the places and the name index to come (failing with an {@link UncheckedIOException} when its
-   *     sections are corrupt)
+   * @return everything a lookup needs
    * @throws IOException when the file cannot be read, is not a gazetteer file of this version, or is
    *     truncated or corrupt
    */
   static Loaded read(InputStream source) throws IOException {
-    byte[] file = readFully(source);
-    Section[] sections = sections(file);
-    CompletableFuture<NameIndex> names = CompletableFuture.supplyAsync(() -> {
-      try {
-        SectionReader keys = new SectionReader(inflate(file, sections[1]), "name keys");
-        SectionReader postings = new SectionReader(inflate(file, sections[2]), "name places");
-        KeyTable table = new KeyTable(keys.strings(), postings.offsets(), postings.ints());
-        NameIndex index = new NameIndex(table, postings.ints(), postings.ints());
-        keys.end();
-        postings.end();
-        return index;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (IllegalArgumentException e) {
-        throw new UncheckedIOException(new IOException("gazetteer file is corrupt: " + e.getMessage(), e));
-      }
-    });
-    try {
-      SectionReader in = new SectionReader(inflate(file, sections[0]), "places");
-      GazetteerData places = new GazetteerData(in.strings(), in.strings(), in.shorts(), in.strings(), in.strings(),
+    Section[] sections = sections(source);
+    byte[] placesBytes = stored(source, sections, 0);
+    CompletableFuture<Loaded> places = CompletableFuture.supplyAsync(() -> unchecked(() -> {
+      SectionReader in = new SectionReader(inflate(placesBytes, sections[0]), "places");
+      GazetteerData data = new GazetteerData(in.strings(), in.strings(), in.shorts(), in.strings(), in.strings(),
           new KeyTable(in.strings(), in.offsets(), in.ints()), in.ints(), in.ints(), in.ints(), in.ints(), in.shorts(),
           in.ints(), in.bytes(), in.strings());
       in.end();
-      return new Loaded(places, names);
+      return new Loaded(data, SphereKdTree.fromE5(data.latE5(), data.lonE5()), null);
+    }));
+    byte[] postingsBytes = stored(source, sections, 1);
+    // runs on the other thread once the places are done (or here, should they already be)
+    CompletableFuture<SectionReader> postings = places.thenApply(done -> unchecked(
+        () -> new SectionReader(inflate(postingsBytes, sections[1]), "name places")));
+    byte[] keysBytes = stored(source, sections, 2);
+    if (source.read() >= 0) {
+      throw new IOException("gazetteer file is corrupt: bytes follow its last section");
+    }
+    try {
+      SectionReader keys = new SectionReader(inflate(keysBytes, sections[2]), "name keys");
+      Utf8Table keyTable = keys.strings();
+      keys.end();
+      SectionReader in = postings.join();
+      NameIndex names = new NameIndex(new KeyTable(keyTable, in.offsets(), in.ints()), in.ints(), in.ints());
+      in.end();
+      Loaded loaded = places.join();
+      return new Loaded(loaded.places(), loaded.tree(), names);
     } catch (IllegalArgumentException e) {
       throw new IOException("gazetteer file is corrupt: " + e.getMessage(), e);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
     }
   }
 
-  /**
-   * Reads the whole stream, into one array of the size the stream announces when it knows it (a jar entry, a
-   * file), which spares copying chunks together.
-   */
-  private static byte[] readFully(InputStream source) throws IOException {
-    byte[] head = new byte[Math.min(source.available(), MAX_SECTION_BYTES)];
-    int got = source.readNBytes(head, 0, head.length);
-    byte[] rest = source.readAllBytes();
-    if (got == head.length && rest.length == 0) {
-      return head;
-    }
-    byte[] file = Arrays.copyOf(head, got + rest.length);
-    System.arraycopy(rest, 0, file, got, rest.length);
-    return file;
+  /** Reading work that may fail with an {@link IOException}, for running on another thread. */
+  private interface Step<T> {
+    T run() throws IOException;
   }
 
-  private static Section[] sections(byte[] file) throws IOException {
+  private static <T> T unchecked(Step<T> step) {
+    try {
+      return step.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      throw new UncheckedIOException(new IOException("gazetteer file is corrupt: " + e.getMessage(), e));
+    }
+  }
+
+  private static Section[] sections(InputStream source) throws IOException {
+    byte[] file = source.readNBytes(HEADER_BYTES);
     if (file.length < 4 || ByteBuffer.wrap(file).getInt() != MAGIC) {
       throw new IOException("not a gazetteer file of this version (expected format GZT3)");
     }
@@ -175,11 +184,19 @@ final class GazetteerFile {
       sections[i] = new Section((int) offset, stored, raw);
       offset += stored;
     }
-    if (offset != file.length) {
-      throw new IOException("gazetteer file is " + (offset > file.length ? "truncated" : "corrupt") + ": "
-          + file.length + " bytes where its header announces " + offset);
-    }
     return sections;
+  }
+
+  /** @return the stored (compressed) bytes of a section, read from the stream into an array of their size */
+  private static byte[] stored(InputStream source, Section[] sections, int i) throws IOException {
+    byte[] bytes = new byte[sections[i].storedLength()];
+    int got = source.readNBytes(bytes, 0, bytes.length);
+    if (got < bytes.length) {
+      Section last = sections[SECTIONS - 1];
+      throw new IOException("gazetteer file is truncated: " + (sections[i].offset() + got)
+          + " bytes where its header announces " + (last.offset() + last.storedLength()));
+    }
+    return bytes;
   }
 
   private static byte[] deflate(byte[] raw) {
@@ -195,10 +212,10 @@ final class GazetteerFile {
     return out.toByteArray();
   }
 
-  private static byte[] inflate(byte[] file, Section section) throws IOException {
+  private static byte[] inflate(byte[] stored, Section section) throws IOException {
     Inflater inflater = new Inflater();
     try {
-      inflater.setInput(file, section.offset(), section.storedLength());
+      inflater.setInput(stored);
       byte[] raw = new byte[section.rawLength()];
       int n = 0;
       while (n < raw.length) {

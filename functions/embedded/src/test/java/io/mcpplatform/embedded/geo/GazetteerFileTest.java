@@ -54,14 +54,20 @@ class GazetteerFileTest {
   }
 
   @Test
-  void load_damagedNameSection_failsOnTheLoadingThreadToo() throws IOException {
+  void load_damagedSectionInflatedOnTheOtherThread_failsWithTheSameError() throws IOException {
     byte[] file = GazetteerBuilderTest.smallFile();
-    ByteBuffer header = ByteBuffer.wrap(file);
-    int lastSectionStart = 32 + header.getInt(12) + header.getInt(20);
+    int namePlacesStart = 32 + ByteBuffer.wrap(file).getInt(12);
     byte[] damaged = file.clone();
-    damaged[lastSectionStart + 5] ^= 0x55;
+    damaged[namePlacesStart + 5] ^= 0x55;
     assertThatThrownBy(() -> load(damaged)).isInstanceOf(IOException.class)
         .hasMessageStartingWith("gazetteer file is corrupt");
+  }
+
+  @Test
+  void load_bytesAfterTheLastSection_failsSayingTheFileIsCorrupt() throws IOException {
+    byte[] file = GazetteerBuilderTest.smallFile();
+    assertThatThrownBy(() -> load(Arrays.copyOf(file, file.length + 1))).isInstanceOf(IOException.class)
+        .hasMessage("gazetteer file is corrupt: bytes follow its last section");
   }
 
   @Test
