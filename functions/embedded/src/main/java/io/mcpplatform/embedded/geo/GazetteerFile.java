@@ -16,9 +16,10 @@ import java.util.zip.Inflater;
 /**
  * Reads and writes the gazetteer's binary file, format "GZT3": a header (magic, section count, then each
  * section's inflated and stored length), then zlib-compressed sections of little-endian arrays, each
- * preceded by its length (ascending offsets are stored as one-byte steps). Everything a lookup needs is precomputed by the builder (the k-d tree order, the
- * sorted name keys with their places, the prefix order, the region names), so reading is a few bulk copies
- * into primitive arrays and names are decoded only when a result needs one. Sections are inflated on two
+ * preceded by its length (ascending offsets are stored as one-byte steps). Everything a lookup needs is
+ * precomputed by the builder (the k-d tree order, the sorted name keys with their places, the prefix order,
+ * the region names), so reading is a few bulk copies into primitive arrays and names are decoded only when a
+ * result needs one. Sections are inflated on two
  * threads (see {@link #read}); zlib's Adler-32 check and the length checks turn a corrupt or truncated file
  * into an {@link IOException} that says so.
  */
