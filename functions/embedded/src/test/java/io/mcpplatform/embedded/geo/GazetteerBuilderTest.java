@@ -17,9 +17,9 @@ class GazetteerBuilderTest {
         "P", code, country, "", admin1, "", "", "", String.valueOf(population), "", "10", "Europe/Paris", "2020-01-01");
   }
 
-  @Test
-  void builtFile_roundTripsThroughTheReader_andAnswersForwardAndReverse() throws IOException {
-    GazetteerData data = GazetteerBuilder.build(
+  /** @return a gazetteer file of three places, written by the builder */
+  static byte[] smallFile() throws IOException {
+    GazetteerFile.Contents data = GazetteerBuilder.build(
         List.of(row(1, "Springfield", "Capital City", 39.8, -89.64, "PPLA", "US", "IL", 114_000),
             row(2, "Springfield", "", 37.2, -93.29, "PPL", "US", "MO", 300_000),
             row(3, "Sprängen", "Spraengen,http://example.org", 59.3, 18.0, "PPL", "SE", "26", 2_000)),
@@ -27,11 +27,19 @@ class GazetteerBuilderTest {
         List.of("US\tUnited States\tUSA|United States of America", "SE\tSweden\t"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     GazetteerFile.write(data, bytes);
-    OfflineGeocoder geocoder = new OfflineGeocoder(() -> new ByteArrayInputStream(bytes.toByteArray()));
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void builtFile_roundTripsThroughTheReader_andAnswersForwardAndReverse() throws IOException {
+    byte[] file = smallFile();
+    OfflineGeocoder geocoder = new OfflineGeocoder(() -> new ByteArrayInputStream(file));
 
     assertThat(geocoder.load()).isEqualTo(3);
     assertThat(geocoder.geocode("Springfield", "en").formattedAddress()).isEqualTo("Springfield, Missouri, United States");
     assertThat(geocoder.geocode("Springfield, IL", "en").placeId()).isEqualTo("geonames:1");
+    assertThat(geocoder.geocode("Springfield, Illinois, USA", "en").placeId()).isEqualTo("geonames:1");
+    assertThat(geocoder.geocode("Spring", "en").placeId()).isEqualTo("geonames:2");
     assertThat(geocoder.geocode("capital city", "en").placeId()).isEqualTo("geonames:1");
     assertThat(geocoder.geocode("Spraengen", "en").formattedAddress()).isEqualTo("Sprängen, Stockholm, Sweden");
     GeocodeResult near = geocoder.reverse(39.81, -89.64, "en");
