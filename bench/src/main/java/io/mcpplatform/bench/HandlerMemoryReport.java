@@ -2,11 +2,15 @@ package io.mcpplatform.bench;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.mcpplatform.aws.lambda.LambdaObservability;
+import io.mcpplatform.aws.store.DynamoDbClientFactory;
+import io.mcpplatform.aws.store.DynamoDbRegistryStore;
+import io.mcpplatform.aws.store.RegistryTable;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.health.AddressPolicy;
 import io.mcpplatform.core.health.HealthCheckService;
+import io.mcpplatform.core.store.RegistryStore;
 import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.health.HealthCheckHandler;
 import io.mcpplatform.health.ScheduledEvents;
@@ -24,6 +28,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Peak memory of one function's handler over many local invocations, in a fresh JVM sized like its Lambda
@@ -45,7 +51,9 @@ import java.util.stream.Stream;
  * java -Xmx870m -XX:+UseSerialGC -cp functions/registry/target/registry.jar:bench/target/classes \
  *   io.mcpplatform.bench.HandlerMemoryReport registry 1000 &gt;/dev/null
  * </pre>
- * {@code registry} runs against the embedded store in a temporary directory; {@code maps} answers from the
+ * {@code registry} runs against the embedded store in a temporary directory, or, with {@code DYNAMODB_ENDPOINT}
+ * set (dynalite started with {@code --createTableMs 0}), against a new table there through the AWS SDK as on
+ * Lambda; {@code maps} answers from the
  * offline gazetteer; {@code health-checker URL...} needs {@code functions/embedded/target/classes} on the
  * classpath too and probes the given MCP endpoints (a local system on loopback) plus one dead port per run.
  * The report goes to standard error.
@@ -88,7 +96,7 @@ public final class HandlerMemoryReport {
     Files.writeString(data.resolve(LocalSigningKey.FILE_NAME), "ZXZlbnRzLWV4YW1wbGUtc2lnbmluZy1rZXktZG8tbm90LXVzZS0wMTIz");
     RegistryConfig config = new RegistryConfig(null, null, null, data, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
     LambdaObservability observability = LambdaObservability.withTracer(RegistryHandler.SERVICE, null);
-    try (RegistryApp app = new RegistryApp(FileRegistryStore.open(data), config, null, RegistryApp.defaultProbe(config),
+    try (RegistryApp app = new RegistryApp(registryStore(data), config, null, RegistryApp.defaultProbe(config),
         RegistryApp.signingKey(config), Clock.systemUTC(), observability)) {
       RegistryHandler handler = new RegistryHandler(app, observability);
       List<byte[]> files = read(events);
@@ -99,6 +107,17 @@ public final class HandlerMemoryReport {
         heap.sample();
       }
     }
+  }
+
+  private static RegistryStore registryStore(Path data) throws IOException {
+    String endpoint = System.getenv("DYNAMODB_ENDPOINT");
+    if (endpoint == null || endpoint.isBlank()) {
+      return FileRegistryStore.open(data);
+    }
+    DynamoDbClient client = DynamoDbClientFactory.createLocal(URI.create(endpoint));
+    String table = "memory-report-" + ProcessHandle.current().pid();
+    client.createTable(RegistryTable.createTableRequest(table));
+    return new DynamoDbRegistryStore(client, table);
   }
 
   private static void maps(Path events, int invocations, HeapPeak heap) throws IOException {
