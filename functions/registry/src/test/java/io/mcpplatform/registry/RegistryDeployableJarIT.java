@@ -1,0 +1,79 @@
+package io.mcpplatform.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpplatform.aws.lambda.testing.DeployableJar;
+import io.mcpplatform.aws.store.Dynalite;
+import io.mcpplatform.aws.store.DynamoDbClientFactory;
+import io.mcpplatform.aws.store.RegistryTable;
+import io.mcpplatform.core.testing.EventFiles;
+import io.mcpplatform.core.testing.ProxyResponse;
+import io.mcpplatform.registry.auth.LocalSigningKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code target/registry.jar}, the jar the stack deploys, run alone in a fresh JVM as Lambda runs it, on a
+ * DynamoDB table (dynalite) through the AWS SDK: every class it needs is in it (the shade configuration trims
+ * it under 20 MB), its logs are JSON lines with the request id, its metrics EMF lines.
+ */
+@ExtendWith(Dynalite.class)
+class RegistryDeployableJarIT {
+
+  private static final List<String> EVENTS = List.of("initialize.json", "tools-list.json", "register-server.json",
+      "search-servers.json", "get-server.json", "list-servers.json", "rest-search-servers.json",
+      "malformed-body.json", "bad-argument.json", "get-not-allowed.json");
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void deployableJar_answersEveryEvent_onDynamoDb_withJsonLogsAndMetrics() throws Exception {
+    String table = "deployable-jar-it";
+    try (DynamoDbClient client = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
+      client.createTable(RegistryTable.createTableRequest(table));
+    }
+    Files.writeString(dataDir.resolve(LocalSigningKey.FILE_NAME), RegistryHandlerEventsTest.EVENTS_KEY_FILE);
+    Path events = EventFiles.dir("registry");
+
+    DeployableJar.Run run = new DeployableJar(Path.of("target/registry.jar")).invoke(
+        RegistryHandler.class.getName(),
+        Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", Dynalite.endpoint().toString(), "AWS_REGION", "us-east-1",
+            "REGISTRY_DATA_DIR", dataDir.toString(), "INDEX_REFRESH_MS", "0"),
+        EVENTS.stream().map(events::resolve).toList());
+
+    assertThat(run.stderr()).as("standard error").doesNotContain("ERROR", "Exception", "Error:");
+    assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isZero();
+    assertThat(run.responses()).hasSize(EVENTS.size());
+    Map<String, ProxyResponse> answers = new java.util.HashMap<>();
+    for (int i = 0; i < EVENTS.size(); i++) {
+      answers.put(EVENTS.get(i), new ProxyResponse(EVENTS.get(i), run.responses().get(i)));
+    }
+    assertThat(answers.get("initialize.json").rpc.at("/result/serverInfo/name").asString()).isEqualTo("mcp-registry");
+    assertThat(answers.get("tools-list.json").raw).contains("search_servers", "register_server");
+    assertThat(answers.get("register-server.json").text())
+        .isEqualTo("Server 'Weather API' registered successfully with ID: weather-api");
+    assertThat(answers.get("search-servers.json").structured().at("/servers/0/name").asString())
+        .isEqualTo("weather-api");
+    assertThat(answers.get("get-server.json").structured().at("/remotes/0/url").asString())
+        .isEqualTo("https://weather.example.com/mcp");
+    assertThat(answers.get("list-servers.json").structured().at("/servers").size()).isEqualTo(1);
+    assertThat(answers.get("rest-search-servers.json").rpc.at("/servers/0/server/name").asString())
+        .isEqualTo("default/weather-api");
+    assertThat(answers.get("malformed-body.json").rpc.at("/error/code").asInt()).isEqualTo(-32700);
+    assertThat(answers.get("bad-argument.json").text()).startsWith("Invalid arguments: ").contains("server_id");
+    assertThat(answers.get("get-not-allowed.json").status).isEqualTo(405);
+
+    assertThat(run.stdout()).anySatisfy(line -> assertThat(line)
+        .startsWith("{").contains("\"function_request_id\":\"jar-request-3\"", "\"service\":\"registry\""));
+    assertThat(run.stdout()).anySatisfy(line -> assertThat(line)
+        .contains("\"_aws\"", "\"Namespace\":\"McpPlatform\"", "SearchRequests"));
+    assertThat(String.join("\n", run.stdout())).doesNotContain(RegistryHandlerEventsTest.EVENTS_KEY_FILE);
+  }
+}
