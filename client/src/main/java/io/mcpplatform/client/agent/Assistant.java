@@ -28,7 +28,7 @@ public final class Assistant {
   /** Answer when the registry has nothing that fits. */
   public static final String NO_TOOLS = "I could not find any relevant tools to help with your request.";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.shared();
 
   /**
    * Bounds on the loop.

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ToolArguments {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.shared();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private ToolArguments() {

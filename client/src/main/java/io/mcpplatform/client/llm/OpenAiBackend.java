@@ -29,7 +29,7 @@ public final class OpenAiBackend implements LlmBackend {
   /** Default model. */
   public static final String DEFAULT_MODEL = "gpt-4o-mini";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.shared();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final HttpClient http;

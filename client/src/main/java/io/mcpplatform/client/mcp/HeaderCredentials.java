@@ -24,7 +24,7 @@ public final class HeaderCredentials {
   /** Environment variable naming the config file. */
   public static final String CONFIG_ENV = "MCP_CLIENT_CONFIG";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.shared();
   private static final TypeReference<Map<String, Map<String, Map<String, String>>>> FILE = new TypeReference<>() {};
 
   private final Map<String, String> env;

@@ -3,21 +3,22 @@ package io.mcpplatform.client.mcp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens MCP sessions over Streamable HTTP with the MCP Java SDK's client: initialize with retries and
- * exponential backoff, a bound on every request (tool calls included).
+ * exponential backoff, a bound on every request (tool calls included). The sessions of one connector share
+ * their HTTP clients ({@link SharedHttpClients}) and one JSON mapper, the process-wide
+ * {@link JsonMapper#shared()} the SDK would pick by default and the client's own code uses too, so that
+ * each JSON type is introspected once per process.
  */
 public final class ServerConnector {
 
@@ -26,10 +27,12 @@ public final class ServerConnector {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerConnector.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
 
   private final Backoff backoff;
   private final Duration requestTimeout;
   private final String clientVersion;
+  private final SharedHttpClients http = new SharedHttpClients(CONNECT_TIMEOUT);
 
   /**
    * @param backoff retry policy for the handshake
@@ -99,8 +102,9 @@ public final class ServerConnector {
     Map<String, String> fixed = Map.copyOf(headers);
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
         .endpoint(endpoint)
-        .clientBuilder(httpClient(uri))
+        .clientBuilder(http.builderFor("https".equals(uri.getScheme())))
         .connectTimeout(CONNECT_TIMEOUT)
+        .jsonMapper(JSON)
         .httpRequestCustomizer((builder, method, target, body, context) -> fixed.forEach(builder::header))
         .build();
     return McpClient.sync(transport)
@@ -109,24 +113,5 @@ public final class ServerConnector {
         .initializationTimeout(requestTimeout)
         .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
         .build();
-  }
-
-  /**
-   * A plain-http endpoint never negotiates TLS, and the JDK's client would otherwise load the default
-   * trust store (a noticeable share of a command's start-up) just to be built. Redirects are never
-   * followed, so such a client cannot be led to an https URL.
-   */
-  private static HttpClient.Builder httpClient(URI uri) {
-    HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
-    if ("http".equals(uri.getScheme())) {
-      try {
-        SSLContext unused = SSLContext.getInstance("TLS");
-        unused.init(new KeyManager[0], new TrustManager[0], null);
-        builder.sslContext(unused);
-      } catch (GeneralSecurityException e) {
-        LOG.debug("Using the default TLS context", e);
-      }
-    }
-    return builder;
   }
 }

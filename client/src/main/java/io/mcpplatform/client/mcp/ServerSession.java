@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ServerSession implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.shared();
 
   private final String serverName;
   private final McpSyncClient client;

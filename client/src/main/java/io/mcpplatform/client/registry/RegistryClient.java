@@ -18,7 +18,7 @@ public final class RegistryClient implements AutoCloseable {
   /** Path of the registry's MCP endpoint under the base URL. */
   public static final String MCP_PATH = "/registry/mcp";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.shared();
 
   private final String baseUrl;
   private final ServerConnector connector;
