@@ -81,6 +81,8 @@ public final class Cli {
       out.print(Usage.TEXT);
       return args.command == null && !args.flag("help") ? USAGE : OK;
     }
+    // every command below talks to the registry first: build the JSON side meanwhile, off this thread
+    connector.prepareJson(List.of(CatalogServer.class, SearchPage.class));
     String registryUrl = first(args.option("registry"), env.get("MCP_REGISTRY_URL"), DEFAULT_REGISTRY);
     String token = first(args.option("registry-token"), env.get("MCP_REGISTRY_TOKEN"));
     try (RegistryClient registry = new RegistryClient(registryUrl, connector, token)) {

@@ -3,22 +3,18 @@ package io.mcpplatform.client.mcp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens MCP sessions over Streamable HTTP with the MCP Java SDK's client: initialize with retries and
  * exponential backoff, a bound on every request (tool calls included). The sessions of one connector share
- * their HTTP clients ({@link SharedHttpClients}) and one JSON mapper, the process-wide
- * {@link JsonMapper#shared()} the SDK would pick by default and the client's own code uses too, so that
- * each JSON type is introspected once per process.
+ * their HTTP clients ({@link SharedHttpClients}); all sessions share one JSON mapper ({@link SessionJson}).
  */
 public final class ServerConnector {
 
@@ -27,7 +23,6 @@ public final class ServerConnector {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerConnector.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
 
   private final Backoff backoff;
   private final Duration requestTimeout;
@@ -48,6 +43,17 @@ public final class ServerConnector {
   /** @return a connector with three attempts and a 30 s request timeout */
   public static ServerConnector withDefaults() {
     return new ServerConnector(Backoff.DEFAULT, DEFAULT_TOOL_TIMEOUT, "0.1.0");
+  }
+
+  /**
+   * Starts building the JSON side of MCP sessions (Jackson and the (de)serializers of the protocol's
+   * messages) on a helper thread, so that it overlaps setting up the first session's SDK and HTTP clients.
+   * Optional: without it the first message builds them. Once per process.
+   *
+   * @param alsoRead further types the caller will read with {@code JsonMapper.shared()}
+   */
+  public void prepareJson(List<Class<?>> alsoRead) {
+    SessionJson.INSTANCE.prepare(alsoRead);
   }
 
   /**
@@ -104,7 +110,7 @@ public final class ServerConnector {
         .endpoint(endpoint)
         .clientBuilder(http.builderFor("https".equals(uri.getScheme())))
         .connectTimeout(CONNECT_TIMEOUT)
-        .jsonMapper(JSON)
+        .jsonMapper(SessionJson.INSTANCE)
         .httpRequestCustomizer((builder, method, target, body, context) -> fixed.forEach(builder::header))
         .build();
     return McpClient.sync(transport)
