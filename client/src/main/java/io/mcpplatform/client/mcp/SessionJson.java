@@ -21,21 +21,28 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A short command spends a large share of its start-up creating Jackson itself and its serializers and
  * deserializers for the protocol's messages (reflection over some fifteen record types). {@link #prepare}
  * does that on a helper thread while the caller sets up the SDK client and the HTTP client, which need no
- * JSON; the first JSON operation of a session then waits for the helper. Nothing is cached but Jackson's own
- * (de)serializers, exactly as the first message would have built them.
+ * JSON: the first JSON operation waits for the mapper itself, then the helper goes on building the
+ * (de)serializers of the messages in the order a session meets them, ahead of the session. Nothing is kept
+ * but what Jackson itself caches when the first message of each type is written or read.
  */
 final class SessionJson implements McpJsonMapper {
 
   static final SessionJson INSTANCE = new SessionJson();
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionJson.class);
-  /** What every session writes: requests and the {@code initialized} notification. */
-  private static final List<Class<?>> WRITTEN = List.of(McpSchema.JSONRPCRequest.class,
-      McpSchema.JSONRPCNotification.class, McpSchema.InitializeRequest.class, McpSchema.CallToolRequest.class,
-      McpSchema.PaginatedRequest.class);
-  /** What every session reads: the raw message, the response envelope, then its result. */
-  private static final List<Class<?>> READ = List.of(HashMap.class, McpSchema.JSONRPCResponse.class,
-      McpSchema.InitializeResult.class, McpSchema.CallToolResult.class, McpSchema.ListToolsResult.class);
+  /**
+   * The types of a session's first messages, in the order it meets them: the initialize request in its
+   * envelope, the raw answer, the response envelope and its result, the notification, a tool call and its
+   * result, a tools listing.
+   */
+  private static final List<Class<?>> WRITTEN_FIRST = List.of(McpSchema.JSONRPCRequest.class,
+      McpSchema.InitializeRequest.class);
+  private static final List<Class<?>> READ_FIRST = List.of(HashMap.class, McpSchema.JSONRPCResponse.class,
+      McpSchema.InitializeResult.class);
+  private static final List<Class<?>> WRITTEN_NEXT = List.of(McpSchema.JSONRPCNotification.class,
+      McpSchema.CallToolRequest.class);
+  private static final List<Class<?>> READ_NEXT = List.of(McpSchema.CallToolResult.class,
+      McpSchema.ListToolsResult.class);
 
   private CompletableFuture<McpJsonMapper> pending;
 
@@ -50,32 +57,38 @@ final class SessionJson implements McpJsonMapper {
    */
   synchronized void prepare(List<Class<?>> alsoRead) {
     if (pending == null) {
-      pending = new CompletableFuture<>();
-      CompletableFuture<McpJsonMapper> result = pending;
+      CompletableFuture<McpJsonMapper> result = new CompletableFuture<>();
+      pending = result;
       Thread helper = new Thread(() -> {
+        JsonMapper mapper;
         try {
-          result.complete(build(alsoRead));
+          mapper = JsonMapper.shared();
+          result.complete(new JacksonMcpJsonMapper(mapper));
         } catch (Throwable e) {
           result.completeExceptionally(e);
+          return;
         }
+        // the session may use the mapper from here on; whichever thread needs a (de)serializer first builds
+        // it, the other finds it in the mapper's cache
+        prefetch(mapper, alsoRead);
       }, "mcp-json-prepare");
       helper.setDaemon(true);
       helper.start();
     }
   }
 
-  private static McpJsonMapper build(List<Class<?>> alsoRead) {
-    JsonMapper mapper = JsonMapper.shared();
+  private static void prefetch(JsonMapper mapper, List<Class<?>> alsoRead) {
     try {
-      // a writer or reader for a type looks up its (de)serializer at once and keeps it in the mapper's cache
-      WRITTEN.forEach(mapper::writerFor);
-      READ.forEach(mapper::readerFor);
+      // a writer or reader for a type looks its (de)serializer up at once, which caches it in the mapper
+      WRITTEN_FIRST.forEach(mapper::writerFor);
+      READ_FIRST.forEach(mapper::readerFor);
+      WRITTEN_NEXT.forEach(mapper::writerFor);
+      READ_NEXT.forEach(mapper::readerFor);
       alsoRead.forEach(mapper::readerFor);
     } catch (RuntimeException e) {
-      // the first real message will meet the same problem and report it; nothing is lost here
+      // the first real message meets the same problem and reports it; nothing is lost here
       LOG.debug("Preparing the JSON (de)serializers failed", e);
     }
-    return new JacksonMcpJsonMapper(mapper);
   }
 
   private McpJsonMapper mapper() {
