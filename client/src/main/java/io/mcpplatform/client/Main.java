@@ -16,6 +16,10 @@ public final class Main {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // the one logging backend in the jar, named, instead of a service-loader scan of the whole class path
+    // (and of the JDK's modules) at the first logger; SLF4J then reports only warnings about itself
+    setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+    setIfAbsent("slf4j.internal.verbosity", "WARN");
     for (String arg : args) {
       if (arg.equals("--verbose") || arg.equals("-v")) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
@@ -25,5 +29,11 @@ public final class Main {
     int code = new Cli(System.getenv(), in, System.out, System.err, ServerConnector.withDefaults()).run(args);
     System.out.flush();
     System.exit(code);
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 }

@@ -10,7 +10,6 @@ import io.mcpplatform.client.llm.ToolSpec;
 import io.mcpplatform.client.mcp.ToolOutcome;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +27,6 @@ public final class Assistant {
   /** Answer when the registry has nothing that fits. */
   public static final String NO_TOOLS = "I could not find any relevant tools to help with your request.";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /**
    * Bounds on the loop.
@@ -122,7 +120,7 @@ public final class Assistant {
     } else if (text.isBlank()) {
       text = "(the model gave no text)";
     }
-    return new Answer(text, llm.model(), found.servers(), toolbox.names(), JSON.writeValueAsBytes(specs).length,
+    return new Answer(text, llm.model(), found.servers(), toolbox.names(), JsonMapper.shared().writeValueAsBytes(specs).length,
         calls, found.problems(), rounds, usage, llm.prices().cost(usage), discoveryMillis);
   }
 

@@ -24,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,8 +40,6 @@ public final class Cli {
   static final int FAILED = 1;
   static final int USAGE = 2;
   static final int MISSING_SETTING = 3;
-
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final Map<String, String> env;
   private final BufferedReader in;
@@ -85,6 +81,8 @@ public final class Cli {
       out.print(Usage.TEXT);
       return args.command == null && !args.flag("help") ? USAGE : OK;
     }
+    // every command below talks to the registry first: build the JSON side meanwhile, off this thread
+    connector.prepareJson(List.of(CatalogServer.class, SearchPage.class));
     String registryUrl = first(args.option("registry"), env.get("MCP_REGISTRY_URL"), DEFAULT_REGISTRY);
     String token = first(args.option("registry-token"), env.get("MCP_REGISTRY_TOKEN"));
     try (RegistryClient registry = new RegistryClient(registryUrl, connector, token)) {
@@ -175,7 +173,7 @@ public final class Cli {
     if (question.isEmpty()) {
       throw new Args.UsageException("usage: ./mcp ask \"QUESTION\" [--search QUERY]");
     }
-    try (LlmBackend llm = LlmSettings.pending(args, env); Discovery discovery = discovery(args, registry)) {
+    try (LlmBackend llm = LlmSettings.backend(args, env); Discovery discovery = discovery(args, registry)) {
       Answer answer = new Assistant(discovery, llm, options(args)).ask(question, args.option("search"));
       report(args, answer, llm);
     }
@@ -183,7 +181,7 @@ public final class Cli {
   }
 
   private int chat(Args args, RegistryClient registry) {
-    try (LlmBackend llm = LlmSettings.pending(args, env); Discovery discovery = discovery(args, registry)) {
+    try (LlmBackend llm = LlmSettings.backend(args, env); Discovery discovery = discovery(args, registry)) {
       Assistant assistant = new Assistant(discovery, llm, options(args));
       if (!args.flag("json")) {
         out.println("MCP client interactive session (registry " + registry.endpoint() + ", model " + llm.model()
@@ -257,7 +255,8 @@ public final class Cli {
   }
 
   private void json(Object value) {
-    out.println(JSON.writeValueAsString(value));
+    // the process-wide mapper (its serializers are shared with the rest of the client), indented
+    out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(value));
   }
 
   private static String first(String... values) {

@@ -31,18 +31,13 @@ final class LlmSettings {
   }
 
   /**
-   * Checks the settings now (a missing key fails at once) and builds the backend on another thread.
+   * Checks the settings now (a missing key fails at once); the backend itself is built on the first model
+   * request ({@link LazyBackend}).
+   *
+   * @throws MissingSettingException when the chosen backend has no key
+   * @throws Args.UsageException when an option is malformed
    */
-  static LlmBackend pending(Args args, Map<String, String> env) {
-    backend(args, env, true);
-    return new PendingBackend(() -> backend(args, env, false));
-  }
-
   static LlmBackend backend(Args args, Map<String, String> env) {
-    return backend(args, env, false);
-  }
-
-  private static LlmBackend backend(Args args, Map<String, String> env, boolean checkOnly) {
     String kind = first(args.option("llm"), env.get("MCP_LLM"));
     if (kind == null) {
       boolean anthropicKey = present(env, "ANTHROPIC_API_KEY") || present(env, "ANTHROPIC_AUTH_TOKEN");
@@ -57,10 +52,7 @@ final class LlmSettings {
         }
         String model = first(args.option("model"), env.get("MCP_MODEL"), AnthropicBackend.DEFAULT_MODEL);
         Prices prices = prices(args, env, Prices.CLAUDE_SONNET);
-        if (checkOnly) {
-          return null;
-        }
-        return AnthropicBackend.fromEnvironment(env, model, prices).warmUp();
+        return new LazyBackend(model, prices, () -> AnthropicBackend.fromEnvironment(env, model, prices));
       }
       case "openai" -> {
         String base = first(env.get("OPENAI_BASE_URL"), OpenAiBackend.DEFAULT_BASE_URL);
@@ -73,7 +65,7 @@ final class LlmSettings {
         String model = first(args.option("model"), env.get("MCP_MODEL"), env.get("OPENAI_MODEL"),
             OpenAiBackend.DEFAULT_MODEL);
         Prices prices = prices(args, env, Prices.FREE);
-        return checkOnly ? null : new OpenAiBackend(base, key, model, prices);
+        return new LazyBackend(model, prices, () -> new OpenAiBackend(base, key, model, prices));
       }
       default -> throw new Args.UsageException("--llm must be 'anthropic' or 'openai'");
     }

@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns {@code key=value} words into tool arguments, typed by the tool's input schema: a string
  * parameter takes the text as is; any other parameter takes the value as JSON ({@code 48.85}, {@code true},
- * {@code [1,2]}), falling back to the text when it is not JSON.
+ * {@code [1,2]}), falling back to the text when it is not JsonMapper.shared().
  */
 final class ToolArguments {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private ToolArguments() {
@@ -26,7 +24,7 @@ final class ToolArguments {
     Map<String, Object> arguments = new LinkedHashMap<>();
     if (inputJson != null) {
       try {
-        arguments.putAll(JSON.readValue(inputJson, MAP));
+        arguments.putAll(JsonMapper.shared().readValue(inputJson, MAP));
       } catch (JacksonException e) {
         throw new Args.UsageException("--input must be a JSON object");
       }
@@ -51,7 +49,7 @@ final class ToolArguments {
 
   private static Object jsonOrText(String raw) {
     try {
-      return JSON.readValue(raw, Object.class);
+      return JsonMapper.shared().readValue(raw, Object.class);
     } catch (JacksonException e) {
       return raw;
     }

@@ -72,19 +72,6 @@ public final class AnthropicBackend implements LlmBackend {
     return new AnthropicBackend(builder.build(), model, prices);
   }
 
-  /**
-   * Loads the request classes ahead of the first call (the SDK is large), on whatever thread calls it.
-   *
-   * @return this backend
-   */
-  public AnthropicBackend warmUp() {
-    Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("q", Map.of("type", "string")),
-        "required", List.of("q"));
-    ToolSpec tool = new ToolSpec("t", "d", schema);
-    params(new LlmRequest("warm-up", List.of(tool), List.of(ChatMessage.user("hi")), 16)).build().toString();
-    return this;
-  }
-
   @Override
   public LlmReply complete(LlmRequest request) {
     Message reply;

@@ -13,7 +13,6 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +28,6 @@ public final class OpenAiBackend implements LlmBackend {
   /** Default model. */
   public static final String DEFAULT_MODEL = "gpt-4o-mini";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final HttpClient http;
@@ -55,7 +53,7 @@ public final class OpenAiBackend implements LlmBackend {
 
   @Override
   public LlmReply complete(LlmRequest request) {
-    byte[] body = JSON.writeValueAsBytes(body(request));
+    byte[] body = JsonMapper.shared().writeValueAsBytes(body(request));
     HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
         .timeout(Duration.ofSeconds(300))
         .header("Content-Type", "application/json")
@@ -83,7 +81,7 @@ public final class OpenAiBackend implements LlmBackend {
           null);
     }
     try {
-      return reply(JSON.readTree(response.body()));
+      return reply(JsonMapper.shared().readTree(response.body()));
     } catch (JacksonException | IllegalArgumentException e) {
       throw new LlmException("The chat completions endpoint gave an answer the client cannot read", e);
     }
@@ -126,7 +124,7 @@ public final class OpenAiBackend implements LlmBackend {
         text.append(text.length() == 0 ? "" : "\n\n").append(t.text());
       } else if (part instanceof ContentPart.ToolCall call) {
         calls.add(Map.of("id", call.id(), "type", "function", "function",
-            Map.of("name", call.name(), "arguments", JSON.writeValueAsString(call.input()))));
+            Map.of("name", call.name(), "arguments", JsonMapper.shared().writeValueAsString(call.input()))));
       } else if (part instanceof ContentPart.ToolResult result) {
         // the wire format has no error flag: say so in the text
         out.add(Map.of("role", "tool", "tool_call_id", result.toolCallId(),
@@ -161,7 +159,7 @@ public final class OpenAiBackend implements LlmBackend {
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
       String arguments = function.path("arguments").asString("");
-      Map<String, Object> input = arguments.isBlank() ? Map.of() : JSON.readValue(arguments, MAP);
+      Map<String, Object> input = arguments.isBlank() ? Map.of() : JsonMapper.shared().readValue(arguments, MAP);
       parts.add(new ContentPart.ToolCall(call.path("id").asString(), function.path("name").asString(), input));
     }
     JsonNode usage = root.path("usage");
@@ -174,7 +172,7 @@ public final class OpenAiBackend implements LlmBackend {
 
   private static String errorMessage(byte[] body) {
     try {
-      JsonNode error = JSON.readTree(body).path("error");
+      JsonNode error = JsonMapper.shared().readTree(body).path("error");
       String message = error.isString() ? error.asString() : error.path("message").asString("");
       return message.isBlank() ? "" : ": " + message;
     } catch (JacksonException e) {

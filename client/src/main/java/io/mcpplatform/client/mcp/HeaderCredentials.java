@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,7 +23,6 @@ public final class HeaderCredentials {
   /** Environment variable naming the config file. */
   public static final String CONFIG_ENV = "MCP_CLIENT_CONFIG";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Map<String, Map<String, String>>>> FILE = new TypeReference<>() {};
 
   private final Map<String, String> env;
@@ -47,7 +45,7 @@ public final class HeaderCredentials {
     Map<String, Map<String, String>> headers = Map.of();
     if (file != null && Files.isRegularFile(file)) {
       try {
-        Map<String, Map<String, Map<String, String>>> root = JSON.readValue(Files.readAllBytes(file), FILE);
+        Map<String, Map<String, Map<String, String>>> root = JsonMapper.shared().readValue(Files.readAllBytes(file), FILE);
         headers = root == null || root.get("headers") == null ? Map.of() : root.get("headers");
       } catch (IOException | JacksonException e) {
         // the message must not quote the file: it holds secrets

@@ -5,19 +5,16 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens MCP sessions over Streamable HTTP with the MCP Java SDK's client: initialize with retries and
- * exponential backoff, a bound on every request (tool calls included).
+ * exponential backoff, a bound on every request (tool calls included). The sessions of one connector share
+ * their HTTP clients ({@link SharedHttpClients}); all sessions share one JSON mapper ({@link SessionJson}).
  */
 public final class ServerConnector {
 
@@ -30,6 +27,7 @@ public final class ServerConnector {
   private final Backoff backoff;
   private final Duration requestTimeout;
   private final String clientVersion;
+  private final SharedHttpClients http = new SharedHttpClients(CONNECT_TIMEOUT);
 
   /**
    * @param backoff retry policy for the handshake
@@ -45,6 +43,17 @@ public final class ServerConnector {
   /** @return a connector with three attempts and a 30 s request timeout */
   public static ServerConnector withDefaults() {
     return new ServerConnector(Backoff.DEFAULT, DEFAULT_TOOL_TIMEOUT, "0.1.0");
+  }
+
+  /**
+   * Starts building the JSON side of MCP sessions (Jackson and the (de)serializers of the protocol's
+   * messages) on a helper thread, so that it overlaps setting up the first session's SDK and HTTP clients.
+   * Optional: without it the first message builds them. Once per process.
+   *
+   * @param alsoRead further types the caller will read with {@code JsonMapper.shared()}
+   */
+  public void prepareJson(List<Class<?>> alsoRead) {
+    SessionJson.INSTANCE.prepare(alsoRead);
   }
 
   /**
@@ -99,8 +108,9 @@ public final class ServerConnector {
     Map<String, String> fixed = Map.copyOf(headers);
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
         .endpoint(endpoint)
-        .clientBuilder(httpClient(uri))
+        .clientBuilder(http.builderFor("https".equals(uri.getScheme())))
         .connectTimeout(CONNECT_TIMEOUT)
+        .jsonMapper(SessionJson.INSTANCE)
         .httpRequestCustomizer((builder, method, target, body, context) -> fixed.forEach(builder::header))
         .build();
     return McpClient.sync(transport)
@@ -109,24 +119,5 @@ public final class ServerConnector {
         .initializationTimeout(requestTimeout)
         .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
         .build();
-  }
-
-  /**
-   * A plain-http endpoint never negotiates TLS, and the JDK's client would otherwise load the default
-   * trust store (a noticeable share of a command's start-up) just to be built. Redirects are never
-   * followed, so such a client cannot be led to an https URL.
-   */
-  private static HttpClient.Builder httpClient(URI uri) {
-    HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
-    if ("http".equals(uri.getScheme())) {
-      try {
-        SSLContext unused = SSLContext.getInstance("TLS");
-        unused.init(new KeyManager[0], new TrustManager[0], null);
-        builder.sslContext(unused);
-      } catch (GeneralSecurityException e) {
-        LOG.debug("Using the default TLS context", e);
-      }
-    }
-    return builder;
   }
 }

@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An initialized connection to one MCP server: list its tools, call them. */
 public final class ServerSession implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final String serverName;
   private final McpSyncClient client;
@@ -74,7 +72,7 @@ public final class ServerSession implements AutoCloseable {
     String text = result.content() == null ? "" : result.content().stream()
         .map(ServerSession::text).collect(Collectors.joining("\n"));
     if (text.isBlank() && result.structuredContent() != null) {
-      text = JSON.writeValueAsString(result.structuredContent());
+      text = JsonMapper.shared().writeValueAsString(result.structuredContent());
     }
     return new ToolOutcome(text, result.structuredContent(), error);
   }

@@ -6,7 +6,6 @@ import io.mcpplatform.client.mcp.ServerSession;
 import io.mcpplatform.client.mcp.ToolOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +17,6 @@ public final class RegistryClient implements AutoCloseable {
   /** Path of the registry's MCP endpoint under the base URL. */
   public static final String MCP_PATH = "/registry/mcp";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final String baseUrl;
   private final ServerConnector connector;
@@ -70,7 +68,7 @@ public final class RegistryClient implements AutoCloseable {
     if (outcome.structuredContent() == null) {
       return new SearchPage(java.util.List.of(), 0, null);
     }
-    return JSON.convertValue(outcome.structuredContent(), SearchPage.class);
+    return JsonMapper.shared().convertValue(outcome.structuredContent(), SearchPage.class);
   }
 
   /**
@@ -89,7 +87,7 @@ public final class RegistryClient implements AutoCloseable {
       }
       throw new RegistryException("The registry refused get_server: " + outcome.text(), null);
     }
-    return JSON.convertValue(outcome.structuredContent(), CatalogServer.class);
+    return JsonMapper.shared().convertValue(outcome.structuredContent(), CatalogServer.class);
   }
 
   private ToolOutcome call(String tool, Map<String, Object> args) {

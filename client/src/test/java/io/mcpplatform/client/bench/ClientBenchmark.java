@@ -25,42 +25,75 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The client's figures for BENCHMARKS.md, against the real local system with 50 registered servers (its
- * maps server and 49 generated ones, 198 tools):
+ * The client's figures for BENCHMARKS.md, against the real local system (in this JVM, on loopback) with 50
+ * registered servers (its maps server and 49 generated ones, 198 tools):
  * <ol>
  *   <li>tool definitions sent for a question one tool answers, against sending every tool (bytes);</li>
- *   <li>discovery and connection time inside {@code ./mcp ask} after JVM start (as the process reports it);</li>
- *   <li>{@code ./mcp call} end to end as a whole process (wall time), with and without the script's JVM options.</li>
+ *   <li>{@code ./mcp ask}: discovery plus connection, as the process reports it ({@code discovery N ms}):
+ *       from the start of discovery, before the registry connection is opened, to the tools being ready
+ *       for the model (registry handshake, search, handshakes with the chosen servers, {@code tools/list});
+ *       the JVM's start and argument parsing come before it and are the {@code --help} row;</li>
+ *   <li>{@code ./mcp call} end to end as a whole process, through the script and with plain
+ *       {@code java -jar};</li>
+ *   <li>{@code ./mcp --help}: the JVM and jar floor of every command.</li>
  * </ol>
- * Run from the repository root after {@code mvn -pl client -am install -DskipTests}:
- * {@code mvn -q -o -pl client exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.mcpplatform.client.bench.ClientBenchmark -Dexec.args="RUNS"}.
+ * Each process row gives wall time and the CPU time of the process (user + system, from the harness's
+ * {@code /proc/self/stat} children times, Linux), which a busy machine inflates much less than wall time.
+ * The first run of each row is a warm-up (the first {@code ./mcp} run after a build also writes the
+ * script's class-data archive; the harness deletes a stale one first).
+ *
+ * <p>Run from the repository root (builds nothing into {@code ~/.m2}):
+ * <pre>
+ * mvn -B -q -o -pl client -am -DskipTests package dependency:build-classpath \
+ *   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp "client/target/test-classes:client/target/classes:$(cat client/target/test-classpath.txt)" \
+ *   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.mcpplatform.client.bench.ClientBenchmark RUNS [PORT]
+ * </pre>
  */
 public final class ClientBenchmark {
 
   private static final String QUESTION = "What are the coordinates of the Eiffel Tower?";
   private static final Pattern DISCOVERY = Pattern.compile("discovery (\\d+) ms");
   private static final PrintStream OUT = System.out;
+  private static final long MILLIS_PER_TICK = 10;
 
   private ClientBenchmark() {
   }
 
-  /** @param args number of process runs (default 10) */
+  /** @param args number of process runs per row (default 10), then the local system's port (default any) */
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    Path repo = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).toAbsolutePath().normalize();
-    if (!Files.exists(repo.resolve("mcp"))) {
-      repo = repo.getParent();
-    }
+    int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    Path repo = repository();
     Path jar = repo.resolve("client/target/mcp-client.jar");
+    Files.deleteIfExists(repo.resolve("client/target/mcp-client.jsa"));
     Path data = Files.createTempDirectory("client-bench");
-    try (LocalSystem system = LocalSystem.start("127.0.0.1", 0, data); BenchCatalog catalog = new BenchCatalog(49)) {
+    OUT.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
+    try (LocalSystem system = LocalSystem.start("127.0.0.1", port, data); BenchCatalog catalog = new BenchCatalog(49)) {
       catalog.register(system);
       toolBudget(system.baseUrl());
       ask(repo, system.baseUrl(), runs);
-      call(repo, jar, system.baseUrl(), runs);
+      Map<String, String> env = Map.of("MCP_REGISTRY_URL", system.baseUrl());
+      List<String> call = List.of("call", "maps", "get_location", "location=Paris");
+      row("./mcp call (script: C1, serial GC, CDS archive)", repo, script(repo, call), env, runs);
+      row("java -jar mcp-client.jar call (JVM defaults)", repo,
+          concat(List.of("java", "-jar", jar.toString()), call), env, runs);
+      row("./mcp --help (JVM and jar floor)", repo, script(repo, List.of("--help")), env, runs);
     }
+    OUT.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
     System.exit(0);
+  }
+
+  private static Path repository() {
+    for (String start : new String[] {System.getProperty("maven.multiModuleProjectDirectory"),
+        System.getProperty("user.dir")}) {
+      for (Path p = start == null ? null : Path.of(start).toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+        if (Files.isRegularFile(p.resolve("mcp")) && Files.isDirectory(p.resolve("client"))) {
+          return p;
+        }
+      }
+    }
+    throw new IllegalStateException("Run from the repository (the folder holding ./mcp)");
   }
 
   private static void toolBudget(String base) {
@@ -69,7 +102,7 @@ public final class ClientBenchmark {
         Discovery discovery = new Discovery(registry, connector, HeaderCredentials.load(Map.of(), null),
             Discovery.Options.DEFAULT)) {
       Discovery.Found found = discovery.discover(QUESTION, QUESTION);
-      long sent = JsonMapper.builder().build().writeValueAsBytes(found.toolbox().specs()).length;
+      long sent = JsonMapper.shared().writeValueAsBytes(found.toolbox().specs()).length;
       Toolbox all = new Toolbox(Toolbox.DEFAULT_MAX_RESULT_CHARS);
       List<ServerSession> sessions = new ArrayList<>();
       List<CatalogServer> everyServer = registry.search(null, 100).servers();
@@ -80,7 +113,7 @@ public final class ClientBenchmark {
           all.add(session, tool);
         }
       }
-      long every = JsonMapper.builder().build().writeValueAsBytes(all.specs()).length;
+      long every = JsonMapper.shared().writeValueAsBytes(all.specs()).length;
       sessions.forEach(ServerSession::close);
       OUT.printf(Locale.ROOT, "tool budget: question \"%s\"%n", QUESTION);
       OUT.printf(Locale.ROOT, "  servers matched %d, connected %s, tools sent %s%n", found.matched(), found.servers(),
@@ -97,11 +130,13 @@ public final class ClientBenchmark {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
       long[] discovery = new long[runs];
       long[] wall = new long[runs];
+      long[] cpu = new long[runs];
+      Map<String, String> env = Map.of("MCP_REGISTRY_URL", base, "ANTHROPIC_API_KEY", "bench",
+          "ANTHROPIC_BASE_URL", llm.baseUrl());
       for (int i = -1; i < runs; i++) {
         llm.reply(FakeLlmServer.anthropicToolUse("t" + i, "maps__get_location", "{\"location\":\"Paris\"}"))
             .reply(FakeLlmServer.anthropicText("48.8584, 2.2945"));
-        Result r = run(repo, List.of(repo.resolve("mcp").toString(), "ask", QUESTION),
-            Map.of("MCP_REGISTRY_URL", base, "ANTHROPIC_API_KEY", "bench", "ANTHROPIC_BASE_URL", llm.baseUrl()));
+        Result r = run(repo, script(repo, List.of("ask", QUESTION)), env);
         Matcher m = DISCOVERY.matcher(r.err());
         if (r.code() != 0 || !m.find()) {
           throw new IllegalStateException("./mcp ask failed: " + r.err());
@@ -109,34 +144,42 @@ public final class ClientBenchmark {
         if (i >= 0) {
           discovery[i] = Long.parseLong(m.group(1));
           wall[i] = r.millis();
+          cpu[i] = r.cpuMillis();
         }
       }
-      OUT.printf(Locale.ROOT, "./mcp ask (fake Messages server, CDS archive warm): discovery + connection after JVM"
-          + " start %s; whole process %s%n", stats(discovery), stats(wall));
+      OUT.printf(Locale.ROOT, "./mcp ask (fake Messages server): discovery + connection %s%n", stats(discovery));
+      OUT.printf(Locale.ROOT, "  whole process: wall %s; CPU %s%n", stats(wall), stats(cpu));
     }
   }
 
-  private static void call(Path repo, Path jar, String base, int runs) throws Exception {
-    Map<String, String> env = Map.of("MCP_REGISTRY_URL", base);
-    List<String> viaScript = List.of(repo.resolve("mcp").toString(), "call", "maps", "get_location", "location=Paris");
-    List<String> plain = List.of("java", "-jar", jar.toString(), "call", "maps", "get_location", "location=Paris");
-    for (List<String> command : List.of(viaScript, plain)) {
-      long[] wall = new long[runs];
-      for (int i = -1; i < runs; i++) {
-        Result r = run(repo, command, env);
-        if (r.code() != 0) {
-          throw new IllegalStateException("./mcp call failed: " + r.err());
-        }
-        if (i >= 0) {
-          wall[i] = r.millis();
-        }
+  private static void row(String label, Path repo, List<String> command, Map<String, String> env, int runs)
+      throws Exception {
+    long[] wall = new long[runs];
+    long[] cpu = new long[runs];
+    for (int i = -1; i < runs; i++) {
+      Result r = run(repo, command, env);
+      if (r.code() != 0) {
+        throw new IllegalStateException(label + " failed: " + r.err());
       }
-      OUT.printf(Locale.ROOT, "%s: whole process %s%n", command == viaScript
-          ? "./mcp call (script: C1, serial GC, CDS archive)" : "java -jar mcp-client.jar call (defaults)", stats(wall));
+      if (i >= 0) {
+        wall[i] = r.millis();
+        cpu[i] = r.cpuMillis();
+      }
     }
+    OUT.printf(Locale.ROOT, "%s: wall %s; CPU %s%n", label, stats(wall), stats(cpu));
   }
 
-  private record Result(int code, String err, long millis) {
+  private static List<String> script(Path repo, List<String> words) {
+    return concat(List.of(repo.resolve("mcp").toString()), words);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private record Result(int code, String err, long millis, long cpuMillis) {
   }
 
   private static Result run(Path repo, List<String> command, Map<String, String> env)
@@ -145,19 +188,37 @@ public final class ClientBenchmark {
     builder.environment().putAll(env);
     Path err = Files.createTempFile("bench", ".err");
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+    long cpuBefore = childrenCpuMillis();
     long start = System.nanoTime();
     Process p = builder.start();
     int code = p.waitFor();
     long millis = (System.nanoTime() - start) / 1_000_000;
+    long cpu = childrenCpuMillis() - cpuBefore;
     String text = Files.readString(err, StandardCharsets.UTF_8);
     Files.delete(err);
-    return new Result(code, text, millis);
+    return new Result(code, text, millis, cpu);
+  }
+
+  /** User + system time of this JVM's waited-for children (fields cutime, cstime of /proc/self/stat). */
+  private static long childrenCpuMillis() throws IOException {
+    Path stat = Path.of("/proc/self/stat");
+    if (!Files.isReadable(stat)) {
+      return 0;
+    }
+    String text = Files.readString(stat, StandardCharsets.US_ASCII);
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+    return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * MILLIS_PER_TICK;
+  }
+
+  private static String loadAverage() throws IOException {
+    Path load = Path.of("/proc/loadavg");
+    return Files.isReadable(load) ? Files.readString(load, StandardCharsets.US_ASCII).trim() : "n/a";
   }
 
   private static String stats(long[] values) {
     long[] v = values.clone();
     Arrays.sort(v);
-    return String.format(Locale.ROOT, "median %d ms, min %d ms, max %d ms (n=%d)", v[v.length / 2], v[0],
+    return String.format(Locale.ROOT, "median %d ms (min %d, max %d, n=%d)", v[v.length / 2], v[0],
         v[v.length - 1], v.length);
   }
 }
