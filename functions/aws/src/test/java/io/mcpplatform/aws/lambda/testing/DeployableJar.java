@@ -43,13 +43,33 @@ public final class DeployableJar {
    */
   public Run invoke(String handlerClass, Map<String, String> env, List<Path> events)
       throws IOException, InterruptedException {
+    return invoke(handlerClass, null, env, events);
+  }
+
+  /**
+   * As {@link #invoke(String, Map, List)}, for a typed {@code RequestHandler}.
+   *
+   * @param handlerClass the handler's class name
+   * @param eventReader {@code class#method}: the static method that turns an event file's bytes into the
+   *     handler's input type, as the runtime's deserialization would; null for a stream handler
+   * @param env environment variables added to this process's
+   * @param events event files, answered in order
+   * @return the exit code, one answer line per event, standard output's lines and standard error
+   * @throws IOException when the JVM cannot be started or its output read
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public Run invoke(String handlerClass, String eventReader, Map<String, String> env, List<Path> events)
+      throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("deployable-jar");
     Path responses = work.resolve("responses.txt");
     Path out = work.resolve("stdout.txt");
     Path err = work.resolve("stderr.txt");
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-        "-cp", jar + File.pathSeparator + launcherLocation(), LambdaJarLauncher.class.getName(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC"));
+    if (eventReader != null) {
+      command.add("-D" + LambdaJarLauncher.EVENT_READER + "=" + eventReader);
+    }
+    command.addAll(List.of("-cp", jar + File.pathSeparator + launcherLocation(), LambdaJarLauncher.class.getName(),
         handlerClass, responses.toString()));
     events.forEach(e -> command.add(e.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
