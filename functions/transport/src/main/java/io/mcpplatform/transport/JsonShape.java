@@ -17,6 +17,21 @@ final class JsonShape {
     /** Deeper nesting is refused, as parsers refuse it. */
     static final int MAX_DEPTH = 1000;
 
+    private static final byte PLAIN = 0;
+    private static final byte QUOTE = 1;
+    private static final byte BACKSLASH = 2;
+    private static final byte CONTROL = 3;
+    /** What each byte is inside a string; bytes of multi-byte UTF-8 characters are plain. */
+    private static final byte[] IN_STRING = new byte[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            IN_STRING[c] = CONTROL;
+        }
+        IN_STRING['"'] = QUOTE;
+        IN_STRING['\\'] = BACKSLASH;
+    }
+
     /**
      * One top-level member.
      *
@@ -201,39 +216,37 @@ final class JsonShape {
     /** The string starting at the quote at {@code p}: the position after its closing quote, or -1. */
     private int string(int p) {
         p++;
-        while (p < end) {
-            int c = b[p] & 0xFF;
-            if (c == '"') {
-                return p + 1;
-            }
-            if (c == '\\') {
-                if (p + 1 >= end) {
-                    return -1;
-                }
-                byte e = b[p + 1];
-                if (e == 'u') {
-                    if (p + 6 > end) {
-                        return -1;
-                    }
-                    for (int i = p + 2; i < p + 6; i++) {
-                        if (Character.digit(b[i], 16) < 0) {
-                            return -1;
-                        }
-                    }
-                    p += 6;
-                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
-                        || e == 't') {
-                    p += 2;
-                } else {
-                    return -1;
-                }
-            } else if (c < 0x20) {
-                return -1;
-            } else {
+        while (true) {
+            while (p < end && IN_STRING[b[p] & 0xFF] == PLAIN) {
                 p++;
             }
+            if (p >= end) {
+                return -1;
+            }
+            byte kind = IN_STRING[b[p] & 0xFF];
+            if (kind == QUOTE) {
+                return p + 1;
+            }
+            if (kind == CONTROL || p + 1 >= end) {
+                return -1;
+            }
+            byte e = b[p + 1];
+            if (e == 'u') {
+                if (p + 6 > end) {
+                    return -1;
+                }
+                for (int i = p + 2; i < p + 6; i++) {
+                    if (Character.digit(b[i], 16) < 0) {
+                        return -1;
+                    }
+                }
+                p += 6;
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                p += 2;
+            } else {
+                return -1;
+            }
         }
-        return -1;
     }
 
     private int number(int p) {
