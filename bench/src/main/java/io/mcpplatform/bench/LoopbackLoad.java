@@ -28,8 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * export MCP_REGISTRY_TOKEN=$(./run-local token --namespace '*' --data-dir /tmp/load-data | tail -1)
  * java -cp bench/target/benchmarks.jar io.mcpplatform.bench.LoopbackLoad \
  *     [--url http://127.0.0.1:3100/registry/mcp] [--entries 10000] [--clients 32] [--seconds 30]
- *     [--warmup 10] [--seed-clients 8] [--skip-seed] [--server-pid PID]
+ *     [--warmup 10] [--seed-clients 8] [--skip-seed] [--seed-only] [--server-pid PID]
+ * java -cp bench/target/benchmarks.jar io.mcpplatform.bench.LoopbackLoad --print-searches 100000 &gt; searches.jsonl
  * </pre>
+ *
+ * <p>{@code --seed-only} seeds and stops; {@code --print-searches N} prints N {@code search_servers} request
+ * bodies, one a line, from the same query generator the clients use, and contacts no server: the request
+ * file {@code bench/wrk/search.lua} replays, so that a lighter load generator sends the same query mix.
  *
  * <p>On a shared machine requests/s depend on what else runs; the CPU time per request does much less. So
  * the harness also prints its own CPU time per request and, given {@code --server-pid}, the server's.
@@ -86,10 +91,17 @@ public final class LoopbackLoad {
   }
 
   private static void measure(Options o) throws Exception {
+    if (o.printSearches > 0) {
+      printSearches(o.printSearches);
+      return;
+    }
     LoopbackLoad load = new LoopbackLoad(URI.create(o.url), Math.max(o.clients, o.seedClients));
     load.check();
     if (!o.skipSeed) {
       load.seed(o.entries, o.seedClients);
+    }
+    if (o.seedOnly) {
+      return;
     }
     System.out.printf(Locale.ROOT, "warm-up: %d s, %d clients%n", o.warmup, o.clients);
     load.run(o.clients, o.warmup, 1);
@@ -173,6 +185,25 @@ public final class LoopbackLoad {
         + "\",\"url\":\"https://" + id + ".example.com/mcp\",\"description\":\"" + description
         + "\",\"tags\":[" + tags + "],\"capabilities\":[" + capabilities + "],\"version\":\"1."
         + r.nextInt(10) + ".0\"}}}";
+  }
+
+  /** Prints search calls as the measured run's clients send them: client c's stream, in turn. */
+  private static void printSearches(int count) {
+    int clients = 32;
+    SplittableRandom[] streams = new SplittableRandom[clients];
+    for (int c = 0; c < clients; c++) {
+      streams[c] = new SplittableRandom(2 * 1_000_003L + c);
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      out.append(searchCall(streams[i % clients], i / clients + 1)).append('\n');
+      if (out.length() > 1 << 16) {
+        System.out.print(out);
+        out.setLength(0);
+      }
+    }
+    System.out.print(out);
+    System.out.flush();
   }
 
   /** A search_servers call with a 1-3 word query, skewed towards common words. */
@@ -333,6 +364,8 @@ public final class LoopbackLoad {
     int warmup = 10;
     int seedClients = 8;
     boolean skipSeed;
+    boolean seedOnly;
+    int printSearches;
     long serverPid = -1;
 
     static Options parse(String[] args) {
@@ -346,9 +379,12 @@ public final class LoopbackLoad {
           case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
           case "--seed-clients" -> o.seedClients = Integer.parseInt(args[++i]);
           case "--skip-seed" -> o.skipSeed = true;
+          case "--seed-only" -> o.seedOnly = true;
+          case "--print-searches" -> o.printSearches = Integer.parseInt(args[++i]);
           case "--server-pid" -> o.serverPid = Long.parseLong(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + " (options: --url --entries --clients --seconds --warmup --seed-clients --skip-seed --server-pid)");
+              + " (options: --url --entries --clients --seconds --warmup --seed-clients --skip-seed --seed-only"
+              + " --print-searches --server-pid)");
         }
       }
       return o;

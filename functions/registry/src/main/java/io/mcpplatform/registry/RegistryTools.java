@@ -20,6 +20,7 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.mcpplatform.registry.auth.Caller;
 import io.mcpplatform.registry.auth.Permission;
 import io.mcpplatform.transport.ToolFailureMapper;
+import io.mcpplatform.transport.StructuredJson;
 import io.mcpplatform.transport.ToolSchemas;
 import io.modelcontextprotocol.common.McpTransportContext;
 import java.time.Instant;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The registry's MCP tools, with the seed's names, arguments and messages: {@code register_server},
@@ -177,7 +180,7 @@ public final class RegistryTools {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", outcome.created() ? "registered" : "updated");
     body.put("message", outcome.message());
-    body.put("server", tree(outcome.entry()));
+    body.put("server", json.convertValue(outcome.entry(), MAP));
     return CallToolResult.builder().addTextContent(outcome.message()).structuredContent(body).build();
   }
 
@@ -203,20 +206,20 @@ public final class RegistryTools {
     checks.throwIfAny();
     SearchResult result = service.search(new SearchQuery(query, tags, capabilityType, healthStatus,
         Boolean.TRUE.equals(rawUnhealthy), offset, limit));
-    List<Object> servers = new ArrayList<>();
+    ObjectNode body = json.createObjectNode();
+    ArrayNode servers = body.putArray("servers");
     for (SearchHit hit : result.hits()) {
-      Map<String, Object> server = tree(hit.entry());
+      ObjectNode server = tree(hit.entry());
       server.put("score", Math.round(hit.score() * 1000.0) / 1000.0);
       servers.add(server);
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("servers", servers);
     body.put("total", result.total());
     if (result.nextOffset() != null) {
       body.put("nextCursor", Cursors.encodeOffset(result.nextOffset()));
     }
-    String text = servers.isEmpty() ? NO_MATCH : compact(body);
-    return CallToolResult.builder().addTextContent(text).structuredContent(body).build();
+    StructuredJson structured = StructuredJson.of(json, body);
+    String text = servers.isEmpty() ? NO_MATCH : structured.text();
+    return CallToolResult.builder().addTextContent(text).structuredContent(structured).build();
   }
 
   private CallToolResult get(Map<String, Object> args) {
@@ -226,8 +229,8 @@ public final class RegistryTools {
     checks.throwIfAny();
     return service.get(id)
         .map(entry -> {
-          Map<String, Object> body = tree(entry);
-          return CallToolResult.builder().addTextContent(compact(body)).structuredContent(body).build();
+          StructuredJson body = StructuredJson.of(json, tree(entry));
+          return CallToolResult.builder().addTextContent(body.text()).structuredContent(body).build();
         })
         .orElseGet(() -> CallToolResult.builder()
             .addTextContent("Server with ID '" + id + "' not found").isError(true).build());
@@ -274,16 +277,18 @@ public final class RegistryTools {
       throw ValidationException.of("cursor", "is not a cursor this registry issued; pass nextCursor"
           + " from a previous list_servers result");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("servers", page.items().stream().map(this::tree).toList());
+    ObjectNode body = json.createObjectNode();
+    ArrayNode servers = body.putArray("servers");
+    page.items().forEach(entry -> servers.add(tree(entry)));
     if (page.nextCursor() != null) {
       body.put("nextCursor", page.nextCursor());
     }
-    return CallToolResult.builder().addTextContent(compact(body)).structuredContent(body).build();
+    StructuredJson structured = StructuredJson.of(json, body);
+    return CallToolResult.builder().addTextContent(structured.text()).structuredContent(structured).build();
   }
 
-  private Map<String, Object> tree(ServerEntry entry) {
-    return json.convertValue(entry, MAP);
+  private ObjectNode tree(ServerEntry entry) {
+    return json.valueToTree(entry);
   }
 
   /** Compact JSON: the text goes to models, whose bill grows with every space. */

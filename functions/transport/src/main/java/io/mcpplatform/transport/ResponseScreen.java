@@ -1,13 +1,13 @@
 package io.mcpplatform.transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,40 +73,42 @@ final class ResponseScreen {
     }
 
     /**
-     * Reads only the top level of the body, skipping the result's contents (still checked for well-formed
-     * JSON): true when it is exactly one JSON-RPC success response to this request.
+     * Checks the whole body for well-formed JSON and reads only its top level: true when it is exactly one
+     * JSON-RPC success response to this request.
      */
     private static boolean isResultTo(byte[] body, IncomingMessage incoming) {
-        if (body.length == 0) {
+        List<JsonShape.Member> members = JsonShape.topLevelMembers(body);
+        if (members == null) {
             return false;
         }
         boolean versionOk = false;
         boolean idOk = false;
         boolean result = false;
-        try (JsonParser parser = JsonRpcErrors.MAPPER.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "jsonrpc" -> versionOk = value == JsonToken.VALUE_STRING && "2.0".equals(parser.getString());
-                    case "id" -> idOk = sameId(parser.readValueAsTree(), incoming.id());
-                    case "result" -> {
-                        result = true;
-                        parser.skipChildren();
+        try {
+            for (JsonShape.Member m : members) {
+                switch (m.name()) {
+                    case "jsonrpc" -> {
+                        JsonNode version = value(body, m);
+                        versionOk = version.isString() && "2.0".equals(version.asString());
                     }
+                    case "id" -> idOk = sameId(value(body, m), incoming.id());
+                    case "result" -> result = true;
                     case "error" -> {
                         return false;
                     }
-                    default -> parser.skipChildren();
+                    default -> {
+                        // other members are allowed and passed as written
+                    }
                 }
             }
-            return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null
-                    && versionOk && idOk && result;
         } catch (JacksonException e) {
             return false;
         }
+        return versionOk && idOk && result;
+    }
+
+    private static JsonNode value(byte[] body, JsonShape.Member m) {
+        return JsonRpcErrors.MAPPER.readTree(Arrays.copyOfRange(body, m.valueStart(), m.valueEnd()));
     }
 
     private static JsonNode parse(byte[] body) {

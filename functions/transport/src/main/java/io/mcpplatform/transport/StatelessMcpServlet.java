@@ -69,6 +69,8 @@ public final class StatelessMcpServlet extends HttpServlet {
                 .serverInfo(builder.name, builder.version)
                 // the servlet thread blocks for the answer anyway: run tools on it, not on a reactor pool
                 .immediateExecution(true)
+                // the SDK's checks of arguments and structured results, each schema compiled once
+                .jsonSchemaValidator(new CompiledSchemaValidator())
                 // a stateless server can never send notifications/tools/list_changed
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(SafeTools.guardAll(builder.tools, builder.failureMapper));

@@ -48,20 +48,26 @@ final class QueryRunner {
     int groupCount = 0;
     try {
       int counted = 0;
+      byte[] passing = filter.passingFlags();
       for (Group g : groups) {
-        groupCount = collect(g, filter, tagBits, s);
-        for (int i = 0; i < groupCount; i++) {
-          int doc = s.groupTouched[i];
-          if (s.score[doc] == 0) {
-            s.touched[touchedCount++] = doc;
+        if (g.ids.length == 1) {
+          // one term: each document appears once, so its score adds up directly
+          touchedCount = accumulate(g, passing, tagBits, s, touchedCount);
+        } else {
+          groupCount = collect(g, passing, tagBits, s);
+          for (int i = 0; i < groupCount; i++) {
+            int doc = s.groupTouched[i];
+            if (s.score[doc] == 0) {
+              s.touched[touchedCount++] = doc;
+            }
+            s.score[doc] += s.best[doc];
+            s.best[doc] = 0;
+            if (g.counts) {
+              s.matched[doc]++;
+            }
           }
-          s.score[doc] += s.best[doc];
-          s.best[doc] = 0;
-          if (g.counts) {
-            s.matched[doc]++;
-          }
+          groupCount = 0;
         }
-        groupCount = 0;
         if (g.counts) {
           counted++;
         }
@@ -95,29 +101,23 @@ final class QueryRunner {
    *
    * @return how many documents it matched, listed in {@link Scratch#groupTouched}
    */
-  private int collect(Group g, SearchFilter filter, long[] tagBits, Scratch s) {
+  private int collect(Group g, byte[] passing, long[] tagBits, Scratch s) {
     byte[] flags = docs.flags();
     float[] norms = docs.norms();
     float[] best = s.best;
     int[] groupTouched = s.groupTouched;
-    int searchable = docs.searchable();
     int count = 0;
     for (int t = 0; t < g.ids.length; t++) {
       int n = terms.size(g.ids[t]);
-      float weight = (float) (g.factors[t] * (DocumentTable.K1 + 1)
-          * Math.log(1 + (searchable - n + 0.5) / (n + 0.5)));
+      float weight = weight(g, t, n);
       int[] values = terms.postings(g.ids[t]);
       for (int i = 0; i < n; i++) {
         int v = values[i];
         int doc = Postings.doc(v);
-        if (!filter.passes(flags[doc], doc, tagBits)) {
+        if (passing[flags[doc] & 0xFF] == 0 || (tagBits != null && (tagBits[doc >>> 6] & (1L << doc)) == 0)) {
           continue;
         }
-        int base = doc * DocumentTerms.FIELDS;
-        float tf = ((v >>> (2 * Postings.TF_BITS)) & Postings.TF_MAX) * norms[base]
-            + ((v >>> Postings.TF_BITS) & Postings.TF_MAX) * norms[base + 1]
-            + (v & Postings.TF_MAX) * norms[base + 2];
-        float sc = weight * tf / (tf + DocumentTable.K1);
+        float sc = score(v, doc, weight, norms);
         float previous = best[doc];
         if (previous == 0) {
           groupTouched[count++] = doc;
@@ -128,6 +128,54 @@ final class QueryRunner {
       }
     }
     return count;
+  }
+
+  /**
+   * Adds the scores of a one-term query word straight into {@link Scratch#score}: with one term there is no
+   * best match to choose, so the same sums come out without staging them in {@link Scratch#best}.
+   *
+   * @return the new number of documents in {@link Scratch#touched}
+   */
+  private int accumulate(Group g, byte[] passing, long[] tagBits, Scratch s, int touchedCount) {
+    byte[] flags = docs.flags();
+    float[] norms = docs.norms();
+    double[] score = s.score;
+    byte[] matched = s.matched;
+    int[] touched = s.touched;
+    int n = terms.size(g.ids[0]);
+    float weight = weight(g, 0, n);
+    int[] values = terms.postings(g.ids[0]);
+    for (int i = 0; i < n; i++) {
+      int v = values[i];
+      int doc = Postings.doc(v);
+      if (passing[flags[doc] & 0xFF] == 0 || (tagBits != null && (tagBits[doc >>> 6] & (1L << doc)) == 0)) {
+        continue;
+      }
+      float sc = score(v, doc, weight, norms);
+      if (score[doc] == 0) {
+        touched[touchedCount++] = doc;
+      }
+      score[doc] += sc;
+      if (g.counts) {
+        matched[doc]++;
+      }
+    }
+    return touchedCount;
+  }
+
+  /** BM25 weight of term {@code t} of a group: its factor, (k1 + 1) and its inverse document frequency. */
+  private float weight(Group g, int t, int documentFrequency) {
+    return (float) (g.factors[t] * (DocumentTable.K1 + 1)
+        * Math.log(1 + (docs.searchable() - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+  }
+
+  /** BM25F score of one posting: field frequencies weighted and length-normalized, then saturated. */
+  private static float score(int v, int doc, float weight, float[] norms) {
+    int base = doc * DocumentTerms.FIELDS;
+    float tf = ((v >>> (2 * Postings.TF_BITS)) & Postings.TF_MAX) * norms[base]
+        + ((v >>> Postings.TF_BITS) & Postings.TF_MAX) * norms[base + 1]
+        + (v & Postings.TF_MAX) * norms[base + 2];
+    return weight * tf / (tf + DocumentTable.K1);
   }
 
   private List<Group> plan(Tokenizer.QueryTerms words) {

@@ -85,6 +85,20 @@ final class SearchFilter {
   }
 
   /**
+   * The flag part of {@link #passes} as a table, for loops over many documents: a document passes when
+   * {@code table[flags & 0xFF] != 0} and it carries one of the filter's tags, if any.
+   *
+   * @return 256 entries, one per flags value
+   */
+  byte[] passingFlags() {
+    byte[] table = new byte[256];
+    for (int f = 0; f < table.length; f++) {
+      table[f] = (byte) (passes((byte) f, 0, null) ? 1 : 0);
+    }
+    return table;
+  }
+
+  /**
    * @param flags the document's flags
    * @param doc the document id
    * @param tagBits the result of {@link #tagBits}

@@ -25,6 +25,10 @@ final class TopK {
   }
 
   void offer(int doc) {
+    if (size == heap.length && key[doc] < key[heap[0]]) {
+      // ranks after the worst kept: the common case once the heap is full, decided without the tie-break
+      return;
+    }
     if (size < heap.length) {
       heap[size] = doc;
       siftUp(size++);
