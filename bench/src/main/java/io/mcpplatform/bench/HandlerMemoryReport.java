@@ -22,6 +22,7 @@ import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
 import io.mcpplatform.registry.auth.LocalSigningKey;
+import io.mcpplatform.aws.lambda.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,7 +104,7 @@ public final class HandlerMemoryReport {
       for (int i = 0; i < invocations; i++) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(files.get(i % files.size())), out,
-            new BenchContext("registry", "memory-" + i, 20_000));
+            new InvocationContext("memory-" + i, "registry", 20_000));
         heap.sample();
       }
     }
@@ -126,7 +127,7 @@ public final class HandlerMemoryReport {
     for (int i = 0; i < invocations; i++) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       handler.handleRequest(new ByteArrayInputStream(files.get(i % files.size())), out,
-          new BenchContext("maps", "memory-" + i, 15_000));
+          new InvocationContext("memory-" + i, "maps", 15_000));
       heap.sample();
     }
   }
@@ -152,7 +153,8 @@ public final class HandlerMemoryReport {
         files.add(ScheduledEvents.fromJson(file));
       }
       for (int i = 0; i < invocations; i++) {
-        handler.handleRequest(files.get(i % files.size()), new BenchContext("health-checker", "memory-" + i, 180_000));
+        handler.handleRequest(files.get(i % files.size()),
+            new InvocationContext("memory-" + i, "health-checker", 180_000));
         heap.sample();
       }
     }
@@ -194,66 +196,6 @@ public final class HandlerMemoryReport {
         used += pool.getUsage().getUsed();
       }
       peak = Math.max(peak, used);
-    }
-  }
-
-  /** The Lambda context of one invocation: request id, function name and a deadline. */
-  private record BenchContext(String function, String requestId, int remainingMillis)
-      implements com.amazonaws.services.lambda.runtime.Context {
-
-    @Override
-    public String getAwsRequestId() {
-      return requestId;
-    }
-
-    @Override
-    public String getLogGroupName() {
-      return "/aws/lambda/" + function;
-    }
-
-    @Override
-    public String getLogStreamName() {
-      return "bench";
-    }
-
-    @Override
-    public String getFunctionName() {
-      return function;
-    }
-
-    @Override
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-      return null;
-    }
-
-    @Override
-    public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    @Override
-    public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() {
-      return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-      return remainingMillis;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-      return 1024;
-    }
-
-    @Override
-    public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() {
-      return null;
     }
   }
 }

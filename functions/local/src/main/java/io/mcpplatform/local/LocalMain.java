@@ -1,5 +1,6 @@
 package io.mcpplatform.local;
 
+import io.mcpplatform.aws.lambda.InvocationContext;
 import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.maps.MapsApp;
@@ -120,7 +121,7 @@ public final class LocalMain {
     if (function.equals("maps")) {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
       new MapsHandler(MapsApp.local()).handleRequest(new ByteArrayInputStream(event), response,
-          new LocalContext(function));
+          invocation(function));
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
       return 0;
     }
@@ -134,7 +135,7 @@ public final class LocalMain {
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
     try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null)) {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
-      new RegistryHandler(app).handleRequest(new ByteArrayInputStream(event), response, new LocalContext(function));
+      new RegistryHandler(app).handleRequest(new ByteArrayInputStream(event), response, invocation(function));
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
     }
     return 0;
@@ -157,7 +158,7 @@ public final class LocalMain {
       HealthCheckService checks = new HealthCheckService(app.store(),
           new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback())), Clock.systemUTC(), null);
       Map<String, Object> summary = new HealthCheckHandler(checks, HealthCheckerConfig.DEFAULT_CONCURRENCY,
-          1_000, LambdaObservability.none()).handleRequest(scheduled, new LocalContext("health-checker"));
+          1_000, LambdaObservability.none()).handleRequest(scheduled, invocation("health-checker"));
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     }
     return 0;
@@ -193,5 +194,10 @@ public final class LocalMain {
     lines.add("  liveness         GET  " + base + LocalHttpServer.HEALTH_PATH);
     lines.add("  health checks    POST " + base + HealthCheckTriggerServlet.PATH + "   (run now; also on a timer)");
     return lines;
+  }
+
+  /** The Lambda context of one in-process invocation: a fresh request id and a 30 s budget. */
+  private static InvocationContext invocation(String function) {
+    return new InvocationContext(java.util.UUID.randomUUID().toString(), function, 30_000);
   }
 }

@@ -8,7 +8,6 @@ import com.amazonaws.xray.config.DaemonConfiguration;
 import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
 import io.mcpplatform.aws.lambda.testing.CapturedOutput;
-import io.mcpplatform.aws.lambda.testing.InvocationContext;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

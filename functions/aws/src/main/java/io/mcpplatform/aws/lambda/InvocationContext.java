@@ -1,26 +1,48 @@
-package io.mcpplatform.aws.lambda.testing;
+package io.mcpplatform.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The Lambda context of one test invocation: a request id, a function name and a deadline. */
+/**
+ * The Lambda context of an invocation made outside the Lambda runtime: {@code ./run-local invoke}, the
+ * benchmarks and the tests. It carries a request id, the function's name and a deadline counted from its
+ * creation; the runtime's logger writes through SLF4J.
+ */
 public final class InvocationContext implements Context {
+
+  /** The functions' configured memory, as the stack sets it. */
+  private static final int MEMORY_MB = 1024;
+  private static final Logger LOG = LoggerFactory.getLogger("lambda");
+  private static final LambdaLogger LOGGER = new LambdaLogger() {
+    @Override
+    public void log(String message) {
+      LOG.info(message);
+    }
+
+    @Override
+    public void log(byte[] message) {
+      LOG.info(new String(message, StandardCharsets.UTF_8));
+    }
+  };
 
   private final String requestId;
   private final String function;
-  private final int remainingMillis;
+  private final long deadlineMillis;
 
   /**
    * @param requestId the invocation's request id
    * @param function the function's name
-   * @param remainingMillis what {@link #getRemainingTimeInMillis()} answers
+   * @param budgetMillis the time the invocation has from now
    */
-  public InvocationContext(String requestId, String function, int remainingMillis) {
+  public InvocationContext(String requestId, String function, int budgetMillis) {
     this.requestId = requestId;
     this.function = function;
-    this.remainingMillis = remainingMillis;
+    this.deadlineMillis = System.currentTimeMillis() + budgetMillis;
   }
 
   @Override
@@ -35,7 +57,7 @@ public final class InvocationContext implements Context {
 
   @Override
   public String getLogStreamName() {
-    return "2026/11/26/[$LATEST]test";
+    return "local";
   }
 
   @Override
@@ -50,7 +72,7 @@ public final class InvocationContext implements Context {
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
+    return null;
   }
 
   @Override
@@ -65,16 +87,16 @@ public final class InvocationContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return remainingMillis;
+    return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
   }
 
   @Override
   public int getMemoryLimitInMB() {
-    return 1024;
+    return MEMORY_MB;
   }
 
   @Override
   public LambdaLogger getLogger() {
-    return null;
+    return LOGGER;
   }
 }
