@@ -2,12 +2,12 @@ package io.mcpplatform.client.agent;
 
 import io.mcpplatform.client.mcp.ConnectionException;
 import io.mcpplatform.client.mcp.HeaderCredentials;
+import io.mcpplatform.client.mcp.McpTool;
 import io.mcpplatform.client.mcp.MissingCredentialException;
 import io.mcpplatform.client.mcp.ServerConnector;
 import io.mcpplatform.client.mcp.ServerSession;
 import io.mcpplatform.client.registry.CatalogServer;
 import io.mcpplatform.client.registry.RegistryClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class Discovery implements AutoCloseable {
       }
     }
     // connect to the chosen servers at the same time: each handshake is a few round trips
-    List<CompletableFuture<List<McpSchema.Tool>>> pending = new ArrayList<>();
+    List<CompletableFuture<List<McpTool>>> pending = new ArrayList<>();
     for (CatalogServer server : chosen) {
       pending.add(chosen.size() == 1 ? CompletableFuture.completedFuture(null)
           : CompletableFuture.supplyAsync(() -> session(server).tools(), CONNECTORS));
@@ -108,12 +108,12 @@ public final class Discovery implements AutoCloseable {
     List<String> problems = new ArrayList<>();
     List<String> connected = new ArrayList<>();
     List<ToolSelector.Candidate> candidates = new ArrayList<>();
-    Map<ToolSelector.Candidate, McpSchema.Tool> toolOf = new HashMap<>();
+    Map<ToolSelector.Candidate, McpTool> toolOf = new HashMap<>();
     Map<ToolSelector.Candidate, ServerSession> sessionOf = new HashMap<>();
     for (int i = 0; i < chosen.size(); i++) {
       CatalogServer server = chosen.get(i);
       ServerSession session;
-      List<McpSchema.Tool> tools;
+      List<McpTool> tools;
       try {
         if (chosen.size() > 1) {
           pending.get(i).join();
@@ -132,7 +132,7 @@ public final class Discovery implements AutoCloseable {
       double score = server.score() == null ? 0 : server.score();
       int rank = connected.size();
       connected.add(server.name());
-      for (McpSchema.Tool tool : tools) {
+      for (McpTool tool : tools) {
         ToolSelector.Candidate c = new ToolSelector.Candidate(rank, best > 0 ? score / best : 0, tool.name(),
             tool.description());
         candidates.add(c);

@@ -1,9 +1,9 @@
 package io.mcpplatform.client.agent;
 
 import io.mcpplatform.client.llm.ToolSpec;
+import io.mcpplatform.client.mcp.McpTool;
 import io.mcpplatform.client.mcp.ServerSession;
 import io.mcpplatform.client.mcp.ToolOutcome;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public final class Toolbox {
     this.maxResultChars = maxResultChars;
   }
 
-  private record Bound(ServerSession session, McpSchema.Tool tool, ToolSpec spec) {
+  private record Bound(ServerSession session, McpTool tool, ToolSpec spec) {
   }
 
   /**
@@ -41,7 +41,7 @@ public final class Toolbox {
    * @param tool one of its tools
    * @return the name the model sees
    */
-  public String add(ServerSession session, McpSchema.Tool tool) {
+  public String add(ServerSession session, McpTool tool) {
     String name = ToolNames.exposed(session.serverName(), tool.name(), names);
     names.add(name);
     tools.put(name, new Bound(session, tool, new ToolSpec(name, tool.description(), tool.inputSchema())));

@@ -7,6 +7,7 @@ import io.mcpplatform.client.llm.LlmBackend;
 import io.mcpplatform.client.llm.LlmException;
 import io.mcpplatform.client.mcp.ConnectionException;
 import io.mcpplatform.client.mcp.HeaderCredentials;
+import io.mcpplatform.client.mcp.McpTool;
 import io.mcpplatform.client.mcp.MissingCredentialException;
 import io.mcpplatform.client.mcp.ServerConnector;
 import io.mcpplatform.client.mcp.ServerSession;
@@ -15,7 +16,6 @@ import io.mcpplatform.client.registry.CatalogServer;
 import io.mcpplatform.client.registry.RegistryClient;
 import io.mcpplatform.client.registry.RegistryException;
 import io.mcpplatform.client.registry.SearchPage;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,8 +81,8 @@ public final class Cli {
       out.print(Usage.TEXT);
       return args.command == null && !args.flag("help") ? USAGE : OK;
     }
-    // every command below talks to the registry first: build the JSON side meanwhile, off this thread
-    connector.prepareJson(List.of(CatalogServer.class, SearchPage.class));
+    // every command below opens an MCP session to the registry first: run its code meanwhile, off this thread
+    ServerConnector.warmUp();
     String registryUrl = first(args.option("registry"), env.get("MCP_REGISTRY_URL"), DEFAULT_REGISTRY);
     String token = first(args.option("registry-token"), env.get("MCP_REGISTRY_TOKEN"));
     try (RegistryClient registry = new RegistryClient(registryUrl, connector, token)) {
@@ -131,7 +131,7 @@ public final class Cli {
   private int tools(Args args, RegistryClient registry) {
     CatalogServer server = server(args, registry);
     try (Discovery discovery = discovery(args, registry)) {
-      List<McpSchema.Tool> tools = discovery.session(server).tools();
+      List<McpTool> tools = discovery.session(server).tools();
       if (args.flag("json")) {
         json(Map.of("server", server.name(), "tools", tools));
       } else {
@@ -149,9 +149,9 @@ public final class Cli {
     String toolName = args.positional.get(1);
     try (Discovery discovery = discovery(args, registry)) {
       ServerSession session = discovery.session(server);
-      McpSchema.Tool tool = session.tools().stream().filter(t -> t.name().equals(toolName)).findFirst()
+      McpTool tool = session.tools().stream().filter(t -> t.name().equals(toolName)).findFirst()
           .orElseThrow(() -> new Args.UsageException("Server '" + server.name() + "' has no tool '" + toolName
-              + "'; it offers: " + String.join(", ", session.tools().stream().map(McpSchema.Tool::name).toList())));
+              + "'; it offers: " + String.join(", ", session.tools().stream().map(McpTool::name).toList())));
       Map<String, Object> arguments = ToolArguments.parse(tool, args.positional.subList(2, args.positional.size()),
           args.option("input"));
       ToolOutcome outcome = session.call(tool.name(), arguments);

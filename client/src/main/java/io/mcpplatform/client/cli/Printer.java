@@ -4,8 +4,8 @@ import io.mcpplatform.client.agent.Answer;
 import io.mcpplatform.client.llm.Prices;
 import io.mcpplatform.client.llm.TokenUsage;
 import io.mcpplatform.client.mcp.HeaderCredentials;
+import io.mcpplatform.client.mcp.McpTool;
 import io.mcpplatform.client.registry.CatalogServer;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -80,12 +80,12 @@ final class Printer {
     }
   }
 
-  void tools(String server, List<McpSchema.Tool> tools) {
+  void tools(String server, List<McpTool> tools) {
     if (tools.isEmpty()) {
       out.println(server + " offers no tools");
       return;
     }
-    for (McpSchema.Tool t : tools) {
+    for (McpTool t : tools) {
       out.println(t.name() + "(" + parameters(t) + ")");
       if (t.description() != null) {
         out.println("    " + t.description());
@@ -93,7 +93,7 @@ final class Printer {
     }
   }
 
-  private static String parameters(McpSchema.Tool tool) {
+  private static String parameters(McpTool tool) {
     Map<String, Object> schema = tool.inputSchema() == null ? Map.of() : tool.inputSchema();
     if (!(schema.get("properties") instanceof Map<?, ?> properties)) {
       return "";

@@ -1,33 +1,34 @@
 package io.mcpplatform.client.cli;
 
-import io.modelcontextprotocol.spec.McpSchema;
+import io.mcpplatform.client.mcp.Json;
+import io.mcpplatform.client.mcp.McpTool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns {@code key=value} words into tool arguments, typed by the tool's input schema: a string
  * parameter takes the text as is; any other parameter takes the value as JSON ({@code 48.85}, {@code true},
- * {@code [1,2]}), falling back to the text when it is not JsonMapper.shared().
+ * {@code [1,2]}), falling back to the text when it is not JSON.
  */
 final class ToolArguments {
-
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private ToolArguments() {
   }
 
-  static Map<String, Object> parse(McpSchema.Tool tool, List<String> words, String inputJson) {
+  static Map<String, Object> parse(McpTool tool, List<String> words, String inputJson) {
     Map<String, Object> arguments = new LinkedHashMap<>();
     if (inputJson != null) {
+      Map<String, Object> object;
       try {
-        arguments.putAll(JsonMapper.shared().readValue(inputJson, MAP));
-      } catch (JacksonException e) {
+        object = Json.object(Json.parse(inputJson));
+      } catch (IllegalArgumentException e) {
+        object = null;
+      }
+      if (object == null) {
         throw new Args.UsageException("--input must be a JSON object");
       }
+      arguments.putAll(object);
     }
     Map<?, ?> properties = tool.inputSchema() != null && tool.inputSchema().get("properties") instanceof Map<?, ?> p
         ? p : Map.of();
@@ -49,8 +50,8 @@ final class ToolArguments {
 
   private static Object jsonOrText(String raw) {
     try {
-      return JsonMapper.shared().readValue(raw, Object.class);
-    } catch (JacksonException e) {
+      return Json.parse(raw);
+    } catch (IllegalArgumentException e) {
       return raw;
     }
   }

@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Values for the headers a server's remote declares ({@code remotes[].headers}): from the environment
@@ -23,8 +20,6 @@ public final class HeaderCredentials {
   /** Environment variable naming the config file. */
   public static final String CONFIG_ENV = "MCP_CLIENT_CONFIG";
 
-  private static final TypeReference<Map<String, Map<String, Map<String, String>>>> FILE = new TypeReference<>() {};
-
   private final Map<String, String> env;
   private final Map<String, Map<String, String>> fileHeaders;
   private final Path file;
@@ -33,6 +28,38 @@ public final class HeaderCredentials {
     this.env = Map.copyOf(env);
     this.fileHeaders = fileHeaders;
     this.file = file;
+  }
+
+  /** The config file's {@code headers}: server name to header name to value, every value a string. */
+  private static Map<String, Map<String, String>> headersOf(Object root) {
+    Map<String, Object> file = Json.object(root);
+    if (file == null) {
+      throw new IllegalArgumentException("not an object");
+    }
+    Object headers = file.get("headers");
+    if (headers == null) {
+      return Map.of();
+    }
+    Map<String, Object> servers = Json.object(headers);
+    if (servers == null) {
+      throw new IllegalArgumentException("headers is not an object");
+    }
+    Map<String, Map<String, String>> result = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> server : servers.entrySet()) {
+      Map<String, Object> values = Json.object(server.getValue());
+      if (values == null) {
+        throw new IllegalArgumentException("headers." + server.getKey() + " is not an object");
+      }
+      Map<String, String> strings = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> header : values.entrySet()) {
+        if (!(header.getValue() instanceof String value)) {
+          throw new IllegalArgumentException("a header value is not a string");
+        }
+        strings.put(header.getKey(), value);
+      }
+      result.put(server.getKey(), strings);
+    }
+    return result;
   }
 
   /**
@@ -44,13 +71,25 @@ public final class HeaderCredentials {
   public static HeaderCredentials load(Map<String, String> env, Path file) {
     Map<String, Map<String, String>> headers = Map.of();
     if (file != null && Files.isRegularFile(file)) {
+      String problem;
       try {
-        Map<String, Map<String, Map<String, String>>> root = JsonMapper.shared().readValue(Files.readAllBytes(file), FILE);
-        headers = root == null || root.get("headers") == null ? Map.of() : root.get("headers");
-      } catch (IOException | JacksonException e) {
-        // the message must not quote the file: it holds secrets
-        throw new IllegalArgumentException("Cannot read the client config file " + file
-            + ": expected {\"headers\": {\"SERVER\": {\"HEADER\": \"VALUE\"}}}", e);
+        Object root;
+        try {
+          root = Json.parse(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+          // not the parser's message: it may quote part of the file, which holds secrets
+          throw new IllegalArgumentException("not valid JSON");
+        }
+        headers = headersOf(root);
+        problem = null;
+      } catch (IOException e) {
+        problem = "cannot be read";
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
+      if (problem != null) {
+        throw new IllegalArgumentException("Cannot read the client config file " + file + " (" + problem
+            + "): expected {\"headers\": {\"SERVER\": {\"HEADER\": \"VALUE\"}}}");
       }
     }
     return new HeaderCredentials(env, headers, file);

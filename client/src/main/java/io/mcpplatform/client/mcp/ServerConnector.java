@@ -1,20 +1,17 @@
 package io.mcpplatform.client.mcp;
 
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens MCP sessions over Streamable HTTP with the MCP Java SDK's client: initialize with retries and
- * exponential backoff, a bound on every request (tool calls included). The sessions of one connector share
- * their HTTP clients ({@link SharedHttpClients}); all sessions share one JSON mapper ({@link SessionJson}).
+ * Opens MCP sessions over Streamable HTTP ({@link StreamableHttp}): the handshake with retries and
+ * exponential backoff when the server is unreachable, slow or failing (not when it refuses, say for missing
+ * credentials), and a bound on every request, tool calls included.
  */
 public final class ServerConnector {
 
@@ -27,7 +24,6 @@ public final class ServerConnector {
   private final Backoff backoff;
   private final Duration requestTimeout;
   private final String clientVersion;
-  private final SharedHttpClients http = new SharedHttpClients(CONNECT_TIMEOUT);
 
   /**
    * @param backoff retry policy for the handshake
@@ -46,14 +42,13 @@ public final class ServerConnector {
   }
 
   /**
-   * Starts building the JSON side of MCP sessions (Jackson and the (de)serializers of the protocol's
-   * messages) on a helper thread, so that it overlaps setting up the first session's SDK and HTTP clients.
-   * Optional: without it the first message builds them. Once per process.
-   *
-   * @param alsoRead further types the caller will read with {@code JsonMapper.shared()}
+   * Starts running the code of a first session that needs no server (Jackson's mapper and a message written
+   * and read through it, the JDK's HTTP connection classes) on a daemon thread, so that on a second core
+   * it overlaps whatever the caller does before it connects. Opens no connection. Optional: without it the
+   * first session does the same work itself. Once per process.
    */
-  public void prepareJson(List<Class<?>> alsoRead) {
-    SessionJson.INSTANCE.prepare(alsoRead);
+  public static void warmUp() {
+    StreamableHttp.warmUp();
   }
 
   /**
@@ -63,29 +58,35 @@ public final class ServerConnector {
    * @param url the full MCP endpoint URL
    * @param headers headers to send on every request (values are never logged)
    * @return an initialized session
-   * @throws ConnectionException after the last failed attempt
+   * @throws ConnectionException when the URL is not http(s), the server refuses, or after the last attempt
    */
   public ServerSession connect(String serverName, String url, Map<String, String> headers) {
-    URI uri;
+    URL endpoint;
     try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
+      URI uri = URI.create(url);
+      if (uri.getScheme() == null || uri.getRawAuthority() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        throw new ConnectionException("Server '" + serverName + "' has a URL that is not http(s): " + url, null);
+      }
+      endpoint = uri.toURL();
+    } catch (IllegalArgumentException | MalformedURLException e) {
       throw new ConnectionException("Server '" + serverName + "' has an invalid URL", e);
     }
-    if (uri.getScheme() == null || uri.getRawAuthority() == null
-        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new ConnectionException("Server '" + serverName + "' has a URL that is not http(s): " + url, null);
-    }
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {
-      McpSyncClient client = client(uri, headers);
+    StreamableHttp http = new StreamableHttp(serverName, endpoint, headers, CONNECT_TIMEOUT, requestTimeout,
+        clientVersion);
+    RpcFailure last = null;
+    int attempt = 1;
+    for (; attempt <= backoff.attempts(); attempt++) {
       try {
-        client.initialize();
-        return new ServerSession(serverName, client);
-      } catch (RuntimeException e) {
+        http.initialize();
+        return new ServerSession(serverName, http);
+      } catch (RpcFailure e) {
         last = e;
-        client.close();
         LOG.debug("Attempt {} to connect to {} failed", attempt, serverName, e);
+        if (!e.retriable()) {
+          throw new ConnectionException("Cannot connect to server '" + serverName + "' at " + url + ": "
+              + e.getMessage(), e);
+        }
         if (attempt < backoff.attempts()) {
           try {
             backoff.sleeper().sleep(backoff.waitAfter(attempt));
@@ -97,27 +98,7 @@ public final class ServerConnector {
       }
     }
     throw new ConnectionException("Cannot connect to server '" + serverName + "' at " + url + " after "
-        + backoff.attempts() + " attempts: " + ServerSession.reason(last), last);
-  }
-
-  private McpSyncClient client(URI uri, Map<String, String> headers) {
-    // the SDK resolves the endpoint against the base and would drop a path prefix: pass the full path
-    String base = uri.getScheme() + "://" + uri.getRawAuthority();
-    String endpoint = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    Map<String, String> fixed = Map.copyOf(headers);
-    HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
-        .endpoint(endpoint)
-        .clientBuilder(http.builderFor("https".equals(uri.getScheme())))
-        .connectTimeout(CONNECT_TIMEOUT)
-        .jsonMapper(SessionJson.INSTANCE)
-        .httpRequestCustomizer((builder, method, target, body, context) -> fixed.forEach(builder::header))
-        .build();
-    return McpClient.sync(transport)
-        .clientInfo(new McpSchema.Implementation("mcp-platform-client", clientVersion))
-        .requestTimeout(requestTimeout)
-        .initializationTimeout(requestTimeout)
-        .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
-        .build();
+        + Math.min(attempt, backoff.attempts()) + " attempts: " + (last == null ? "interrupted" : last.getMessage()),
+        last);
   }
 }

@@ -1,28 +1,24 @@
 package io.mcpplatform.client.mcp;
 
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /** An initialized connection to one MCP server: list its tools, call them. */
 public final class ServerSession implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
+  private static final int MAX_TOOLS = 10_000;
 
   private final String serverName;
-  private final McpSyncClient client;
-  private List<McpSchema.Tool> tools;
+  private final StreamableHttp http;
+  private List<McpTool> tools;
 
-  ServerSession(String serverName, McpSyncClient client) {
+  ServerSession(String serverName, StreamableHttp http) {
     this.serverName = serverName;
-    this.client = client;
+    this.http = http;
   }
 
   /** @return the catalog name of the server */
@@ -34,91 +30,102 @@ public final class ServerSession implements AutoCloseable {
    * @return every tool the server offers (all pages), fetched once
    * @throws ConnectionException when the server fails to list them
    */
-  public synchronized List<McpSchema.Tool> tools() {
+  public synchronized List<McpTool> tools() {
     if (tools == null) {
+      List<McpTool> all = new ArrayList<>();
       try {
-        List<McpSchema.Tool> all = new ArrayList<>();
         String cursor = null;
         do {
-          McpSchema.ListToolsResult page = cursor == null ? client.listTools() : client.listTools(cursor);
-          all.addAll(page.tools());
-          cursor = page.nextCursor();
-        } while (cursor != null && all.size() < 10_000);
-        tools = List.copyOf(all);
-      } catch (RuntimeException e) {
-        throw new ConnectionException("Server '" + serverName + "' failed to list its tools: " + reason(e), e);
+          Map<String, Object> page = http.request("tools/list", cursor == null ? null : Map.of("cursor", cursor));
+          List<Object> list = Json.array(page.get("tools"));
+          if (list == null) {
+            throw new RpcFailure("its tools/list result has no tools array", false);
+          }
+          for (Object tool : list) {
+            all.add(McpTool.from(tool));
+          }
+          String next = Json.string(page, "nextCursor");
+          cursor = next == null || next.isEmpty() ? null : next;
+        } while (cursor != null && all.size() < MAX_TOOLS);
+      } catch (RpcFailure | IllegalArgumentException e) {
+        throw new ConnectionException("Server '" + serverName + "' failed to list its tools: " + e.getMessage(), e);
       }
+      tools = List.copyOf(all);
     }
     return tools;
   }
 
   /**
    * Calls a tool. Never throws for a tool failure, a timeout or a lost connection: those come back as
-   * an outcome with {@code isError} so that a model can read them.
+   * an outcome with {@code isError} so that a model can read them. When the tool declares an output schema
+   * (known once {@link #tools()} has run), a structured result that does not match it is a failure too.
    *
    * @param tool the tool's own name on this server
    * @param arguments its arguments
    * @return the outcome
    */
   public ToolOutcome call(String tool, Map<String, Object> arguments) {
-    McpSchema.CallToolResult result;
+    Map<String, Object> params = Map.of("name", tool, "arguments", arguments == null ? Map.of() : arguments);
+    Map<String, Object> result;
     try {
-      result = client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
-    } catch (RuntimeException e) {
+      result = http.request("tools/call", params);
+    } catch (RpcFailure e) {
       LOG.debug("Tool {} on {} failed", tool, serverName, e);
-      return ToolOutcome.failure("Calling " + tool + " on " + serverName + " failed: " + reason(e));
+      return ToolOutcome.failure("Calling " + tool + " on " + serverName + " failed: " + e.getMessage());
     }
-    boolean error = Boolean.TRUE.equals(result.isError());
-    String text = result.content() == null ? "" : result.content().stream()
-        .map(ServerSession::text).collect(Collectors.joining("\n"));
-    if (text.isBlank() && result.structuredContent() != null) {
-      text = JsonMapper.shared().writeValueAsString(result.structuredContent());
+    boolean error = Boolean.TRUE.equals(result.get("isError"));
+    Object structured = result.get("structuredContent");
+    List<String> texts = new ArrayList<>();
+    List<Object> content = Json.array(result.get("content"));
+    if (content != null) {
+      content.forEach(c -> texts.add(text(c)));
     }
-    return new ToolOutcome(text, result.structuredContent(), error);
+    String text = String.join("\n", texts);
+    if (text.isBlank() && structured != null) {
+      text = Json.text(structured);
+    }
+    if (!error) {
+      String invalid = checkOutput(tool, structured);
+      if (invalid != null) {
+        return ToolOutcome.failure("Calling " + tool + " on " + serverName + " failed: " + invalid);
+      }
+    }
+    return new ToolOutcome(text, structured, error);
   }
 
-  private static String text(McpSchema.Content content) {
-    if (content instanceof McpSchema.TextContent t) {
-      return t.text();
+  /** The check the MCP specification asks of clients: a structured result matches the tool's output schema. */
+  private String checkOutput(String tool, Object structured) {
+    List<McpTool> known;
+    synchronized (this) {
+      known = tools;
     }
-    if (content instanceof McpSchema.EmbeddedResource r && r.resource() instanceof McpSchema.TextResourceContents t) {
-      return t.text();
+    McpTool definition = known == null ? null
+        : known.stream().filter(t -> t.name().equals(tool)).findFirst().orElse(null);
+    if (definition == null || definition.outputSchema() == null) {
+      return null;
     }
-    return "[" + content.type() + " content omitted]";
+    if (structured == null) {
+      return "the tool declares an output schema but returned no structured content";
+    }
+    var check = LazySchemaValidator.INSTANCE.validate(definition.outputSchema(), structured);
+    return check.valid() ? null : "its structured result does not match its output schema: " + check.errorMessage();
   }
 
-  /** A short reason a person can read: the timeout or the server's JSON-RPC message, no class names. */
-  static String reason(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.util.concurrent.TimeoutException) {
-        return "timed out";
-      }
-      if (t instanceof McpError mcp && mcp.getJsonRpcError() != null) {
-        return mcp.getJsonRpcError().message();
-      }
-      if (t instanceof java.net.ConnectException) {
-        return "connection refused";
-      }
-      if (t instanceof java.net.http.HttpTimeoutException) {
-        return "timed out";
-      }
+  private static String text(Object item) {
+    Map<String, Object> content = Json.object(item);
+    String type = content == null ? null : Json.string(content, "type");
+    if ("text".equals(type) && Json.string(content, "text") != null) {
+      return Json.string(content, "text");
     }
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      return "unexpected failure";
+    Map<String, Object> resource = content == null ? null : Json.object(content.get("resource"));
+    if ("resource".equals(type) && resource != null && Json.string(resource, "text") != null) {
+      return Json.string(resource, "text");
     }
-    if (message.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
-      return "timed out";
-    }
-    return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    return "[" + (type == null ? "unknown" : type) + " content omitted]";
   }
 
   @Override
   public void close() {
-    try {
-      client.close();
-    } catch (RuntimeException e) {
-      LOG.debug("Closing the session to {} failed", serverName, e);
-    }
+    http.close();
   }
 }

@@ -1,12 +1,19 @@
 package io.mcpplatform.client.registry;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import io.mcpplatform.client.mcp.Json;
+import java.util.Map;
 
 /**
  * A catalog entry as the registry's MCP tools return it (the fields the client uses; others ignored).
+ *
+ * <p>Read from the JSON tree by hand ({@link #from}): Jackson's data binding of these records costs a
+ * short command about 100 ms of cold introspection, a third of the discovery budget. The JSON property
+ * annotations serve {@code --json} output.
  *
  * @param name unique id ({@code server_id})
  * @param title human-readable name, nullable
@@ -20,7 +27,6 @@ import java.util.Objects;
  * @param status lifecycle status, nullable
  * @param score search relevance, null outside search results
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogServer(
     @JsonProperty("name") String name,
     @JsonProperty("title") String title,
@@ -42,6 +48,23 @@ public record CatalogServer(
     discoveredCapabilities = discoveredCapabilities == null ? List.of() : List.copyOf(discoveredCapabilities);
   }
 
+  /**
+   * @param json one entry of {@code search_servers}' {@code servers} or {@code get_server}'s result
+   * @return the entry
+   * @throws IllegalArgumentException naming the field when the entry is not an object or lacks a name or a
+   *     remote URL
+   */
+  public static CatalogServer from(Object entry) {
+    Map<String, Object> json = object(entry, "server entry");
+    Object score = json.get("score");
+    return new CatalogServer(required(json, "name"), text(json, "title"), text(json, "description"),
+        text(json, "version"), list(json, "remotes", CatalogRemote::from),
+        list(json, "tags", t -> t instanceof String tag ? tag : null), list(json, "capabilities", CatalogCapability::from),
+        list(json, "discoveredCapabilities", CatalogCapability::from),
+        json.get("health") == null ? null : CatalogHealth.from(json.get("health")), text(json, "status"),
+        score instanceof Number n ? n.doubleValue() : null);
+  }
+
   /** @return the first Streamable HTTP remote, or the first remote, or null */
   public CatalogRemote remote() {
     return remotes.stream().filter(r -> "streamable-http".equals(r.type())).findFirst()
@@ -61,14 +84,19 @@ public record CatalogServer(
    * @param isRequired whether it must be sent, nullable
    * @param isSecret whether the value is secret, nullable
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record RemoteHeader(
+    public record RemoteHeader(
       @JsonProperty("name") String name,
       @JsonProperty("description") String description,
       @JsonProperty("isRequired") Boolean isRequired,
       @JsonProperty("isSecret") Boolean isSecret) {
     public RemoteHeader {
       Objects.requireNonNull(name, "name");
+    }
+
+    static RemoteHeader from(Object header) {
+      Map<String, Object> json = object(header, "remotes[].headers[]");
+      return new RemoteHeader(required(json, "name"), text(json, "description"),
+          json.get("isRequired") instanceof Boolean b ? b : null, json.get("isSecret") instanceof Boolean b ? b : null);
     }
   }
 
@@ -79,14 +107,18 @@ public record CatalogServer(
    * @param url endpoint URL
    * @param headers headers it requires
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record CatalogRemote(
+    public record CatalogRemote(
       @JsonProperty("type") String type,
       @JsonProperty("url") String url,
       @JsonProperty("headers") List<RemoteHeader> headers) {
     public CatalogRemote {
       Objects.requireNonNull(url, "url");
       headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    static CatalogRemote from(Object remote) {
+      Map<String, Object> json = object(remote, "remotes[]");
+      return new CatalogRemote(text(json, "type"), required(json, "url"), list(json, "headers", RemoteHeader::from));
     }
   }
 
@@ -97,13 +129,17 @@ public record CatalogServer(
    * @param type {@code tool}, {@code resource} or {@code prompt}, nullable
    * @param description description, nullable
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record CatalogCapability(
+    public record CatalogCapability(
       @JsonProperty("name") String name,
       @JsonProperty("type") String type,
       @JsonProperty("description") String description) {
     public CatalogCapability {
       Objects.requireNonNull(name, "name");
+    }
+
+    static CatalogCapability from(Object capability) {
+      Map<String, Object> json = object(capability, "capabilities[]");
+      return new CatalogCapability(required(json, "name"), text(json, "type"), text(json, "description"));
     }
   }
 
@@ -114,10 +150,55 @@ public record CatalogServer(
    * @param checkedAt ISO-8601 time of the last check, nullable
    * @param latencyMillis latency of the last successful check, nullable
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record CatalogHealth(
+    public record CatalogHealth(
       @JsonProperty("status") String status,
       @JsonProperty("checkedAt") String checkedAt,
       @JsonProperty("latencyMillis") Long latencyMillis) {
+
+    static CatalogHealth from(Object health) {
+      Map<String, Object> json = object(health, "health");
+      return new CatalogHealth(text(json, "status"), text(json, "checkedAt"),
+          json.get("latencyMillis") instanceof Number n ? n.longValue() : null);
+    }
+  }
+
+  private static Map<String, Object> object(Object value, String what) {
+    Map<String, Object> json = Json.object(value);
+    if (json == null) {
+      throw new IllegalArgumentException(what + " is not a JSON object");
+    }
+    return json;
+  }
+
+  private static String text(Map<String, Object> json, String field) {
+    return Json.string(json, field);
+  }
+
+  private static String required(Map<String, Object> json, String field) {
+    String value = text(json, field);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(field + " is missing or not a string");
+    }
+    return value;
+  }
+
+  /** The array's elements read by {@code read} (nulls dropped); an absent field is an empty list. */
+  private static <T> List<T> list(Map<String, Object> json, String field, Function<Object, T> read) {
+    Object value = json.get(field);
+    if (value == null) {
+      return List.of();
+    }
+    List<Object> array = Json.array(value);
+    if (array == null) {
+      throw new IllegalArgumentException(field + " is not an array");
+    }
+    List<T> items = new ArrayList<>(array.size());
+    for (Object item : array) {
+      T element = read.apply(item);
+      if (element != null) {
+        items.add(element);
+      }
+    }
+    return items;
   }
 }

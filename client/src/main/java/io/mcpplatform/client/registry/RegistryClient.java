@@ -6,7 +6,6 @@ import io.mcpplatform.client.mcp.ServerSession;
 import io.mcpplatform.client.mcp.ToolOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The registry, through its MCP tools ({@code search_servers}, {@code get_server}) at
@@ -68,7 +67,11 @@ public final class RegistryClient implements AutoCloseable {
     if (outcome.structuredContent() == null) {
       return new SearchPage(java.util.List.of(), 0, null);
     }
-    return JsonMapper.shared().convertValue(outcome.structuredContent(), SearchPage.class);
+    try {
+      return SearchPage.from(outcome.structuredContent());
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException("The registry's search_servers result is not a catalog page: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -87,7 +90,11 @@ public final class RegistryClient implements AutoCloseable {
       }
       throw new RegistryException("The registry refused get_server: " + outcome.text(), null);
     }
-    return JsonMapper.shared().convertValue(outcome.structuredContent(), CatalogServer.class);
+    try {
+      return CatalogServer.from(outcome.structuredContent());
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException("The registry's get_server result is not a catalog entry: " + e.getMessage(), e);
+    }
   }
 
   private ToolOutcome call(String tool, Map<String, Object> args) {

@@ -3,13 +3,13 @@ package io.mcpplatform.client.bench;
 import io.mcpplatform.client.agent.Discovery;
 import io.mcpplatform.client.agent.Toolbox;
 import io.mcpplatform.client.mcp.HeaderCredentials;
+import io.mcpplatform.client.mcp.McpTool;
 import io.mcpplatform.client.mcp.ServerConnector;
 import io.mcpplatform.client.mcp.ServerSession;
 import io.mcpplatform.client.registry.CatalogServer;
 import io.mcpplatform.client.registry.RegistryClient;
 import io.mcpplatform.client.testing.FakeLlmServer;
 import io.mcpplatform.local.LocalSystem;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +60,16 @@ public final class ClientBenchmark {
   private ClientBenchmark() {
   }
 
-  /** @param args number of process runs per row (default 10), then the local system's port (default any) */
+  /**
+   * @param args number of process runs per row (default 10), then the local system's port (default any); or
+   *     {@code serve [PORT]}: start the same system and a fake Messages server, print the environment for
+   *     running {@code ./mcp ask} by hand (for profiling one run), and wait until killed
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("serve")) {
+      serve(args.length > 1 ? Integer.parseInt(args[1]) : 0);
+      return;
+    }
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     Path repo = repository();
@@ -82,6 +90,23 @@ public final class ClientBenchmark {
     }
     OUT.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
     System.exit(0);
+  }
+
+  private static void serve(int port) throws Exception {
+    Path data = Files.createTempDirectory("client-bench");
+    try (LocalSystem system = LocalSystem.start("127.0.0.1", port, data); BenchCatalog catalog = new BenchCatalog(49);
+        FakeLlmServer llm = FakeLlmServer.start()) {
+      catalog.register(system);
+      toolBudget(system.baseUrl());
+      for (int i = 0; i < 10_000; i++) {
+        llm.reply(FakeLlmServer.anthropicToolUse("t" + i, "maps__get_location", "{\"location\":\"Paris\"}"))
+            .reply(FakeLlmServer.anthropicText("48.8584, 2.2945"));
+      }
+      OUT.printf(Locale.ROOT, "export MCP_REGISTRY_URL=%s ANTHROPIC_API_KEY=bench ANTHROPIC_BASE_URL=%s%n",
+          system.baseUrl(), llm.baseUrl());
+      OUT.printf(Locale.ROOT, "./mcp ask \"%s\"%n", QUESTION);
+      Thread.currentThread().join();
+    }
   }
 
   private static Path repository() {
@@ -109,7 +134,7 @@ public final class ClientBenchmark {
       for (CatalogServer s : everyServer) {
         ServerSession session = connector.connect(s.name(), s.remote().url(), Map.of());
         sessions.add(session);
-        for (McpSchema.Tool tool : session.tools()) {
+        for (McpTool tool : session.tools()) {
           all.add(session, tool);
         }
       }
