@@ -34,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Json {
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final int MAX_DEPTH = 500;
 
   private Json() {
   }
@@ -109,17 +108,15 @@ public final class Json {
     if (p.nextToken() == null) {
       throw new IllegalArgumentException("empty JSON document");
     }
-    Object value = read(p, 0);
+    Object value = read(p);
     if (p.nextToken() != null) {
       throw new IllegalArgumentException("more than one JSON value in the document");
     }
     return value;
   }
 
-  private static Object read(JsonParser p, int depth) {
-    if (depth > MAX_DEPTH) {
-      throw new IllegalArgumentException("JSON nested deeper than " + MAX_DEPTH + " levels");
-    }
+  /** Recursive; the parser refuses documents nested deeper than 500 levels before the stack can run out. */
+  private static Object read(JsonParser p) {
     JsonToken token = p.currentToken();
     switch (token) {
       case START_OBJECT -> {
@@ -127,14 +124,14 @@ public final class Json {
         String name;
         while ((name = p.nextName()) != null) {
           p.nextToken();
-          object.put(name, read(p, depth + 1));
+          object.put(name, read(p));
         }
         return object;
       }
       case START_ARRAY -> {
         List<Object> array = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(read(p, depth + 1));
+          array.add(read(p));
         }
         return array;
       }

@@ -226,7 +226,7 @@ final class StreamableHttp {
         cancel(id, method);
         throw new RpcFailure("timed out", true, e);
       }
-      throw new RpcFailure(reason(cause), true, e);
+      throw new RpcFailure(reason(cause), !(cause instanceof AnswerTooLarge), e);
     }
   }
 
@@ -373,8 +373,9 @@ final class StreamableHttp {
   private HttpURLConnection post(Map<String, Object> message, long deadline) throws IOException {
     byte[] body = Json.write(message);
     HttpURLConnection c = open("POST", deadline, sessionId);
+    // not in streaming mode: the JDK then reads a 401's body (the server's reason) instead of throwing it away,
+    // and may resend the message once on a pooled connection the server had closed
     c.setDoOutput(true);
-    c.setFixedLengthStreamingMode(body.length);
     c.setRequestProperty("Content-Type", "application/json");
     c.setRequestProperty("Accept", ACCEPT);
     try (OutputStream out = c.getOutputStream()) {
@@ -526,11 +527,20 @@ final class StreamableHttp {
       private int counted(int n) throws IOException {
         count += n;
         if (count > MAX_MESSAGE_BYTES) {
-          throw new IOException("the server's answer is larger than " + MAX_MESSAGE_BYTES / (1024 * 1024) + " MB");
+          throw new AnswerTooLarge();
         }
         return n;
       }
     };
+  }
+
+  /** An answer past {@link #MAX_MESSAGE_BYTES}: reading stops there. */
+  private static final class AnswerTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    AnswerTooLarge() {
+      super("the server's answer is larger than " + MAX_MESSAGE_BYTES / (1024 * 1024) + " MB");
+    }
   }
 
   /** The server no longer knows the session (404 for a request carrying its id). */
