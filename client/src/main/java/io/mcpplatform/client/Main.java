@@ -22,7 +22,7 @@ public final class Main {
     setIfAbsent("slf4j.internal.verbosity", "WARN");
     for (String arg : args) {
       if (arg.equals("--verbose") || arg.equals("-v")) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        DebugLog.enable();
       }
     }
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param usage tokens used over all rounds
  * @param costUsd estimated cost in US dollars
  * @param discoveryMillis time spent searching and connecting
+ * @param toolsReadyAt when discovery ended (milliseconds since the epoch)
  */
 public record Answer(
     @JsonProperty("text") String text,
@@ -31,7 +32,8 @@ public record Answer(
     @JsonProperty("rounds") int rounds,
     @JsonProperty("usage") TokenUsage usage,
     @JsonProperty("costUsd") double costUsd,
-    @JsonProperty("discoveryMillis") long discoveryMillis) {
+    @JsonProperty("discoveryMillis") long discoveryMillis,
+    @JsonProperty("toolsReadyAt") long toolsReadyAt) {
 
   public Answer {
     Objects.requireNonNull(text, "text");

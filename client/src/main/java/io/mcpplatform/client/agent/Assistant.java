@@ -83,12 +83,13 @@ public final class Assistant {
     long start = System.nanoTime();
     Discovery.Found found = discovery.discover(searchQuery == null ? question : searchQuery, question);
     long discoveryMillis = (System.nanoTime() - start) / 1_000_000;
+    long toolsReadyAt = System.currentTimeMillis();
     Toolbox toolbox = found.toolbox();
     if (toolbox.isEmpty() && !(conversation && !earlier.isEmpty())) {
       String text = found.problems().isEmpty() ? NO_TOOLS
           : NO_TOOLS + " " + String.join(" ", found.problems());
       return new Answer(text, null, found.servers(), List.of(), 0, List.of(), found.problems(), 0,
-          TokenUsage.ZERO, 0, discoveryMillis);
+          TokenUsage.ZERO, 0, discoveryMillis, toolsReadyAt);
     }
     List<ToolSpec> specs = toolbox.specs();
     List<ChatMessage> messages = new ArrayList<>(earlier);
@@ -121,7 +122,8 @@ public final class Assistant {
       text = "(the model gave no text)";
     }
     return new Answer(text, llm.model(), found.servers(), toolbox.names(), JsonMapper.shared().writeValueAsBytes(specs).length,
-        calls, found.problems(), rounds, usage, llm.prices().cost(usage), discoveryMillis);
+        calls, found.problems(), rounds, usage, llm.prices().cost(usage), discoveryMillis,
+        toolsReadyAt);
   }
 
   /** Forgets the conversation. */

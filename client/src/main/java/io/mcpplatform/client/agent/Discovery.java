@@ -1,5 +1,6 @@
 package io.mcpplatform.client.agent;
 
+import io.mcpplatform.client.DebugLog;
 import io.mcpplatform.client.mcp.ConnectionException;
 import io.mcpplatform.client.mcp.HeaderCredentials;
 import io.mcpplatform.client.mcp.McpTool;
@@ -16,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The seed's {@code discover_and_connect}, with a budget: search the registry, connect to the best
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Discovery implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
 
   /**
    * Bounds on discovery.
@@ -121,11 +119,11 @@ public final class Discovery implements AutoCloseable {
         session = session(server);
         tools = session.tools();
       } catch (CompletionException e) {
-        LOG.debug("Skipping {}", server.name(), e);
+        DebugLog.debug(Discovery.class, "Skipping {}", server.name(), e);
         problems.add(e.getCause() == null ? "Server '" + server.name() + "' failed" : e.getCause().getMessage());
         continue;
       } catch (MissingCredentialException | ConnectionException e) {
-        LOG.debug("Skipping {}", server.name(), e);
+        DebugLog.debug(Discovery.class, "Skipping {}", server.name(), e);
         problems.add(e.getMessage());
         continue;
       }
@@ -167,7 +165,7 @@ public final class Discovery implements AutoCloseable {
       throw new ConnectionException("Server '" + server.name() + "' has no remote URL in the registry", null);
     }
     if ("sse".equals(remote.type())) {
-      LOG.debug("Server {} declares the legacy SSE transport; trying Streamable HTTP", server.name());
+      DebugLog.debug(Discovery.class, "Server {} declares the legacy SSE transport; trying Streamable HTTP", server.name());
     }
     ServerSession session = connector.connect(server.name(), remote.url(), credentials.headersFor(server));
     synchronized (sessions) {

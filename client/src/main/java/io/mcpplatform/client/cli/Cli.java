@@ -222,7 +222,7 @@ public final class Cli {
       json(answer);
     } else {
       new Printer(out).answer(answer);
-      err.println(Printer.usageLine(answer, llm.prices()));
+      err.println(Printer.usageLine(answer, llm.prices(), launchedAt()));
       answer.problems().forEach(p -> err.println("note: " + p));
     }
   }
@@ -257,6 +257,15 @@ public final class Cli {
   private void json(Object value) {
     // the process-wide mapper (its serializers are shared with the rest of the client), indented
     out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+  }
+
+  /** When {@code ./mcp} started: it passes {@code MCP_LAUNCHED_AT} (microseconds since the epoch); null without it. */
+  private Long launchedAt() {
+    String micros = env.get("MCP_LAUNCHED_AT");
+    if (micros == null || !micros.matches("\\d{10,19}")) {
+      return null;
+    }
+    return Long.parseLong(micros) / 1000;
   }
 
   private static String first(String... values) {

@@ -112,13 +112,20 @@ final class Printer {
     out.println(answer.text());
   }
 
-  static String usageLine(Answer a, Prices prices) {
+  /**
+   * @param a the answer
+   * @param prices the prices the cost was estimated with
+   * @param launchedAt when {@code ./mcp} started (milliseconds since the epoch), null when unknown
+   * @return the line on standard error after an answer
+   */
+  static String usageLine(Answer a, Prices prices, Long launchedAt) {
     TokenUsage u = a.usage();
     return String.format(Locale.ROOT, "[%s · tokens in %,d · out %,d · cache read %,d · cache write %,d · est. $%.4f%s"
-            + " · tools sent %d (%,d bytes) · tool calls %d · discovery %d ms]",
+            + " · tools sent %d (%,d bytes) · tool calls %d · discovery %d ms%s]",
         a.model() == null ? "no model call" : a.model(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
         u.cacheWriteTokens(), a.costUsd(), prices.equals(Prices.FREE) ? " (prices not set)" : "",
-        a.toolsOffered().size(), a.toolDefinitionBytes(), a.toolCalls().size(), a.discoveryMillis());
+        a.toolsOffered().size(), a.toolDefinitionBytes(), a.toolCalls().size(), a.discoveryMillis(),
+        launchedAt == null ? "" : ", tools ready " + (a.toolsReadyAt() - launchedAt) + " ms after launch");
   }
 
   private void field(String name, String value) {

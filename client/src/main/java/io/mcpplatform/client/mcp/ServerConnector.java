@@ -1,12 +1,11 @@
 package io.mcpplatform.client.mcp;
 
+import io.mcpplatform.client.DebugLog;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Opens MCP sessions over Streamable HTTP ({@link StreamableHttp}): the handshake with retries and
@@ -18,7 +17,6 @@ public final class ServerConnector {
   /** Bound on one tool call (and any request). */
   public static final Duration DEFAULT_TOOL_TIMEOUT = Duration.ofSeconds(30);
 
-  private static final Logger LOG = LoggerFactory.getLogger(ServerConnector.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Backoff backoff;
@@ -82,7 +80,7 @@ public final class ServerConnector {
         return new ServerSession(serverName, http);
       } catch (RpcFailure e) {
         last = e;
-        LOG.debug("Attempt {} to connect to {} failed", attempt, serverName, e);
+        DebugLog.debug(ServerConnector.class, "Attempt {} to connect to {} failed", attempt, serverName, e);
         if (!e.retriable()) {
           throw new ConnectionException("Cannot connect to server '" + serverName + "' at " + url + ": "
               + e.getMessage(), e);

@@ -1,15 +1,13 @@
 package io.mcpplatform.client.mcp;
 
+import io.mcpplatform.client.DebugLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** An initialized connection to one MCP server: list its tools, call them. */
 public final class ServerSession implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
   private static final int MAX_TOOLS = 10_000;
 
   private final String serverName;
@@ -70,7 +68,7 @@ public final class ServerSession implements AutoCloseable {
     try {
       result = http.request("tools/call", params);
     } catch (RpcFailure e) {
-      LOG.debug("Tool {} on {} failed", tool, serverName, e);
+      DebugLog.debug(ServerSession.class, "Tool {} on {} failed", tool, serverName, e);
       return ToolOutcome.failure("Calling " + tool + " on " + serverName + " failed: " + e.getMessage());
     }
     boolean error = Boolean.TRUE.equals(result.get("isError"));

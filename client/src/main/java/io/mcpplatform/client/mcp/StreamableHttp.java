@@ -1,5 +1,6 @@
 package io.mcpplatform.client.mcp;
 
+import io.mcpplatform.client.DebugLog;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client side of one MCP session over Streamable HTTP (MCP 2025-11-25, answering servers back to
@@ -50,7 +49,6 @@ final class StreamableHttp {
   /** Largest answer read (a JSON body, one event's data, or an error body). */
   static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-  private static final Logger LOG = LoggerFactory.getLogger(StreamableHttp.class);
   private static final String ACCEPT = "application/json, text/event-stream";
   private static final int MAX_RESUMES = 5;
   private static final int METHOD_NOT_FOUND = -32601;
@@ -102,7 +100,7 @@ final class StreamableHttp {
         http.handle(Map.of("jsonrpc", "2.0", "id", 0L, "result", parsed), 0);
         http.open("POST", System.nanoTime() + 1_000_000_000L, "s").setRequestProperty("Accept", ACCEPT);
       } catch (IOException | RuntimeException e) {
-        LOG.debug("Warming up failed (the first session does the same work)", e);
+        DebugLog.debug(StreamableHttp.class, "Warming up failed (the first session does the same work)", e);
       }
     }, "mcp-warm-up");
     helper.setDaemon(true);
@@ -127,7 +125,12 @@ final class StreamableHttp {
           + String.join(", ", PROTOCOL_VERSIONS), false);
     }
     protocolVersion = version;
-    notify("notifications/initialized", null);
+    try {
+      notify("notifications/initialized", null);
+    } catch (RpcFailure e) {
+      close();
+      throw e;
+    }
     return result;
   }
 
@@ -143,7 +146,7 @@ final class StreamableHttp {
     try {
       return exchange(method, params);
     } catch (SessionExpired e) {
-      LOG.debug("Session with {} expired; initializing a new one", serverName);
+      DebugLog.debug(StreamableHttp.class, "Session with {} expired; initializing a new one", serverName);
       initialize();
       return exchange(method, params);
     }
@@ -163,7 +166,7 @@ final class StreamableHttp {
       discard(c);
     } catch (IOException | RuntimeException e) {
       // the session expires on the server by itself; a server may refuse DELETE (405)
-      LOG.debug("Ending the session with {} failed", serverName, e);
+      DebugLog.debug(StreamableHttp.class, "Ending the session with {} failed", serverName, e);
     }
   }
 
@@ -300,7 +303,7 @@ final class StreamableHttp {
     if (method != null) {
       Object requestId = object.get("id");
       if (requestId == null) {
-        LOG.debug("Notification from {}: {}", serverName, method);
+        DebugLog.debug(StreamableHttp.class, "Notification from {}: {}", serverName, method);
       } else {
         answerServer(String.valueOf(method), requestId);
       }
@@ -363,7 +366,7 @@ final class StreamableHttp {
       try {
         notify("notifications/cancelled", params);
       } catch (RuntimeException e) {
-        LOG.debug("Cancelling request {} on {} failed", id, serverName, e);
+        DebugLog.debug(StreamableHttp.class, "Cancelling request {} on {} failed", id, serverName, e);
       }
     }, "mcp-cancel");
     t.setDaemon(true);
