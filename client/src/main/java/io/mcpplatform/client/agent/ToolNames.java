@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Names tools for the model: {@code server__tool} (the seed's {@code server:tool}, since a colon is not
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class ToolNames {
 
-  /** What Anthropic and OpenAI accept as a tool name. */
-  public static final Pattern ALLOWED = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+  /** What Anthropic and OpenAI accept as a tool name (a regular expression). */
+  public static final String ALLOWED = "^[a-zA-Z0-9_-]{1,64}$";
   static final String SEPARATOR = "__";
   private static final int MAX = 64;
 
@@ -41,9 +40,19 @@ public final class ToolNames {
     return candidate;
   }
 
+  /** Every character (code point) outside {@code [a-zA-Z0-9_-]} becomes {@code _}. */
   private static String clean(String raw) {
-    String cleaned = raw.replaceAll("[^a-zA-Z0-9_-]", "_");
-    return cleaned.isEmpty() ? "_" : cleaned;
+    if (raw.isEmpty()) {
+      return "_";
+    }
+    StringBuilder cleaned = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); ) {
+      int c = raw.codePointAt(i);
+      i += Character.charCount(c);
+      boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+      cleaned.append(allowed ? (char) c : '_');
+    }
+    return cleaned.toString();
   }
 
   private static String hash(String text) {

@@ -1,10 +1,9 @@
 package io.mcpplatform.client.agent;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -52,24 +51,39 @@ public final class ToolSelector {
     if (candidates.isEmpty()) {
       return List.of();
     }
+    // plain loops and a Comparable, not streams and comparator lambdas: this runs once per process, cold,
+    // inside the discovery budget, where each new lambda shape costs the JVM a class to spin
     List<String> words = words(question);
     List<Scored> scored = new ArrayList<>();
+    boolean anyMatch = false;
+    int bestRank = Integer.MAX_VALUE;
     for (Candidate c : candidates) {
       double overlap = overlap(words, words(c.name()), 2.0) + overlap(words, words(c.description()), 1.0);
       scored.add(new Scored(c, overlap, overlap + c.serverScore()));
+      anyMatch |= overlap > 0;
+      bestRank = Math.min(bestRank, c.serverRank());
     }
-    scored.sort(Comparator.comparingDouble(Scored::total).reversed()
-        .thenComparingInt(s -> s.candidate().serverRank()));
-    List<Scored> matching = scored.stream().filter(s -> s.overlap() > 0).toList();
-    if (matching.isEmpty()) {
-      int best = scored.stream().mapToInt(s -> s.candidate().serverRank()).min().orElse(0);
-      return scored.stream().filter(s -> s.candidate().serverRank() == best).limit(maxTools)
-          .map(Scored::candidate).toList();
+    Collections.sort(scored);
+    List<Candidate> chosen = new ArrayList<>();
+    for (Scored s : scored) {
+      if (chosen.size() == maxTools) {
+        break;
+      }
+      // with no word in common, the top server's tools go and the model chooses
+      if (anyMatch ? s.overlap() > 0 : s.candidate().serverRank() == bestRank) {
+        chosen.add(s.candidate());
+      }
     }
-    return matching.stream().limit(maxTools).map(Scored::candidate).toList();
+    return List.copyOf(chosen);
   }
 
-  private record Scored(Candidate candidate, double overlap, double total) {
+  /** Best total first; on a tie, the better-ranked server first. */
+  private record Scored(Candidate candidate, double overlap, double total) implements Comparable<Scored> {
+    @Override
+    public int compareTo(Scored other) {
+      int byTotal = Double.compare(other.total, total);
+      return byTotal != 0 ? byTotal : Integer.compare(candidate.serverRank(), other.candidate.serverRank());
+    }
   }
 
   private static double overlap(List<String> question, List<String> text, double weight) {
@@ -99,18 +113,46 @@ public final class ToolSelector {
     return w.length() > 5 ? w.substring(0, 5) : w;
   }
 
+  /**
+   * The words of a text, lower-cased: runs of letters and digits, camelCase split ({@code reverseGeocode}),
+   * stop words and one-letter words left out.
+   */
   static List<String> words(String text) {
     List<String> out = new ArrayList<>();
     if (text == null) {
       return out;
     }
-    // split camelCase and snake_case: reverseGeocode, reverse_geocode
-    String spaced = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-    for (String w : spaced.split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() >= 2 && !STOP.contains(w)) {
-        out.add(w);
+    StringBuilder word = new StringBuilder();
+    int previous = ' ';
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (!isWordChar(c)) {
+        add(word, out);
+      } else {
+        if (c >= 'A' && c <= 'Z' && (previous >= 'a' && previous <= 'z' || previous >= '0' && previous <= '9')) {
+          add(word, out);
+        }
+        word.appendCodePoint(Character.toLowerCase(c));
       }
+      previous = c;
     }
+    add(word, out);
     return out;
+  }
+
+  private static boolean isWordChar(int c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  private static void add(StringBuilder word, List<String> out) {
+    if (word.length() >= 2 && !STOP.contains(word.toString())) {
+      out.add(word.toString());
+    }
+    word.setLength(0);
   }
 }
