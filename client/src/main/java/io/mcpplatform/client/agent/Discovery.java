@@ -11,6 +11,7 @@ import io.mcpplatform.client.registry.CatalogServer;
 import io.mcpplatform.client.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -86,7 +87,10 @@ public final class Discovery implements AutoCloseable {
    */
   public Found discover(String searchQuery, String question) {
     List<CatalogServer> matches = registry.search(searchQuery, options.searchLimit()).servers();
-    double best = matches.stream().mapToDouble(s -> s.score() == null ? 0 : s.score()).max().orElse(0);
+    double best = 0;
+    for (CatalogServer server : matches) {
+      best = Math.max(best, server.score() == null ? 0 : server.score());
+    }
     List<CatalogServer> chosen = new ArrayList<>();
     for (CatalogServer server : matches) {
       double score = server.score() == null ? 0 : server.score();
@@ -106,8 +110,10 @@ public final class Discovery implements AutoCloseable {
     List<String> problems = new ArrayList<>();
     List<String> connected = new ArrayList<>();
     List<ToolSelector.Candidate> candidates = new ArrayList<>();
-    Map<ToolSelector.Candidate, McpTool> toolOf = new HashMap<>();
-    Map<ToolSelector.Candidate, ServerSession> sessionOf = new HashMap<>();
+    // by identity: each candidate is its own entry (and a record's generated hashCode costs a cold process
+    // tens of milliseconds of method-handle set-up the first time)
+    Map<ToolSelector.Candidate, McpTool> toolOf = new IdentityHashMap<>();
+    Map<ToolSelector.Candidate, ServerSession> sessionOf = new IdentityHashMap<>();
     for (int i = 0; i < chosen.size(); i++) {
       CatalogServer server = chosen.get(i);
       ServerSession session;

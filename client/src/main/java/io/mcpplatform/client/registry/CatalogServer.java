@@ -67,8 +67,12 @@ public record CatalogServer(
 
   /** @return the first Streamable HTTP remote, or the first remote, or null */
   public CatalogRemote remote() {
-    return remotes.stream().filter(r -> "streamable-http".equals(r.type())).findFirst()
-        .orElse(remotes.isEmpty() ? null : remotes.get(0));
+    for (CatalogRemote r : remotes) {
+      if ("streamable-http".equals(r.type())) {
+        return r;
+      }
+    }
+    return remotes.isEmpty() ? null : remotes.get(0);
   }
 
   /** @return health status ({@code healthy}, {@code unhealthy}, {@code unknown}) */
