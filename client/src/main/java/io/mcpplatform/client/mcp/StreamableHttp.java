@@ -199,14 +199,14 @@ final class StreamableHttp {
       if (type.equals("text/event-stream")) {
         return result(method, awaitOnStream(c, id, method, deadline));
       }
-      if (status == 202 || type.isEmpty()) {
+      if (status == 202) {
         discard(c);
-        throw new RpcFailure("the server accepted " + method + " without answering it (HTTP " + status + ")", false);
+        throw new RpcFailure("the server accepted " + method + " without answering it (HTTP 202)", false);
       }
       if (!type.equals("application/json")) {
         discard(c);
-        throw new RpcFailure("the server answered " + method + " with content type " + type
-            + ", not application/json or text/event-stream", false);
+        throw new RpcFailure("the server answered " + method + " with " + (type.isEmpty() ? "no content type"
+            : "content type " + type) + ", not application/json or text/event-stream", false);
       }
       Object answer;
       try (InputStream in = bounded(c.getInputStream())) {

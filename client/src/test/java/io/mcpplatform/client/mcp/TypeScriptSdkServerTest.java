@@ -222,7 +222,8 @@ class TypeScriptSdkServerTest {
     try (ServerSession first = connector.connect("ts-1", url, Map.of())) {
       String firstId = openedSession(mark);
       int secondMark = mark();
-      try (ServerSession second = connector.connect("ts-2", url, Map.of())) {
+      ServerSession second = connector.connect("ts-2", url, Map.of());
+      try {
         String secondId = openedSession(secondMark);
         assertThat(secondId).as("the second session's id").isNotEqualTo(firstId);
 
@@ -242,6 +243,8 @@ class TypeScriptSdkServerTest {
         assertThat(after.text()).as("the first session's echo after the second ended").isEqualTo("still here");
         assertThat(linesFrom(closing)).as("sessions ended when only the second was closed")
             .doesNotContain("SESSION_CLOSED " + firstId);
+      } finally {
+        second.close(); // again when an assertion failed first; a second close does nothing
       }
     }
   }
