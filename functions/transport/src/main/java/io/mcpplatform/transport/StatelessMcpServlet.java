@@ -1,6 +1,7 @@
 package io.mcpplatform.transport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class StatelessMcpServlet extends HttpServlet {
 
     private static final Set<String> SUPPORTED_VERSIONS = Set.copyOf(PROTOCOL_VERSIONS);
     private static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+    /** Most of a refused body read and dropped before answering (see {@code drain}). */
+    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
     private final transient HttpServletStatelessServerTransport transport;
     private final transient McpStatelessSyncServer server;
@@ -144,6 +147,7 @@ public final class StatelessMcpServlet extends HttpServlet {
             return;
         }
         if (request.getContentLengthLong() > maxRequestBytes) {
+            drain(request);
             reject(response, 413, tooLarge());
             return;
         }
@@ -151,6 +155,7 @@ public final class StatelessMcpServlet extends HttpServlet {
         try {
             body = BoundedBody.read(request.getInputStream(), maxRequestBytes);
         } catch (BoundedBody.TooLargeException e) {
+            drain(request);
             reject(response, 413, tooLarge());
             return;
         }
@@ -183,6 +188,25 @@ public final class StatelessMcpServlet extends HttpServlet {
         }
         ResponseScreen.Answer answer = ResponseScreen.screen(incoming, captured);
         JsonRpcErrors.writeJson(response, answer.httpStatus(), answer.json());
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT}: a server that closes a
+     * connection with unread request bytes in it resets the connection, and the client may then lose the 413
+     * (seen as "connection reset" instead). Past the limit the connection is closed anyway.
+     */
+    private static void drain(HttpServletRequest request) {
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        try {
+            InputStream in = request.getInputStream();
+            int n;
+            while (read < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client went away or the body is broken: the refusal is written anyway
+        }
     }
 
     private String tooLarge() {
