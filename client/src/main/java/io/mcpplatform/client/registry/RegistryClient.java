@@ -110,7 +110,8 @@ public final class RegistryClient implements AutoCloseable {
       try {
         session = connector.connect("registry", endpoint(), headers);
       } catch (ConnectionException e) {
-        throw new RegistryException("Cannot reach the registry at " + endpoint()
+        String reason = e.getCause() == null || e.getCause().getMessage() == null ? "" : ": " + e.getCause().getMessage();
+        throw new RegistryException("Cannot reach the registry at " + endpoint() + reason
             + " (start it with ./run-local, or set --registry / MCP_REGISTRY_URL)", e);
       }
     }

@@ -201,7 +201,8 @@ class CliTest {
     int code = run("search", "maps", "--registry", "http://127.0.0.1:9");
 
     assertThat(code).isEqualTo(Cli.FAILED);
-    assertThat(err()).contains("Cannot reach the registry at http://127.0.0.1:9/registry/mcp")
+    assertThat(err()).contains("Cannot reach the registry at http://127.0.0.1:9/registry/mcp: connection refused "
+        + "(start it with ./run-local, or set --registry / MCP_REGISTRY_URL)")
         .doesNotContain("Exception");
   }
 
