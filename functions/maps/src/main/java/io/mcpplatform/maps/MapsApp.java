@@ -1,6 +1,7 @@
 package io.mcpplatform.maps;
 
 import io.mcpplatform.aws.geo.DynamoDbGeocodeCache;
+import io.mcpplatform.aws.lambda.LambdaTracing;
 import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.core.geo.CachingGeocoder;
@@ -111,6 +112,7 @@ public final class MapsApp {
         .region(region)
         .credentialsProvider(DefaultCredentialsProvider.builder().build())
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(LambdaTracing.sdkClientOverrides())
         .build();
     GeocodeCache cache;
     if (config.tableName() == null) {

@@ -1,6 +1,7 @@
 package io.mcpplatform.registry;
 
 import io.mcpplatform.aws.lambda.FunctionMetrics;
+import io.mcpplatform.aws.lambda.LambdaTracing;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.DynamoDbRegistryStore;
 import io.mcpplatform.core.catalog.UrlPolicy;
@@ -137,6 +138,7 @@ public final class RegistryApp implements AutoCloseable {
         .region(config.region() == null ? Region.US_EAST_1 : Region.of(config.region()))
         .credentialsProvider(DefaultCredentialsProvider.builder().build())
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(LambdaTracing.sdkClientOverrides())
         .build();
     return new SecretSigningKey(new CachedSecretProvider(new SecretsManagerSecretSource(client),
         config.signingSecretArn(), Duration.ofMinutes(5)));

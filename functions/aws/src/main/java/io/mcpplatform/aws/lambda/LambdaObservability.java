@@ -2,9 +2,7 @@ package io.mcpplatform.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.xray.AWSXRayRecorder;
-import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.entities.Subsegment;
-import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,19 +52,14 @@ public final class LambdaObservability implements FunctionMetrics {
 
   /**
    * For a function running in Lambda: JSON logs and EMF metrics always, X-Ray tracing when the Lambda task
-   * root is set (that is, inside the Lambda runtime, where the invocation's segment exists).
+   * root is set (that is, inside the Lambda runtime, where the invocation's segment exists), on the recorder
+   * its AWS SDK calls are traced with ({@link LambdaTracing#recorder()}).
    *
    * @param service the function's name: {@code registry}, {@code maps} or {@code health-checker}
    * @return the function's observability
    */
   public static LambdaObservability forFunction(String service) {
-    AWSXRayRecorder tracer = null;
-    if (System.getenv("LAMBDA_TASK_ROOT") != null) {
-      tracer = AWSXRayRecorderBuilder.standard()
-          .withContextMissingStrategy(new IgnoreErrorContextMissingStrategy())
-          .build();
-    }
-    return withTracer(service, tracer);
+    return withTracer(service, LambdaTracing.inLambda(System.getenv()) ? LambdaTracing.recorder() : null);
   }
 
   /**

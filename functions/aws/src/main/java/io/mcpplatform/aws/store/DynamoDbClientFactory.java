@@ -1,5 +1,6 @@
 package io.mcpplatform.aws.store;
 
+import io.mcpplatform.aws.lambda.LambdaTracing;
 import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -11,8 +12,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Builds {@link DynamoDbClient}s on the URL-connection HTTP client (small and quick to start in Lambda).
- * Build one client per process and share it; never build one per request.
+ * Builds {@link DynamoDbClient}s on the URL-connection HTTP client (small and quick to start in Lambda), traced
+ * in X-Ray when in Lambda ({@link LambdaTracing}). Build one client per process and share it; never build one
+ * per request.
  */
 public final class DynamoDbClientFactory {
 
@@ -31,6 +33,7 @@ public final class DynamoDbClientFactory {
         .region(Objects.requireNonNull(region, "region"))
         .credentialsProvider(DefaultCredentialsProvider.builder().build())
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(LambdaTracing.sdkClientOverrides())
         .build();
   }
 
@@ -46,6 +49,7 @@ public final class DynamoDbClientFactory {
         .region(Objects.requireNonNull(region, "region"))
         .credentialsProvider(Objects.requireNonNull(credentials, "credentials"))
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(LambdaTracing.sdkClientOverrides())
         .build();
   }
 
