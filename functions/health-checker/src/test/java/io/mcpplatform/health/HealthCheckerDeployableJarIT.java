@@ -3,6 +3,7 @@ package io.mcpplatform.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.aws.lambda.testing.DeployableJar;
+import io.mcpplatform.aws.lambda.testing.LambdaJarLauncher;
 import io.mcpplatform.aws.store.Dynalite;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.DynamoDbRegistryStore;
@@ -15,8 +16,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -27,9 +29,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @ExtendWith(Dynalite.class)
 class HealthCheckerDeployableJarIT {
 
-  @Test
-  void deployableJar_checksTheCatalog_onDynamoDb_withJsonLogsAndMetrics() throws Exception {
-    String table = "health-deployable-jar-it";
+  /** Plain, and after a SnapStart snapshot and restore (every registered org.crac hook run first). */
+  @ParameterizedTest(name = "snapStart={0}")
+  @ValueSource(booleans = {false, true})
+  void deployableJar_checksTheCatalog_onDynamoDb_withJsonLogsAndMetrics(boolean snapStart) throws Exception {
+    String table = "health-deployable-jar-it-" + snapStart;
     try (DynamoDbClient client = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
       client.createTable(RegistryTable.createTableRequest(table));
       DynamoDbRegistryStore store = new DynamoDbRegistryStore(client, table);
@@ -40,7 +44,8 @@ class HealthCheckerDeployableJarIT {
 
       DeployableJar.Run run = new DeployableJar(Path.of("target/health-checker.jar")).invoke(
           HealthCheckHandler.class.getName(), ScheduledEvents.class.getName() + "#fromJson",
-          Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", Dynalite.endpoint().toString(), "AWS_REGION", "us-east-1"),
+          Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", Dynalite.endpoint().toString(), "AWS_REGION", "us-east-1",
+              LambdaJarLauncher.SNAPSTART, String.valueOf(snapStart)),
           List.of(EventFiles.dir("health-checker").resolve("scheduled-event.json")));
 
       assertThat(run.stderr()).as("standard error").doesNotContain("ERROR", "Exception", "Error:");

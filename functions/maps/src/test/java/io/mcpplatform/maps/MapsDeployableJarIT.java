@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.mcpplatform.aws.lambda.testing.DeployableJar;
+import io.mcpplatform.aws.lambda.testing.LambdaJarLauncher;
 import io.mcpplatform.aws.store.Dynalite;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.RegistryTable;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,16 +39,19 @@ class MapsDeployableJarIT {
       "get-location.json", "reverse-geocode.json", "not-found.json", "bad-arguments.json");
   private static final Map<String, String> LAMBDA = Map.of("LAMBDA_TASK_ROOT", "/var/task", "AWS_REGION", "us-east-1");
 
-  @Test
-  void deployableJar_answersFromTheOfflineGazetteer_withJsonLogs() throws Exception {
-    String table = "maps-deployable-jar-it";
+  /** Plain, and after a SnapStart snapshot and restore (every registered org.crac hook run first). */
+  @ParameterizedTest(name = "snapStart={0}")
+  @ValueSource(booleans = {false, true})
+  void deployableJar_answersFromTheOfflineGazetteer_withJsonLogs(boolean snapStart) throws Exception {
+    String table = "maps-deployable-jar-it-" + snapStart;
     try (DynamoDbClient client = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
       client.createTable(RegistryTable.createTableRequest(table));
     }
     Path events = EventFiles.dir("maps");
     // TABLE_NAME as deployed; the cache holds Google's answers only, so without a key no table is read
     Map<String, String> env = new HashMap<>(LAMBDA);
-    env.putAll(Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", Dynalite.endpoint().toString()));
+    env.putAll(Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", Dynalite.endpoint().toString(),
+        LambdaJarLauncher.SNAPSTART, String.valueOf(snapStart)));
 
     DeployableJar.Run run = new DeployableJar(Path.of("target/maps.jar")).invoke(MapsHandler.class.getName(), env,
         EVENTS.stream().map(events::resolve).toList());

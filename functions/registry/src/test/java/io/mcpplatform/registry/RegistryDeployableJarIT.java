@@ -3,6 +3,7 @@ package io.mcpplatform.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.aws.lambda.testing.DeployableJar;
+import io.mcpplatform.aws.lambda.testing.LambdaJarLauncher;
 import io.mcpplatform.aws.store.Dynalite;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.RegistryTable;
@@ -23,6 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,9 +46,11 @@ class RegistryDeployableJarIT {
   @TempDir
   Path dataDir;
 
-  @Test
-  void deployableJar_answersEveryEvent_onDynamoDb_withJsonLogsAndMetrics() throws Exception {
-    String table = "deployable-jar-it";
+  /** Plain, and after a SnapStart snapshot and restore (every registered org.crac hook run first). */
+  @ParameterizedTest(name = "snapStart={0}")
+  @ValueSource(booleans = {false, true})
+  void deployableJar_answersEveryEvent_onDynamoDb_withJsonLogsAndMetrics(boolean snapStart) throws Exception {
+    String table = "deployable-jar-it-" + snapStart;
     try (DynamoDbClient client = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
       client.createTable(RegistryTable.createTableRequest(table));
     }
@@ -55,7 +60,8 @@ class RegistryDeployableJarIT {
     DeployableJar.Run run = new DeployableJar(Path.of("target/registry.jar")).invoke(
         RegistryHandler.class.getName(),
         Map.of("TABLE_NAME", table, "DYNAMODB_ENDPOINT", Dynalite.endpoint().toString(), "AWS_REGION", "us-east-1",
-            "REGISTRY_DATA_DIR", dataDir.toString(), "INDEX_REFRESH_MS", "0"),
+            "REGISTRY_DATA_DIR", dataDir.toString(), "INDEX_REFRESH_MS", "0",
+            LambdaJarLauncher.SNAPSTART, String.valueOf(snapStart)),
         EVENTS.stream().map(events::resolve).toList());
 
     assertThat(run.stderr()).as("standard error").doesNotContain("ERROR", "Exception", "Error:");

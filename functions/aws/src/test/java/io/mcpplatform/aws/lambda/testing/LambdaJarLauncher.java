@@ -18,12 +18,21 @@ import java.nio.file.Path;
  * ({@code class#method}, taking the file's bytes), as the runtime would deserialize it; its answer is written
  * with {@code String.valueOf}.
  *
+ * <p>With the environment variable {@value #SNAPSTART} set to {@code true}, the handler goes through a
+ * SnapStart snapshot and restore after it is made and before the first event: every {@code org.crac} hook
+ * registered by then (the function's priming, Powertools' own) runs through
+ * {@link io.mcpplatform.aws.lambda.testing.crac.Core}, and a failing hook fails the run, as it would fail
+ * publishing the function's version.
+ *
  * <p>Arguments: handler class, output file, event files.
  */
 public final class LambdaJarLauncher {
 
   /** System property naming the event reader of a {@link RequestHandler}: {@code class#method}. */
   public static final String EVENT_READER = "launcher.eventReader";
+
+  /** Environment variable: {@code true} for a snapshot and restore before the first event. */
+  public static final String SNAPSTART = "LAUNCHER_SNAPSTART";
 
   private LambdaJarLauncher() {
   }
@@ -33,7 +42,15 @@ public final class LambdaJarLauncher {
    * @throws Exception whatever the handler throws: the test sees it on standard error and as the exit code
    */
   public static void main(String[] args) throws Exception {
+    boolean snapStart = "true".equals(System.getenv(SNAPSTART));
+    if (snapStart) {
+      // read once, when org.crac first loads: before the handler's classes register anything
+      System.setProperty("org.crac.Core.Compat", io.mcpplatform.aws.lambda.testing.crac.Core.class.getPackageName());
+    }
     Object handler = Class.forName(args[0]).getConstructor().newInstance();
+    if (snapStart) {
+      org.crac.Core.checkpointRestore();
+    }
     try (OutputStream responses = Files.newOutputStream(Path.of(args[1]))) {
       for (int i = 2; i < args.length; i++) {
         InvocationContext context = new InvocationContext("jar-request-" + (i - 1), "deployable", 30_000);
