@@ -38,6 +38,7 @@ public final class DebugLog {
   }
 
   private static boolean levelIsDebug(String level) {
-    return level != null && (level.toLowerCase(Locale.ROOT).equals("debug") || level.toLowerCase(Locale.ROOT).equals("trace"));
+    String lower = level == null ? "" : level.toLowerCase(Locale.ROOT);
+    return lower.equals("debug") || lower.equals("trace");
   }
 }

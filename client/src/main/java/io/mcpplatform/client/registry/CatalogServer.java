@@ -57,11 +57,12 @@ public record CatalogServer(
   public static CatalogServer from(Object entry) {
     Map<String, Object> json = object(entry, "server entry");
     Object score = json.get("score");
-    return new CatalogServer(required(json, "name"), text(json, "title"), text(json, "description"),
-        text(json, "version"), list(json, "remotes", CatalogRemote::from),
-        list(json, "tags", t -> t instanceof String tag ? tag : null), list(json, "capabilities", CatalogCapability::from),
+    return new CatalogServer(required(json, "name"), Json.string(json, "title"), Json.string(json, "description"),
+        Json.string(json, "version"), list(json, "remotes", CatalogRemote::from),
+        list(json, "tags", t -> t instanceof String tag ? tag : null),
+        list(json, "capabilities", CatalogCapability::from),
         list(json, "discoveredCapabilities", CatalogCapability::from),
-        json.get("health") == null ? null : CatalogHealth.from(json.get("health")), text(json, "status"),
+        json.get("health") == null ? null : CatalogHealth.from(json.get("health")), Json.string(json, "status"),
         score instanceof Number n ? n.doubleValue() : null);
   }
 
@@ -99,7 +100,7 @@ public record CatalogServer(
 
     static RemoteHeader from(Object header) {
       Map<String, Object> json = object(header, "remotes[].headers[]");
-      return new RemoteHeader(required(json, "name"), text(json, "description"),
+      return new RemoteHeader(required(json, "name"), Json.string(json, "description"),
           json.get("isRequired") instanceof Boolean b ? b : null, json.get("isSecret") instanceof Boolean b ? b : null);
     }
   }
@@ -122,7 +123,8 @@ public record CatalogServer(
 
     static CatalogRemote from(Object remote) {
       Map<String, Object> json = object(remote, "remotes[]");
-      return new CatalogRemote(text(json, "type"), required(json, "url"), list(json, "headers", RemoteHeader::from));
+      return new CatalogRemote(Json.string(json, "type"), required(json, "url"),
+          list(json, "headers", RemoteHeader::from));
     }
   }
 
@@ -143,7 +145,7 @@ public record CatalogServer(
 
     static CatalogCapability from(Object capability) {
       Map<String, Object> json = object(capability, "capabilities[]");
-      return new CatalogCapability(required(json, "name"), text(json, "type"), text(json, "description"));
+      return new CatalogCapability(required(json, "name"), Json.string(json, "type"), Json.string(json, "description"));
     }
   }
 
@@ -161,7 +163,7 @@ public record CatalogServer(
 
     static CatalogHealth from(Object health) {
       Map<String, Object> json = object(health, "health");
-      return new CatalogHealth(text(json, "status"), text(json, "checkedAt"),
+      return new CatalogHealth(Json.string(json, "status"), Json.string(json, "checkedAt"),
           json.get("latencyMillis") instanceof Number n ? n.longValue() : null);
     }
   }
@@ -174,12 +176,8 @@ public record CatalogServer(
     return json;
   }
 
-  private static String text(Map<String, Object> json, String field) {
-    return Json.string(json, field);
-  }
-
   private static String required(Map<String, Object> json, String field) {
-    String value = text(json, field);
+    String value = Json.string(json, field);
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException(field + " is missing or not a string");
     }

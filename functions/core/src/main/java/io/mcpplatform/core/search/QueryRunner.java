@@ -114,7 +114,7 @@ final class QueryRunner {
       for (int i = 0; i < n; i++) {
         int v = values[i];
         int doc = Postings.doc(v);
-        if (passing[flags[doc] & 0xFF] == 0 || (tagBits != null && (tagBits[doc >>> 6] & (1L << doc)) == 0)) {
+        if (filteredOut(doc, flags, passing, tagBits)) {
           continue;
         }
         float sc = score(v, doc, weight, norms);
@@ -128,6 +128,11 @@ final class QueryRunner {
       }
     }
     return count;
+  }
+
+  /** Whether the filters leave the document out: its status/health flags, or (when given) the tag bit set. */
+  private static boolean filteredOut(int doc, byte[] flags, byte[] passing, long[] tagBits) {
+    return passing[flags[doc] & 0xFF] == 0 || (tagBits != null && (tagBits[doc >>> 6] & (1L << doc)) == 0);
   }
 
   /**
@@ -148,7 +153,7 @@ final class QueryRunner {
     for (int i = 0; i < n; i++) {
       int v = values[i];
       int doc = Postings.doc(v);
-      if (passing[flags[doc] & 0xFF] == 0 || (tagBits != null && (tagBits[doc >>> 6] & (1L << doc)) == 0)) {
+      if (filteredOut(doc, flags, passing, tagBits)) {
         continue;
       }
       float sc = score(v, doc, weight, norms);
