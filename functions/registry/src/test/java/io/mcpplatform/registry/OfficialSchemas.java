@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,38 +19,32 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The official MCP Registry API schemas, read from {@code shared/reference/official-registry-schemas.json}
- * (system property {@code registry.schemas}, set by the pom, else found by walking up from the working
- * directory), for validating every REST response.
+ * The official MCP Registry API schemas, for validating every REST response: the test resource
+ * {@code official-registry-schemas.json} (a transcription of the official OpenAPI document, MIT licence; its
+ * {@code $comment} names the source commit), or the file system property {@code registry.schemas} names.
  */
 public final class OfficialSchemas {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String RELATIVE = "shared/reference/official-registry-schemas.json";
+  private static final String RESOURCE = "/official-registry-schemas.json";
   private static final JsonNode DOCUMENT = load();
   private static final Map<String, Schema> SCHEMAS = new HashMap<>();
 
   private OfficialSchemas() {
   }
 
-  /** @return the schema file */
-  public static Path file() {
-    String configured = System.getProperty("registry.schemas");
-    if (configured != null && Files.isRegularFile(Path.of(configured))) {
-      return Path.of(configured);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve(RELATIVE))) {
-        return dir.resolve(RELATIVE);
-      }
-    }
-    throw new IllegalStateException("official-registry-schemas.json not found: set -Dregistry.schemas or keep"
-        + " shared/ beside the repository");
-  }
-
   private static JsonNode load() {
+    String configured = System.getProperty("registry.schemas");
     try {
-      return JSON.readTree(Files.readString(file()));
+      if (configured != null) {
+        return JSON.readTree(Files.readString(Path.of(configured)));
+      }
+      try (InputStream in = OfficialSchemas.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException(RESOURCE + " is missing from the registry's test resources");
+        }
+        return JSON.readTree(in);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
