@@ -21,20 +21,21 @@ import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The REST API in front of the MCP functions: stage {@code prod} with throttling, JSON access logs,
+ * The REST API in front of the MCP functions: one stage named after the deployment stage, with throttling, JSON access logs,
  * execution logs for errors, X-Ray tracing, and CORS for browser-based MCP clients (the MCP Inspector).
  */
 public final class McpApi extends Construct {
 
-  /** The one stage. */
-  public static final String STAGE = "prod";
   /** Steady-state requests per second the stage accepts (account default is 10,000: this caps cost). */
   public static final double RATE_LIMIT = 50;
   /** Burst the stage accepts above the rate. */
   public static final int BURST_LIMIT = 100;
+  /** Methods a browser may send: MCP's POST, GET and DELETE, and the REST face's PATCH of a status. */
+  public static final List<String> CORS_METHODS = List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS");
   /** Request headers an MCP Streamable HTTP client sends. */
   public static final List<String> CORS_HEADERS = List.of(
       "Content-Type", "Accept", "Authorization", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID");
@@ -46,11 +47,13 @@ public final class McpApi extends Construct {
    * @param scope parent
    * @param id construct id
    * @param name API name shown in the console
+   * @param stage the API stage's name (the deployment stage's)
+   * @param logRetention how long access logs are kept
    */
-  public McpApi(Construct scope, String id, String name) {
+  public McpApi(Construct scope, String id, String name, String stage, RetentionDays logRetention) {
     super(scope, id);
     accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-        .retention(McpLambda.LOG_RETENTION)
+        .retention(logRetention)
         .removalPolicy(RemovalPolicy.DESTROY)
         .build();
 
@@ -63,7 +66,7 @@ public final class McpApi extends Construct {
         .cloudWatchRole(true)
         .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
         .deployOptions(StageOptions.builder()
-            .stageName(STAGE)
+            .stageName(stage)
             .throttlingRateLimit(RATE_LIMIT)
             .throttlingBurstLimit(BURST_LIMIT)
             .tracingEnabled(true)
@@ -78,7 +81,7 @@ public final class McpApi extends Construct {
             .build())
         .defaultCorsPreflightOptions(CorsOptions.builder()
             .allowOrigins(Cors.ALL_ORIGINS)
-            .allowMethods(List.of("GET", "POST", "DELETE", "OPTIONS"))
+            .allowMethods(CORS_METHODS)
             .allowHeaders(CORS_HEADERS)
             .exposeHeaders(List.of("Mcp-Session-Id", "Mcp-Protocol-Version"))
             .maxAge(Duration.hours(1))

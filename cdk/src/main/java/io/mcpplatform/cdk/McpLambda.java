@@ -32,9 +32,6 @@ public final class McpLambda extends Construct {
 
   /** Name of the alias that API Gateway and EventBridge invoke. */
   public static final String LIVE_ALIAS = "live";
-  /** How long function logs are kept. */
-  public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
-
   private final PlatformFunction spec;
   private final Role role;
   private final LogGroup logGroup;
@@ -46,8 +43,11 @@ public final class McpLambda extends Construct {
    * @param spec which function
    * @param jar the deployable jar (must exist)
    * @param environment names and ARNs only, never a secret value
+   * @param logRetention how long its logs are kept
+   * @param reserveConcurrency whether it reserves {@link PlatformFunction#reservedConcurrency()}
    */
-  public McpLambda(Construct scope, PlatformFunction spec, Path jar, Map<String, String> environment) {
+  public McpLambda(Construct scope, PlatformFunction spec, Path jar, Map<String, String> environment,
+      RetentionDays logRetention, boolean reserveConcurrency) {
     super(scope, spec.id());
     this.spec = spec;
 
@@ -57,7 +57,7 @@ public final class McpLambda extends Construct {
         .build();
 
     logGroup = LogGroup.Builder.create(this, "Logs")
-        .retention(LOG_RETENTION)
+        .retention(logRetention)
         .removalPolicy(RemovalPolicy.DESTROY)
         .build();
     logGroup.grantWrite(role);
@@ -70,7 +70,7 @@ public final class McpLambda extends Construct {
     // DynamoDB-compatible server (SAM overrides only the variables a template declares)
     env.put("DYNAMODB_ENDPOINT", "");
 
-    function = Function.Builder.create(this, "Function")
+    Function.Builder builder = Function.Builder.create(this, "Function")
         // Java 21: a SnapStart-capable managed runtime and LTS; the code is compiled for Java 17.
         .runtime(Runtime.JAVA_21)
         // x86_64 so that `sam local invoke` runs the same image natively on the usual x86 machines and CI
@@ -89,8 +89,12 @@ public final class McpLambda extends Construct {
         .environment(env)
         .description("MCP platform: " + spec.id())
         // a version is snapshotted once per deployment; old ones are not invoked after the alias moves
-        .currentVersionOptions(VersionOptions.builder().removalPolicy(RemovalPolicy.DESTROY).build())
-        .build();
+        .currentVersionOptions(VersionOptions.builder().removalPolicy(RemovalPolicy.DESTROY).build());
+    if (reserveConcurrency) {
+      // a ceiling per function: one flooded function cannot starve the others or the account
+      builder.reservedConcurrentExecutions(spec.reservedConcurrency());
+    }
+    function = builder.build();
     ((CfnFunction) function.getNode().getDefaultChild()).overrideLogicalId(spec.logicalId());
     Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
         "versions are published: the alias live points at the function's current version");

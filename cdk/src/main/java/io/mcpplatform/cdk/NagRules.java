@@ -3,8 +3,6 @@ package io.mcpplatform.cdk;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
-import software.amazon.awscdk.CfnElement;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -12,7 +10,8 @@ import software.constructs.IConstruct;
 
 /**
  * cdk-nag (AwsSolutions pack) findings that are accepted, each with the reason it is acceptable here.
- * Anything not listed fails the CDK tests.
+ * The app applies the pack at synth ({@link McpPlatformApp#applyRules}); any finding not listed here fails
+ * {@code cdk synth}.
  */
 final class NagRules {
 
@@ -20,33 +19,37 @@ final class NagRules {
   }
 
   /**
-   * @param stack the stack
+   * @param stage the stack's stage
    * @param table the registry table
    * @param api the API
    * @param functions the deployed functions
    * @param routes the methods that route to functions
+   * @param webAcl whether the API has the rate-limiting web ACL
    */
-  static void apply(Stack stack, Table table, McpApi api, List<McpLambda> functions, List<Method> routes) {
-    String tableArn = "Resource::<" + stack.getLogicalId((CfnElement) table.getNode().getDefaultChild())
-        + ".Arn>/index/*";
+  static void apply(Stage stage, Table table, McpApi api, List<McpLambda> functions,
+      List<Method> routes, boolean webAcl) {
     for (McpLambda f : functions) {
       suppress(f.role(), true,
           rule("AwsSolutions-IAM5", "X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level "
-              + "permissions, so active tracing needs Resource *; no other action is granted on *.", "Resource::*"),
-          rule("AwsSolutions-IAM5", "The only wildcard is the indexes of the registry table itself (byUpdated, "
-              + "byChange), which CDK's table grants add; it reaches no other table.", tableArn));
+              + "permissions, so active tracing needs Resource *; no other action is granted on *.", "Resource::*"));
       suppress(f.function(), false,
           rule("AwsSolutions-L1", "java21 is deliberate: the code targets Java 17 and java21 is the newest runtime "
               + "it is built and SnapStart-tested on; moving to java25 is a planned upgrade, not a side effect of "
               + "a CDK version bump.", null));
     }
+    if (!stage.pointInTimeRecovery()) {
+      suppress(table, false, rule("AwsSolutions-DDB3", "Stage " + stage.id() + " holds throw-away data and is "
+          + "destroyed with the stack; staging and prod enable point-in-time recovery.", null));
+    }
+    if (!webAcl) {
+      suppress(api.api(), true, rule("AwsSolutions-APIG3", "No web ACL on this " + stage.id() + " stack (context "
+          + "webAcl=false or the dev default): the stage throttle and the functions' reserved concurrency cap abuse "
+          + "and cost, and a web ACL's fixed monthly fee is out of proportion for a development stack.", null));
+    }
     suppress(api.api(), true,
         rule("AwsSolutions-APIG2", "Every route is a Lambda proxy to a function that validates the whole request "
             + "itself (JSON-RPC framing, tool arguments against their JSON schema, body size) and answers JSON-RPC "
             + "errors; a gateway validator without models would check nothing more.", null),
-        rule("AwsSolutions-APIG3", "No WAF: the stage's throttling (rate and burst) caps abuse and cost, and a web "
-            + "ACL costs a fixed monthly fee out of proportion for this API; add one in front when traffic warrants.",
-            null),
         rule("AwsSolutions-IAM4", "API Gateway's account-level logging role uses the AWS managed policy "
             + "AmazonAPIGatewayPushToCloudWatchLogs, the documented way to let the service write execution and "
             + "access logs.", "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"

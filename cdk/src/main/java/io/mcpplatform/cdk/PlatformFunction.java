@@ -20,14 +20,15 @@ public enum PlatformFunction {
    * slow request fails in the function with a JSON-RPC error rather than at the gateway with a bare
    * 504.
    */
-  REGISTRY("registry", "registry", "io.mcpplatform.registry.RegistryHandler::handleRequest", 1024, Duration.seconds(20)),
+  REGISTRY("registry", "registry", "io.mcpplatform.registry.RegistryHandler::handleRequest", 1024, Duration.seconds(20),
+      20),
 
   /**
    * The maps server. Memory 1024 MB also holds the offline gazetteer (about 100 MB of heap) used
    * when Google is not configured or fails. Timeout 15 s: Google's 10 s client timeout, then an
    * offline answer, with margin.
    */
-  MAPS("maps", "maps", "io.mcpplatform.maps.MapsHandler::handleRequest", 1024, Duration.seconds(15)),
+  MAPS("maps", "maps", "io.mcpplatform.maps.MapsHandler::handleRequest", 1024, Duration.seconds(15), 10),
 
   /**
    * The scheduled health checker. Memory 1024 MB for its bounded probe concurrency (the issue's
@@ -36,20 +37,23 @@ public enum PlatformFunction {
    * runs never overlap.
    */
   HEALTH_CHECKER("health-checker", "healthchecker", "io.mcpplatform.health.HealthCheckHandler::handleRequest",
-      1024, Duration.seconds(180));
+      1024, Duration.seconds(180), 2);
 
   private final String id;
   private final String logicalId;
   private final String handler;
   private final int memoryMb;
   private final Duration timeout;
+  private final int reservedConcurrency;
 
-  PlatformFunction(String id, String logicalId, String handler, int memoryMb, Duration timeout) {
+  PlatformFunction(String id, String logicalId, String handler, int memoryMb, Duration timeout,
+      int reservedConcurrency) {
     this.id = id;
     this.logicalId = logicalId;
     this.handler = handler;
     this.memoryMb = memoryMb;
     this.timeout = timeout;
+    this.reservedConcurrency = reservedConcurrency;
   }
 
   /** @return the function's name everywhere: module folder, events folder, construct id */
@@ -78,6 +82,16 @@ public enum PlatformFunction {
   /** @return configured timeout */
   public Duration timeout() {
     return timeout;
+  }
+
+  /**
+   * @return the instances the function may run at once. The registry: the stage's 50 requests/s at
+   *     tens of milliseconds each need a handful, 20 leave room for cold starts and slow DynamoDB calls.
+   *     Maps: 10, half the registry's, as it answers fewer calls and each may cost a Google request. The
+   *     health checker: 2, one scheduled run and one manual run at a time.
+   */
+  public int reservedConcurrency() {
+    return reservedConcurrency;
   }
 
   /** @return the deployable jar relative to the repository root, as {@code mvn package} builds it */

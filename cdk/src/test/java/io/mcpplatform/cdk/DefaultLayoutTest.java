@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
@@ -14,24 +16,47 @@ import software.amazon.awscdk.assertions.Template;
 class DefaultLayoutTest {
 
   @Test
-  void defaultSettings_readJarsFromTheRepositoryRoot() {
+  void defaultSettings_readJarsFromTheRepositoryRoot_devStage_everyFunction() {
     App app = McpPlatformApp.newApp(Map.of());
     StackSettings settings = StackSettings.fromContext(app.getNode());
     assertThat(settings.repoRoot()).isEqualTo(Path.of(".."));
-    assertThat(settings.requiredFunctions()).isEmpty();
+    assertThat(settings.stage()).isEqualTo(Stage.DEV);
+    assertThat(settings.stackName()).isEqualTo("McpPlatform-dev");
+    assertThat(settings.functions()).isEqualTo(EnumSet.allOf(PlatformFunction.class));
+    assertThat(settings.webAcl()).isFalse();
+    assertThat(settings.reservedConcurrency()).isTrue();
     assertThat(Files.isRegularFile(settings.repoRoot().resolve("functions/registry/pom.xml"))).isTrue();
   }
 
   @Test
-  void realLayout_includesEachFunction_exactlyWhenItsJarIsBuilt() {
+  void realLayout_synthesizesEveryFunction_orRefusesNamingWhatToBuild() {
     App app = McpPlatformApp.newApp(Map.of());
-    McpPlatformStack stack = McpPlatformApp.buildStack(app, StackSettings.fromContext(app.getNode()));
-    Template template = Template.fromStack(stack);
-    for (PlatformFunction f : PlatformFunction.values()) {
-      boolean built = Files.isRegularFile(Path.of("..").resolve(f.jar()));
-      assertThat(stack.functions().containsKey(f)).as(f.id()).isEqualTo(built);
-      assertThat(template.toJSON().get("Resources").toString().contains(f.handler())).as(f.id()).isEqualTo(built);
+    StackSettings settings = StackSettings.fromContext(app.getNode());
+    Optional<String> problem = EnumSet.allOf(PlatformFunction.class).stream()
+        .map(f -> DeployableJars.problem(settings.repoRoot(), f)).flatMap(Optional::stream).findFirst();
+    if (problem.isPresent()) {
+      assertThatThrownBy(() -> McpPlatformApp.buildStack(app, settings))
+          .isInstanceOf(DeployableJars.MissingArtifactException.class)
+          .hasMessageContaining(problem.get())
+          .hasMessageContaining("mvn -B package -DskipTests -pl ");
+      return;
     }
+    McpPlatformStack stack = McpPlatformApp.buildStack(app, settings);
+    String resources = Template.fromStack(stack).toJSON().get("Resources").toString();
+    for (PlatformFunction f : PlatformFunction.values()) {
+      assertThat(stack.functions()).containsKey(f);
+      assertThat(resources).contains(f.handler());
+    }
+  }
+
+  @Test
+  void recommendedFeatureFlags_ofCdkJson_areSetOnTheApp() {
+    Map<String, Object> flags = McpPlatformApp.recommendedFlags();
+    assertThat(flags).hasSizeGreaterThan(80)
+        .containsEntry("@aws-cdk/aws-iam:minimizePolicies", true)
+        .containsEntry("@aws-cdk/core:validateAgainstDefaultRules", true);
+    App app = McpPlatformApp.newApp(Map.of());
+    flags.forEach((k, v) -> assertThat(app.getNode().tryGetContext(k)).as(k).isEqualTo(v));
   }
 
   @Test

@@ -129,10 +129,12 @@ class McpPlatformStackTest {
     }
 
     @Test
-    void logGroups_keepLogsForAMonth() {
-      List<Map.Entry<String, JsonNode>> groups = ofType("AWS::Logs::LogGroup");
-      assertThat(groups).hasSize(4);
-      groups.forEach(g -> assertThat(g.getValue().at("/Properties/RetentionInDays").asInt()).isEqualTo(30));
+    void eachFunction_reservesItsConcurrency() {
+      for (PlatformFunction f : PlatformFunction.values()) {
+        assertThat(resources.get(f.logicalId()).at("/Properties/ReservedConcurrentExecutions").asInt()).as(f.id())
+            .isEqualTo(f.reservedConcurrency()).isPositive();
+      }
+      assertThat(PlatformFunction.REGISTRY.reservedConcurrency()).isGreaterThan(PlatformFunction.MAPS.reservedConcurrency());
     }
 
     @Test
@@ -150,7 +152,7 @@ class McpPlatformStackTest {
     @Test
     void mapsEnvironment_namesGoogleSecret_andHealthCheckerOnlyTheTable() {
       JsonNode maps = resources.get("maps").at("/Properties/Environment/Variables");
-      assertThat(maps.get("GOOGLE_MAPS_SECRET_NAME").asText()).isEqualTo("McpPlatformStack/google-maps-api-key");
+      assertThat(maps.get("GOOGLE_MAPS_SECRET_NAME").asText()).isEqualTo("McpPlatform-prod/google-maps-api-key");
       assertThat(maps.at("/TABLE_NAME/Ref").asText()).startsWith("RegistryTable");
       JsonNode health = resources.get("healthchecker").at("/Properties/Environment/Variables");
       assertThat(health.at("/TABLE_NAME/Ref").asText()).startsWith("RegistryTable");
@@ -223,6 +225,9 @@ class McpPlatformStackTest {
       assertThat(params.get("method.response.header.Access-Control-Allow-Origin").asText()).isEqualTo("'*'");
       assertThat(params.get("method.response.header.Access-Control-Allow-Headers").asText())
           .contains("Mcp-Protocol-Version", "Accept", "Content-Type");
+      // the REST face changes a server's status with PATCH: a browser's preflight must allow it
+      assertThat(params.get("method.response.header.Access-Control-Allow-Methods").asText())
+          .contains("PATCH", "POST", "GET", "DELETE");
       template.resourceCountIs("AWS::ApiGateway::GatewayResponse", 2);
     }
 
@@ -250,7 +255,7 @@ class McpPlatformStackTest {
     void googleKeySecret_isCreatedEmpty_withInstructions() {
       JsonNode secret = resources.get(logicalIdOf("AWS::SecretsManager::Secret", "GoogleMapsApiKey"))
           .get("Properties");
-      assertThat(secret.get("Name").asText()).isEqualTo("McpPlatformStack/google-maps-api-key");
+      assertThat(secret.get("Name").asText()).isEqualTo("McpPlatform-prod/google-maps-api-key");
       assertThat(secret.get("Description").asText()).contains("put-secret-value");
       assertThat(secret.has("GenerateSecretString")).isFalse();
       assertThat(secret.has("SecretString")).isFalse();
@@ -309,6 +314,7 @@ class McpPlatformStackTest {
       }
     }
 
+
     @Test
     void secrets_areReadableOnlyByTheFunctionThatNeedsThem() {
       String signing = logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey");
@@ -326,18 +332,82 @@ class McpPlatformStackTest {
     }
 
     @Test
-    void tableAccess_isNarrowedPerFunction() {
-      assertThat(dynamoActions("maps")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem");
-      assertThat(dynamoActions("healthchecker")).containsExactlyInAnyOrder(
-          "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem");
-      assertThat(dynamoActions("registry")).contains("dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem");
+    void tableAccess_isExactlyTheActionsEachFunctionCalls_onTheKeyPrefixesItOwns() {
+      assertThat(itemGrants("registry")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          List.of("SERVER#*", "AUDIT#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+              "dynamodb:UpdateItem")));
+      assertThat(itemGrants("maps")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          List.of("GEOCODE#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+          List.of("COUNTER#*"), List.of("dynamodb:GetItem", "dynamodb:UpdateItem")));
+      assertThat(itemGrants("healthchecker")).containsExactlyInAnyOrderEntriesOf(Map.of(
+          List.of("SERVER#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+              "dynamodb:UpdateItem")));
     }
 
-    private List<String> dynamoActions(String logicalId) {
-      return statementsOf(logicalId + "Role").stream()
-          .flatMap(st -> actions(st).stream())
-          .filter(a -> a.startsWith("dynamodb:"))
-          .toList();
+    @Test
+    void indexQueries_areGrantedOnlyOnTheIndexesEachFunctionLists() {
+      assertThat(indexGrants("registry")).containsExactlyInAnyOrder("/index/byUpdated", "/index/byChange");
+      assertThat(indexGrants("healthchecker")).containsExactly("/index/byUpdated");
+      assertThat(indexGrants("maps")).isEmpty();
+    }
+
+    @Test
+    void noFunction_mayScanDeleteBatchOrReadStreams() {
+      for (String f : List.of("registry", "maps", "healthchecker")) {
+        assertThat(statementsOf(f + "Role").stream().flatMap(st -> actions(st).stream())
+            .filter(a -> a.startsWith("dynamodb:")))
+            .as(f).allMatch(a -> List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:Query").contains(a));
+      }
+    }
+
+    /** @return for each table statement, its LeadingKeys patterns and its sorted actions */
+    private Map<List<String>, List<String>> itemGrants(String logicalId) {
+      Map<List<String>, List<String>> grants = new java.util.HashMap<>();
+      for (JsonNode st : statementsOf(logicalId + "Role")) {
+        if (actions(st).stream().noneMatch(a -> a.startsWith("dynamodb:")) || !st.has("Condition")) {
+          continue;
+        }
+        assertThat(st.at("/Resource/Fn::GetAtt/0").asText()).startsWith("RegistryTable");
+        List<String> keys = new ArrayList<>();
+        st.at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").forEach(k -> keys.add(k.asText()));
+        grants.put(keys, actions(st).stream().sorted().toList());
+      }
+      return grants;
+    }
+
+    private List<String> indexGrants(String logicalId) {
+      List<String> out = new ArrayList<>();
+      for (JsonNode st : statementsOf(logicalId + "Role")) {
+        if (!actions(st).equals(List.of("dynamodb:Query")) || st.has("Condition")) {
+          continue;
+        }
+        JsonNode resources = st.get("Resource").isArray() ? st.get("Resource") : JSON.createArrayNode().add(st.get("Resource"));
+        resources.forEach(r -> out.add(r.at("/Fn::Join/1/1").asText()));
+      }
+      return out;
+    }
+  }
+
+  @Nested
+  class Edge {
+    @Test
+    void webAcl_limitsEachSourceIp_andMapsMoreTightly_onTheApiStage() {
+      JsonNode acl = ofType("AWS::WAFv2::WebACL").get(0).getValue().get("Properties");
+      assertThat(acl.get("Scope").asText()).isEqualTo("REGIONAL");
+      assertThat(acl.at("/DefaultAction/Allow").isObject()).isTrue();
+      JsonNode all = acl.at("/Rules/0/Statement/RateBasedStatement");
+      assertThat(all.get("AggregateKeyType").asText()).isEqualTo("IP");
+      assertThat(all.get("Limit").asInt()).isEqualTo(EdgeProtection.PER_IP_LIMIT);
+      assertThat(all.get("EvaluationWindowSec").asInt()).isEqualTo(300);
+      JsonNode maps = acl.at("/Rules/1/Statement/RateBasedStatement");
+      assertThat(maps.get("Limit").asInt()).isEqualTo(EdgeProtection.MAPS_PER_IP_LIMIT);
+      assertThat(maps.at("/ScopeDownStatement/ByteMatchStatement/SearchString").asText()).isEqualTo("/maps/");
+      assertThat(acl.at("/Rules/0/Action/Block").isObject()).isTrue();
+      assertThat(acl.at("/Rules/1/Action/Block").isObject()).isTrue();
+
+      JsonNode association = ofType("AWS::WAFv2::WebACLAssociation").get(0).getValue().get("Properties");
+      assertThat(association.toString()).contains("/stages/", logicalIdOf("AWS::ApiGateway::Stage", "McpApi"));
     }
   }
 
@@ -388,7 +458,8 @@ class McpPlatformStackTest {
   @Test
   void synth_isDeterministic_whenRunTwiceOnTheSameJars() {
     Synthesized first = Synthesized.withAllFunctions();
-    Synthesized again = Synthesized.synthesize(EnumSet.allOf(PlatformFunction.class), Map.of());
+    Synthesized again = Synthesized.synthesize(EnumSet.allOf(PlatformFunction.class),
+        Map.of(StackSettings.STAGE, "prod"));
     String a = JSON.valueToTree(first.template().toJSON()).toString();
     String b = JSON.valueToTree(again.template().toJSON()).toString();
     assertThat(b).isEqualTo(a);

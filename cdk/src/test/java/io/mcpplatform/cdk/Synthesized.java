@@ -1,7 +1,5 @@
 package io.mcpplatform.cdk;
 
-import io.github.cdklabs.cdknag.AwsSolutionsChecks;
-import io.github.cdklabs.cdknag.NagPackProps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,14 +11,13 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Template;
 
 /**
  * A stack synthesized once and shared by the tests of a class: a repository root in a temporary folder
- * holding stand-in jars for the chosen functions (the stack only packages them), with cdk-nag's
- * AwsSolutions pack applied.
+ * holding stand-in jars for the chosen functions (the stack only packages them), with the rules the app
+ * applies at synth (cdk-nag's AwsSolutions pack).
  *
  * @param stack the stack
  * @param template its template
@@ -31,10 +28,10 @@ record Synthesized(McpPlatformStack stack, Template template, Annotations annota
 
   private static Synthesized all;
 
-  /** @return the stack with every function present (synthesized once per test JVM) */
+  /** @return the prod stack with every function present (synthesized once per test JVM) */
   static synchronized Synthesized withAllFunctions() {
     if (all == null) {
-      all = synthesize(EnumSet.allOf(PlatformFunction.class), Map.of());
+      all = synthesize(EnumSet.allOf(PlatformFunction.class), Map.of(StackSettings.STAGE, "prod"));
     }
     return all;
   }
@@ -46,10 +43,21 @@ record Synthesized(McpPlatformStack stack, Template template, Annotations annota
    */
   static Synthesized synthesize(Set<PlatformFunction> present, Map<String, Object> context) {
     Path root = stubRepository(present);
-    App app = McpPlatformApp.newApp(Map.of("outdir-hint", "test"));
+    App app = McpPlatformApp.newApp(Map.of());
     McpPlatformStack stack = McpPlatformApp.buildStack(app, StackSettings.fromContext(withRoot(app, root, context)));
-    Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+    McpPlatformApp.applyRules(app);
     return new Synthesized(stack, Template.fromStack(stack), Annotations.fromStack(stack), root);
+  }
+
+  /**
+   * @param root a repository root
+   * @param context CDK context
+   * @return an app holding that context and the repository root, no stack yet
+   */
+  static App appFor(Path root, Map<String, Object> context) {
+    App app = McpPlatformApp.newApp(Map.of());
+    withRoot(app, root, context);
+    return app;
   }
 
   private static software.constructs.Node withRoot(App app, Path root, Map<String, Object> context) {
