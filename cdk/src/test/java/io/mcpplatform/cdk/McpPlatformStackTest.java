@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ class McpPlatformStackTest {
 
   private Template template;
   private JsonNode resources;
+  private TemplateResources res;
   private JsonNode outputs;
 
   @BeforeAll
@@ -30,24 +30,8 @@ class McpPlatformStackTest {
     template = s.template();
     JsonNode root = JSON.valueToTree(template.toJSON());
     resources = root.get("Resources");
+    res = new TemplateResources(resources);
     outputs = root.get("Outputs");
-  }
-
-  private List<Map.Entry<String, JsonNode>> ofType(String type) {
-    List<Map.Entry<String, JsonNode>> found = new ArrayList<>();
-    resources.fields().forEachRemaining(e -> {
-      if (type.equals(e.getValue().path("Type").asText())) {
-        found.add(e);
-      }
-    });
-    return found;
-  }
-
-  private String logicalIdOf(String type, String pathFragment) {
-    return ofType(type).stream()
-        .filter(e -> e.getKey().contains(pathFragment))
-        .map(Map.Entry::getKey)
-        .findFirst().orElseThrow(() -> new AssertionError("no " + type + " like " + pathFragment));
   }
 
   @Nested
@@ -85,7 +69,7 @@ class McpPlatformStackTest {
   class Functions {
     @Test
     void functions_haveStableLogicalIds_forSamLocalInvoke() {
-      assertThat(ofType("AWS::Lambda::Function")).extracting(Map.Entry::getKey)
+      assertThat(res.ofType("AWS::Lambda::Function")).extracting(Map.Entry::getKey)
           .containsExactlyInAnyOrder("registry", "maps", "healthchecker");
     }
 
@@ -115,7 +99,7 @@ class McpPlatformStackTest {
 
     @Test
     void eachFunction_hasAliasLive_onAPublishedVersion() {
-      List<Map.Entry<String, JsonNode>> aliases = ofType("AWS::Lambda::Alias");
+      List<Map.Entry<String, JsonNode>> aliases = res.ofType("AWS::Lambda::Alias");
       assertThat(aliases).hasSize(3);
       for (PlatformFunction f : PlatformFunction.values()) {
         JsonNode alias = aliases.stream().filter(a -> a.getKey().startsWith(f.logicalId() + "Live"))
@@ -140,11 +124,11 @@ class McpPlatformStackTest {
     @Test
     void registryEnvironment_namesTableAndSigningSecret_only() {
       JsonNode env = resources.get("registry").at("/Properties/Environment/Variables");
-      assertThat(env.at("/TABLE_NAME/Ref").asText()).isEqualTo(logicalIdOf("AWS::DynamoDB::Table", "RegistryTable"));
+      assertThat(env.at("/TABLE_NAME/Ref").asText()).isEqualTo(res.logicalIdOf("AWS::DynamoDB::Table", "RegistryTable"));
       assertThat(env.get("REGISTRY_URL_POLICY").asText()).isEqualTo("https-only");
       assertThat(env.get("INDEX_REFRESH_MS").asText()).isEqualTo("1000");
       assertThat(env.at("/REGISTRY_SIGNING_SECRET_ARN/Ref").asText())
-          .isEqualTo(logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey"));
+          .isEqualTo(res.logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey"));
       assertThat(env.get("POWERTOOLS_METRICS_NAMESPACE").asText()).isEqualTo("McpPlatform");
       assertThat(env.get("POWERTOOLS_SERVICE_NAME").asText()).isEqualTo("registry");
     }
@@ -164,11 +148,11 @@ class McpPlatformStackTest {
   @Nested
   class Api {
     private JsonNode methodFor(String pathPart, String parentPart) {
-      String resource = ofType("AWS::ApiGateway::Resource").stream()
+      String resource = res.ofType("AWS::ApiGateway::Resource").stream()
           .filter(e -> e.getValue().at("/Properties/PathPart").asText().equals(pathPart))
           .filter(e -> e.getValue().at("/Properties/ParentId/Ref").asText().contains(parentPart))
           .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no resource " + pathPart));
-      return ofType("AWS::ApiGateway::Method").stream()
+      return res.ofType("AWS::ApiGateway::Method").stream()
           .filter(e -> e.getValue().at("/Properties/ResourceId/Ref").asText().equals(resource))
           .filter(e -> e.getValue().at("/Properties/HttpMethod").asText().equals("ANY"))
           .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no ANY on " + pathPart));
@@ -191,7 +175,7 @@ class McpPlatformStackTest {
 
     @Test
     void aliases_mayBeInvokedByApiGateway() {
-      List<Map.Entry<String, JsonNode>> perms = ofType("AWS::Lambda::Permission").stream()
+      List<Map.Entry<String, JsonNode>> perms = res.ofType("AWS::Lambda::Permission").stream()
           .filter(e -> e.getValue().at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
           .toList();
       assertThat(perms).hasSize(3);
@@ -201,7 +185,7 @@ class McpPlatformStackTest {
 
     @Test
     void stageProd_throttlesLogsAsJsonAndTraces() throws Exception {
-      JsonNode stage = ofType("AWS::ApiGateway::Stage").get(0).getValue().get("Properties");
+      JsonNode stage = res.ofType("AWS::ApiGateway::Stage").get(0).getValue().get("Properties");
       assertThat(stage.get("StageName").asText()).isEqualTo("prod");
       assertThat(stage.get("TracingEnabled").asBoolean()).isTrue();
       JsonNode settings = stage.at("/MethodSettings/0");
@@ -218,7 +202,7 @@ class McpPlatformStackTest {
 
     @Test
     void preflight_allowsMcpHeadersFromAnyOrigin() {
-      JsonNode options = ofType("AWS::ApiGateway::Method").stream()
+      JsonNode options = res.ofType("AWS::ApiGateway::Method").stream()
           .filter(e -> e.getValue().at("/Properties/HttpMethod").asText().equals("OPTIONS"))
           .findFirst().orElseThrow().getValue();
       JsonNode params = options.at("/Properties/Integration/IntegrationResponses/0/ResponseParameters");
@@ -242,7 +226,7 @@ class McpPlatformStackTest {
   class Schedule {
     @Test
     void healthChecker_runsEveryFiveMinutes_throughItsAlias() {
-      JsonNode rule = ofType("AWS::Events::Rule").get(0).getValue().get("Properties");
+      JsonNode rule = res.ofType("AWS::Events::Rule").get(0).getValue().get("Properties");
       assertThat(rule.get("ScheduleExpression").asText()).isEqualTo("rate(5 minutes)");
       assertThat(rule.at("/Targets/0/Arn/Ref").asText()).startsWith("healthcheckerLive");
       assertThat(rule.at("/Targets/0/RetryPolicy/MaximumRetryAttempts").asInt()).isZero();
@@ -253,7 +237,7 @@ class McpPlatformStackTest {
   class Secrets {
     @Test
     void googleKeySecret_isCreatedEmpty_withInstructions() {
-      JsonNode secret = resources.get(logicalIdOf("AWS::SecretsManager::Secret", "GoogleMapsApiKey"))
+      JsonNode secret = resources.get(res.logicalIdOf("AWS::SecretsManager::Secret", "GoogleMapsApiKey"))
           .get("Properties");
       assertThat(secret.get("Name").asText()).isEqualTo("McpPlatform-prod/google-maps-api-key");
       assertThat(secret.get("Description").asText()).contains("put-secret-value");
@@ -263,7 +247,7 @@ class McpPlatformStackTest {
 
     @Test
     void signingSecret_isGenerated_neverALiteral() {
-      JsonNode secret = resources.get(logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey"))
+      JsonNode secret = resources.get(res.logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey"))
           .get("Properties");
       assertThat(secret.at("/GenerateSecretString/PasswordLength").asInt()).isEqualTo(64);
       assertThat(secret.has("SecretString")).isFalse();
@@ -271,151 +255,10 @@ class McpPlatformStackTest {
   }
 
   @Nested
-  class Permissions {
-    private List<JsonNode> statementsOf(String rolePrefix) {
-      List<JsonNode> out = new ArrayList<>();
-      ofType("AWS::IAM::Policy").stream()
-          .filter(e -> e.getValue().at("/Properties/Roles/0/Ref").asText().startsWith(rolePrefix))
-          .forEach(e -> e.getValue().at("/Properties/PolicyDocument/Statement").forEach(out::add));
-      return out;
-    }
-
-    private static List<String> actions(JsonNode statement) {
-      List<String> out = new ArrayList<>();
-      JsonNode a = statement.get("Action");
-      if (a.isArray()) {
-        a.forEach(x -> out.add(x.asText()));
-      } else {
-        out.add(a.asText());
-      }
-      return out;
-    }
-
-    @Test
-    void noStatement_grantsWildcardActions_andResourceStarOnlyForXRay() {
-      for (Map.Entry<String, JsonNode> policy : ofType("AWS::IAM::Policy")) {
-        for (JsonNode st : policy.getValue().at("/Properties/PolicyDocument/Statement")) {
-          assertThat(actions(st)).as(policy.getKey()).noneMatch(a -> a.contains("*"));
-          if ("*".equals(st.path("Resource").asText())) {
-            assertThat(actions(st)).as(policy.getKey()).allMatch(a -> a.startsWith("xray:"));
-          }
-        }
-      }
-    }
-
-    @Test
-    void rolesHaveNoManagedPolicies_andWriteOnlyTheirOwnLogGroup() {
-      for (PlatformFunction f : PlatformFunction.values()) {
-        JsonNode role = resources.get(logicalIdOf("AWS::IAM::Role", f.logicalId() + "Role")).get("Properties");
-        assertThat(role.has("ManagedPolicyArns")).as(f.id()).isFalse();
-        JsonNode logs = statementsOf(f.logicalId() + "Role").stream()
-            .filter(st -> actions(st).contains("logs:PutLogEvents")).findFirst().orElseThrow();
-        assertThat(logs.at("/Resource/Fn::GetAtt/0").asText()).startsWith(f.logicalId() + "Logs");
-      }
-    }
-
-
-    @Test
-    void secrets_areReadableOnlyByTheFunctionThatNeedsThem() {
-      String signing = logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey");
-      String google = logicalIdOf("AWS::SecretsManager::Secret", "GoogleMapsApiKey");
-      assertThat(secretRefs("registry")).containsExactly(signing);
-      assertThat(secretRefs("maps")).containsExactly(google);
-      assertThat(secretRefs("healthchecker")).isEmpty();
-    }
-
-    private List<String> secretRefs(String logicalId) {
-      return statementsOf(logicalId + "Role").stream()
-          .filter(st -> actions(st).contains("secretsmanager:GetSecretValue"))
-          .map(st -> st.at("/Resource/Ref").asText())
-          .toList();
-    }
-
-    @Test
-    void tableAccess_isExactlyTheActionsEachFunctionCalls_onTheKeyPrefixesItOwns() {
-      assertThat(itemGrants("registry")).containsExactlyInAnyOrderEntriesOf(Map.of(
-          List.of("SERVER#*", "AUDIT#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-              "dynamodb:UpdateItem")));
-      assertThat(itemGrants("maps")).containsExactlyInAnyOrderEntriesOf(Map.of(
-          List.of("GEOCODE#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem"),
-          List.of("COUNTER#*"), List.of("dynamodb:GetItem", "dynamodb:UpdateItem")));
-      assertThat(itemGrants("healthchecker")).containsExactlyInAnyOrderEntriesOf(Map.of(
-          List.of("SERVER#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-              "dynamodb:UpdateItem")));
-    }
-
-    @Test
-    void indexQueries_areGrantedOnlyOnTheIndexesEachFunctionLists() {
-      assertThat(indexGrants("registry")).containsExactlyInAnyOrder("/index/byUpdated", "/index/byChange");
-      assertThat(indexGrants("healthchecker")).containsExactly("/index/byUpdated");
-      assertThat(indexGrants("maps")).isEmpty();
-    }
-
-    @Test
-    void noFunction_mayScanDeleteBatchOrReadStreams() {
-      for (String f : List.of("registry", "maps", "healthchecker")) {
-        assertThat(statementsOf(f + "Role").stream().flatMap(st -> actions(st).stream())
-            .filter(a -> a.startsWith("dynamodb:")))
-            .as(f).allMatch(a -> List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                "dynamodb:Query").contains(a));
-      }
-    }
-
-    /** @return for each table statement, its LeadingKeys patterns and its sorted actions */
-    private Map<List<String>, List<String>> itemGrants(String logicalId) {
-      Map<List<String>, List<String>> grants = new java.util.HashMap<>();
-      for (JsonNode st : statementsOf(logicalId + "Role")) {
-        if (actions(st).stream().noneMatch(a -> a.startsWith("dynamodb:")) || !st.has("Condition")) {
-          continue;
-        }
-        assertThat(st.at("/Resource/Fn::GetAtt/0").asText()).startsWith("RegistryTable");
-        List<String> keys = new ArrayList<>();
-        st.at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").forEach(k -> keys.add(k.asText()));
-        grants.put(keys, actions(st).stream().sorted().toList());
-      }
-      return grants;
-    }
-
-    private List<String> indexGrants(String logicalId) {
-      List<String> out = new ArrayList<>();
-      for (JsonNode st : statementsOf(logicalId + "Role")) {
-        if (!actions(st).equals(List.of("dynamodb:Query")) || st.has("Condition")) {
-          continue;
-        }
-        JsonNode resources = st.get("Resource").isArray() ? st.get("Resource") : JSON.createArrayNode().add(st.get("Resource"));
-        resources.forEach(r -> out.add(r.at("/Fn::Join/1/1").asText()));
-      }
-      return out;
-    }
-  }
-
-  @Nested
-  class Edge {
-    @Test
-    void webAcl_limitsEachSourceIp_andMapsMoreTightly_onTheApiStage() {
-      JsonNode acl = ofType("AWS::WAFv2::WebACL").get(0).getValue().get("Properties");
-      assertThat(acl.get("Scope").asText()).isEqualTo("REGIONAL");
-      assertThat(acl.at("/DefaultAction/Allow").isObject()).isTrue();
-      JsonNode all = acl.at("/Rules/0/Statement/RateBasedStatement");
-      assertThat(all.get("AggregateKeyType").asText()).isEqualTo("IP");
-      assertThat(all.get("Limit").asInt()).isEqualTo(EdgeProtection.PER_IP_LIMIT);
-      assertThat(all.get("EvaluationWindowSec").asInt()).isEqualTo(300);
-      JsonNode maps = acl.at("/Rules/1/Statement/RateBasedStatement");
-      assertThat(maps.get("Limit").asInt()).isEqualTo(EdgeProtection.MAPS_PER_IP_LIMIT);
-      assertThat(maps.at("/ScopeDownStatement/ByteMatchStatement/SearchString").asText()).isEqualTo("/maps/");
-      assertThat(acl.at("/Rules/0/Action/Block").isObject()).isTrue();
-      assertThat(acl.at("/Rules/1/Action/Block").isObject()).isTrue();
-
-      JsonNode association = ofType("AWS::WAFv2::WebACLAssociation").get(0).getValue().get("Properties");
-      assertThat(association.toString()).contains("/stages/", logicalIdOf("AWS::ApiGateway::Stage", "McpApi"));
-    }
-  }
-
-  @Nested
   class Observability {
     @Test
     void alarms_coverErrorsThrottlesApi5xxAndMissingHealthRuns() {
-      List<String> descriptions = ofType("AWS::CloudWatch::Alarm").stream()
+      List<String> descriptions = res.ofType("AWS::CloudWatch::Alarm").stream()
           .map(e -> e.getValue().at("/Properties/AlarmDescription").asText()).toList();
       assertThat(descriptions).hasSize(8);
       for (PlatformFunction f : PlatformFunction.values()) {
@@ -435,7 +278,7 @@ class McpPlatformStackTest {
 
     @Test
     void dashboard_showsTheRegistryMetrics() {
-      String body = ofType("AWS::CloudWatch::Dashboard").get(0).getValue().at("/Properties/DashboardBody")
+      String body = res.ofType("AWS::CloudWatch::Dashboard").get(0).getValue().at("/Properties/DashboardBody")
           .toString();
       assertThat(body).contains("McpPlatform", "SearchRequests", "SearchLatency", "TotalServers",
           "RegistrationErrors", "Service", "registry");
