@@ -29,7 +29,8 @@ public final class DeployableJars {
   static final String BUILD_COMMAND = "mvn -B package -DskipTests -pl %s -am";
 
   private static final Pattern PROJECT_DEPENDENCY = Pattern.compile(
-      "<dependency>\\s*<groupId>io\\.mcpplatform</groupId>\\s*<artifactId>([a-z0-9-]+)</artifactId>");
+      "<dependency>(?:\\s|<!--.*?-->)*<groupId>io\\.mcpplatform</groupId>\\s*<artifactId>([a-z0-9-]+)</artifactId>",
+      Pattern.DOTALL);
 
   private DeployableJars() {
   }

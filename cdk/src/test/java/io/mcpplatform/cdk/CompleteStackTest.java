@@ -39,7 +39,8 @@ class CompleteStackTest {
     Path root = Synthesized.stubRepository(EnumSet.allOf(PlatformFunction.class));
     Path core = source(root, "functions/core/src/main/java/Core.java", Instant.now());
     Files.writeString(root.resolve("functions/registry/pom.xml"), "<dependencies><dependency>\n"
-        + "  <groupId>io.mcpplatform</groupId>\n  <artifactId>core</artifactId>\n</dependency></dependencies>");
+        + "  <!-- the domain -->\n  <groupId>io.mcpplatform</groupId>\n  <artifactId>core</artifactId>\n"
+        + "</dependency></dependencies>");
     Files.setLastModifiedTime(root.resolve("functions/registry/pom.xml"), old(7200));
     Files.setLastModifiedTime(root.resolve(PlatformFunction.REGISTRY.jar()), old(3600));
 
