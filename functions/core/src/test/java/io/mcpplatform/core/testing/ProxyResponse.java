@@ -20,7 +20,7 @@ public final class ProxyResponse {
   public final JsonNode rpc;
   /** The body as text. */
   public final String body;
-  /** The response headers (first value of each). */
+  /** The response headers (first value of each, from {@code headers} or {@code multiValueHeaders}). */
   public final JsonNode headers;
 
   /**
@@ -33,7 +33,11 @@ public final class ProxyResponse {
     JsonNode proxy = JSON.readTree(raw);
     this.status = proxy.get("statusCode").asInt();
     this.body = proxy.path("body").asString("");
-    this.headers = proxy.path("headers");
+    tools.jackson.databind.node.ObjectNode firstValues = JSON.createObjectNode();
+    proxy.path("multiValueHeaders").properties()
+        .forEach(h -> firstValues.put(h.getKey(), h.getValue().path(0).asString()));
+    proxy.path("headers").properties().forEach(h -> firstValues.put(h.getKey(), h.getValue().asString()));
+    this.headers = firstValues;
     this.rpc = body.isEmpty() || !(body.startsWith("{") || body.startsWith("[")) ? JSON.createObjectNode()
         : JSON.readTree(body);
   }
