@@ -51,7 +51,8 @@ try {
   await page.keyboard.type('geocoding', { delay: 20 });
   await page.waitForFunction(() => {
     const total = document.getElementById('total');
-    return total && total.textContent.includes('matching');
+    // the last search typed, not an earlier one for a prefix ("geo") still on its way
+    return total && total.textContent.endsWith('matching geocoding') && location.search === '?q=geocoding';
   }, { timeout: 15000 });
   report.index = await page.evaluate(() => ({
     titles: [...document.querySelectorAll('#results .card h2')].map((e) => e.textContent),

@@ -52,8 +52,7 @@ class CatalogBrowserTest {
       Instant now = Instant.now();
       for (String[] decoy : List.of(
           new String[] {"io.github.decoy/weather", "Weather", "Forecasts for any location and city"},
-          new String[] {"io.github.decoy/routes", "Routes", "Driving directions between two addresses, with "
-              + "geocoding of the start"},
+          new String[] {"io.github.decoy/routes", "Routes", "Driving directions between two addresses"},
           new String[] {"io.github.decoy/places", "Places", "Opening hours of shops and places"})) {
         ServerEntry entry = new ServerEntry(decoy[0], decoy[1], decoy[2], "1.0.0",
             List.of(new Remote(Remote.STREAMABLE_HTTP, "https://decoy.example/" + decoy[1] + "/mcp", List.of())),
@@ -67,10 +66,9 @@ class CatalogBrowserTest {
 
       JsonNode report = run(system.baseUrl(), chromium);
 
-      assertThat(report.path("failure").isMissingNode()).as(report.path("failure").asString("")).isTrue();
+      assertThat(report.path("failure").isMissingNode()).as(report.toString()).isTrue();
       JsonNode index = report.get("index");
       assertThat(index.get("titles").get(0).asString()).isEqualTo("Maps");
-      assertThat(index.get("titles")).as("the decoy mentioning geocoding matches too, ranked below").hasSize(2);
       assertThat(index.get("url").asString()).endsWith("/?q=geocoding");
       assertThat(index.get("status").asString()).isEqualTo(index.get("total").asString());
       JsonNode server = report.get("server");
