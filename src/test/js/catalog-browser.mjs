@@ -2,6 +2,7 @@
 // object; the Java test (CatalogBrowserTest) makes the assertions. Usage:
 //   node catalog-browser.mjs BASE_URL OUT_DIR CHROMIUM_PATH EXPECTATIONS_JSON_FILE
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -10,7 +11,8 @@ const [base, outDir, chromium, expectationsFile] = process.argv.slice(2);
 const expectations = JSON.parse(fs.readFileSync(expectationsFile, 'utf8'));
 fs.mkdirSync(outDir, { recursive: true });
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-chromium-'));
-const report = { dialogs: [], pageErrors: [], cspViolations: [], requests: [] };
+const report = { dialogs: [], pageErrors: [], cspViolations: [], requests: [], accessibility: {} };
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const browser = await puppeteer.launch({
   executablePath: chromium,
@@ -97,6 +99,19 @@ try {
     await phone.screenshot({ path: path.join(outDir, `catalog-phone-${name}.png`), fullPage: true });
   }
   await phone.close();
+
+  // WCAG 2 A and AA rules (axe-core), on a separate page that lets the test inject axe past the policy
+  const audit = await browser.newPage();
+  await audit.setBypassCSP(true);
+  for (const [name, url] of [['index', '/?q=geocoding'], ['server', report.server.url.substring(base.length)]]) {
+    await audit.goto(base + url, { waitUntil: 'networkidle0' });
+    await audit.addScriptTag({ path: axeScript });
+    report.accessibility[name] = await audit.evaluate(async () => {
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      return result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+    });
+  }
+  await audit.close();
 
   // hostile entries: nothing runs, the text reads literally
   report.xss = [];

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The web catalog of the whole local system in headless Chromium, driven by puppeteer-core
  * ({@code src/test/js/catalog-browser.mjs}): search as you type, keyboard navigation to a server's page,
- * its discovered tools and uptime chart, the page without JavaScript and at a phone's width, and the
- * hostile entries of the XSS suite. Screenshots go to {@code target/web-screenshots/}. Skipped when
+ * its discovered tools and uptime chart, the page without JavaScript and at a phone's width, WCAG 2 A/AA
+ * rules (axe-core), and the hostile entries of the XSS suite. Screenshots go to {@code target/web-screenshots/}. Skipped when
  * Chromium or {@code src/test/node_modules} is missing.
  */
 class CatalogBrowserTest {
@@ -65,6 +65,7 @@ class CatalogBrowserTest {
       }
 
       JsonNode report = run(system.baseUrl(), chromium);
+      Files.writeString(Path.of("target/web-screenshots/report.json"), report.toPrettyString());
 
       assertThat(report.path("failure").isMissingNode()).as(report.toString()).isTrue();
       JsonNode index = report.get("index");
@@ -82,6 +83,9 @@ class CatalogBrowserTest {
       assertThat(report.at("/phone/index").asInt()).isLessThanOrEqualTo(360);
       assertThat(report.at("/phone/server").asInt()).isLessThanOrEqualTo(360);
 
+      assertThat(report.at("/accessibility/index").isArray()).as("axe-core ran").isTrue();
+      assertThat(report.at("/accessibility/index")).as("WCAG 2 AA violations (axe-core)").isEmpty();
+      assertThat(report.at("/accessibility/server")).as("WCAG 2 AA violations (axe-core)").isEmpty();
       assertThat(report.get("dialogs")).as("dialogs opened").isEmpty();
       assertThat(report.get("pageErrors")).isEmpty();
       assertThat(report.get("cspViolations")).as("our own pages break no rule of their policy").isEmpty();
