@@ -73,7 +73,7 @@ final class CatalogPage {
         .append("<input id=\"tag\" name=\"tag\" type=\"text\" placeholder=\"comma separated\" value=\"")
         .append(Html.attr(String.join(",", q.tags()))).append("\"></div>");
     select(b, "health", "Health", q.health(), CatalogQuery.HEALTH_VALUES,
-        List.of("healthy, unknown", "any", "healthy", "unhealthy", "unknown", "refused"));
+        List.of("all but unhealthy", "any", "healthy", "unhealthy", "unknown", "refused"));
     select(b, "transport", "Transport", q.transport(), CatalogQuery.TRANSPORT_VALUES,
         List.of("any", "streamable HTTP", "SSE"));
     select(b, "type", "Offers", q.type(), CatalogQuery.TYPE_VALUES, List.of("anything", "tools", "resources"));

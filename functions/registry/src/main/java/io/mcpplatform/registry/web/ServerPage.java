@@ -3,6 +3,7 @@ package io.mcpplatform.registry.web;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
+import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
@@ -44,6 +45,10 @@ final class ServerPage {
         .append("<p class=\"name\"><code><bdi>").append(Html.text(entry.name())).append("</bdi></code> ")
         .append(PageShell.badge(entry.health())).append(" <span class=\"muted\">version <bdi>")
         .append(Html.text(entry.version())).append("</bdi></span></p>");
+    if (entry.status() == LifecycleStatus.DEPRECATED) {
+      b.append("<p class=\"notice\" role=\"note\">This server is deprecated: its publisher advises against new "
+          + "connections.</p>");
+    }
     if (entry.description() != null && !entry.description().isBlank()) {
       b.append("<p class=\"desc\"><bdi>").append(Html.text(entry.description())).append("</bdi></p>");
     }

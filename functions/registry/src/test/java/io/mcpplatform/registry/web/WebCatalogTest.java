@@ -186,6 +186,19 @@ class WebCatalogTest {
   }
 
   @Test
+  void head_answersHeadersWithoutABody_andDeprecatedServersSaySo() {
+    WebHarness.Response head = web.call("HEAD", "/servers/io.github.acme/maps", Map.of());
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(Integer.parseInt(head.header("Content-Length"))).isPositive();
+
+    web.app.service().versions().changeAllStatus("io.github.acme/weather",
+        io.mcpplatform.core.catalog.LifecycleStatus.DEPRECATED, "superseded");
+    Document doc = Jsoup.parse(web.get("/servers/io.github.acme/weather").body());
+    assertThat(doc.selectFirst(".notice").text()).startsWith("This server is deprecated");
+  }
+
+  @Test
   void pages_revalidateWithAnEtag() {
     WebHarness.Response first = web.get("/");
     String etag = first.header("ETag");
