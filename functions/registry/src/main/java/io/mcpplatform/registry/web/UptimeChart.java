@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * A server's uptime as an inline SVG bar chart drawn from its stored health history: one bar per time
- * bucket, coloured by the share of checks that found it up (with a pattern-free legend in words, and each
- * bar's figures in its {@code <title>} for screen readers and pointer hover).
+ * bucket, coloured by the share of checks that found it up. The figures are also in words: the chart's
+ * title and caption give the window's uptime, and each bar's {@code <title>} its own (screen readers,
+ * pointer hover).
  */
 final class UptimeChart {
 
