@@ -11,6 +11,10 @@ import java.util.List;
  */
 final class CatalogPage {
 
+  /** Most description characters and tags a card shows; the server's page shows them all. */
+  static final int MAX_DESCRIPTION = 300;
+  static final int MAX_TAGS = 8;
+
   private final PageShell shell;
 
   CatalogPage(PageShell shell) {
@@ -98,7 +102,8 @@ final class CatalogPage {
         .append("\"><bdi>").append(Html.text(e.title())).append("</bdi></a></h2>")
         .append("<p class=\"name\"><code><bdi>").append(Html.text(e.name())).append("</bdi></code></p>");
     if (e.description() != null && !e.description().isBlank()) {
-      b.append("<p class=\"desc\"><bdi>").append(Html.text(e.description())).append("</bdi></p>");
+      b.append("<p class=\"desc\"><bdi>").append(Html.text(PageShell.clip(e.description(), MAX_DESCRIPTION)))
+          .append("</bdi></p>");
     }
     int tools = PageShell.toolCount(e);
     b.append("<p class=\"meta\">").append(PageShell.badge(e.health()))
@@ -110,7 +115,7 @@ final class CatalogPage {
     b.append("</p>");
     if (!e.tags().isEmpty()) {
       b.append("<ul class=\"tags\" aria-label=\"tags\">");
-      for (String tag : e.tags()) {
+      for (String tag : e.tags().subList(0, Math.min(MAX_TAGS, e.tags().size()))) {
         b.append("<li><a href=\"./?tag=").append(Html.attr(Html.uriComponent(tag))).append("\"><bdi>")
             .append(Html.text(tag)).append("</bdi></a></li>");
       }

@@ -94,6 +94,19 @@ final class PageShell {
   }
 
   /**
+   * @param text text, nullable
+   * @param max most code points to keep
+   * @return the text, cut at a code point boundary with an ellipsis when longer (the server's page shows
+   *     it whole), so that a list page stays small however long the descriptions are
+   */
+  static String clip(String text, int max) {
+    if (text == null || text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max)).stripTrailing() + "\u2026";
+  }
+
+  /**
    * @param root relative path to the catalog root
    * @param name a server name
    * @return the relative URL of the server's page, each segment of the name percent-encoded

@@ -199,6 +199,21 @@ class WebCatalogTest {
   }
 
   @Test
+  void listPage_staysUnder60KB_withTheLongestTextsRegistrationAllows() {
+    List<String> tags = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "tag" + i + "x".repeat(34)).toList();
+    for (int i = 0; i < CatalogQuery.PAGE_SIZE; i++) {
+      web.add("io.github.long" + "x".repeat(40) + i + "/server-" + "y".repeat(60), "T".repeat(120) + i,
+          "word ".repeat(400), tags, Remote.STREAMABLE_HTTP, List.of(), List.of());
+    }
+
+    WebHarness.Response r = web.get("/?q=word");
+
+    assertThat(Jsoup.parse(r.body()).select("#results .card")).hasSize(CatalogQuery.PAGE_SIZE);
+    assertThat(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(60 * 1024);
+    assertThat(Jsoup.parse(r.body()).selectFirst(".card .desc").text()).endsWith("\u2026").hasSizeLessThan(310);
+  }
+
+  @Test
   void pages_revalidateWithAnEtag() {
     WebHarness.Response first = web.get("/");
     String etag = first.header("ETag");
