@@ -112,8 +112,32 @@ public final class McpApi extends Construct {
    * @return the method
    */
   public Method route(String path, McpLambda target) {
-    IResource resource = api.getRoot().resourceForPath(path);
-    Method method = resource.addMethod("ANY", LambdaIntegration.Builder.create(target.alias())
+    return route(path, "ANY", target);
+  }
+
+  /**
+   * Routes the registry's web catalog, read-only: {@code GET /}, {@code GET /servers/{name+}} (greedy,
+   * since server names hold a slash: {@code /servers/io.github.x/y}) and {@code GET /assets/{file}}.
+   *
+   * @param registry the registry function, which renders the pages
+   * @return the methods
+   */
+  public List<Method> webCatalogRoutes(McpLambda registry) {
+    return List.of(route("/", "GET", registry), route("/servers/{name+}", "GET", registry),
+        route("/assets/{file}", "GET", registry));
+  }
+
+  /**
+   * As {@link #route(String, McpLambda)}, for one HTTP method.
+   *
+   * @param path for example {@code /registry/mcp}, or {@code /} for the root
+   * @param httpMethod {@code GET}, {@code ANY}, ...
+   * @param target the function
+   * @return the method
+   */
+  public Method route(String path, String httpMethod, McpLambda target) {
+    IResource resource = path.equals("/") ? api.getRoot() : api.getRoot().resourceForPath(path);
+    Method method = resource.addMethod(httpMethod, LambdaIntegration.Builder.create(target.alias())
         .proxy(true)
         .allowTestInvoke(false)
         .build());

@@ -112,6 +112,7 @@ public final class McpPlatformStack extends Stack {
     List<Method> routes = new ArrayList<>();
     routes.add(api.route("/registry/mcp", registry));
     routes.add(api.route("/v0.1/{proxy+}", registry));
+    routes.addAll(api.webCatalogRoutes(registry));
     new CfnOutput(this, "RegistryMcpUrl", output(api.urlFor("/registry/mcp"), "Registry MCP endpoint (Streamable HTTP)"));
     new CfnOutput(this, "RegistryApiUrl", output(api.urlFor("/v0.1/servers"), "Registry REST API (MCP Registry API v0.1)"));
     if (maps != null) {

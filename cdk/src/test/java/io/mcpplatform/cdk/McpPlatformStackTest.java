@@ -165,6 +165,18 @@ class McpPlatformStackTest {
       assertRoute(methodFor("mcp", "maps"), "maps");
     }
 
+    @Test
+    void webCatalog_routesReadOnlyPagesAndAssetsToTheRegistry() {
+      List<JsonNode> gets = ofType("AWS::ApiGateway::Method").stream().map(Map.Entry::getValue)
+          .filter(m -> m.at("/Properties/HttpMethod").asText().equals("GET")).toList();
+      assertThat(gets).hasSize(3).allSatisfy(m -> assertRoute(m, "registry"));
+      assertThat(gets).anySatisfy(m -> assertThat(m.at("/Properties/ResourceId/Fn::GetAtt/1").asText())
+          .isEqualTo("RootResourceId"));
+      List<String> parts = ofType("AWS::ApiGateway::Resource").stream()
+          .map(e -> e.getValue().at("/Properties/PathPart").asText()).toList();
+      assertThat(parts).contains("servers", "{name+}", "assets", "{file}");
+    }
+
     private void assertRoute(JsonNode method, String logicalId) {
       assertThat(method.at("/Properties/Integration/Type").asText()).isEqualTo("AWS_PROXY");
       assertThat(method.at("/Properties/Integration/IntegrationHttpMethod").asText()).isEqualTo("POST");
@@ -178,7 +190,7 @@ class McpPlatformStackTest {
       List<Map.Entry<String, JsonNode>> perms = res.ofType("AWS::Lambda::Permission").stream()
           .filter(e -> e.getValue().at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
           .toList();
-      assertThat(perms).hasSize(3);
+      assertThat(perms).hasSize(6);
       assertThat(perms).allSatisfy(p ->
           assertThat(p.getValue().at("/Properties/FunctionName/Ref").asText()).contains("Live"));
     }

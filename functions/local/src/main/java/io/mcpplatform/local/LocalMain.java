@@ -187,6 +187,7 @@ public final class LocalMain {
 
   static List<String> endpointLines(String base) {
     List<String> lines = new ArrayList<>();
+    lines.add("  web catalog      GET  " + base + "/   (browse and search servers in a browser)");
     lines.add("  registry (MCP)   POST " + base + RegistryApp.MCP_PATH);
     lines.add("  registry (REST)  GET  " + base + "/v0.1/servers   (official registry API; writes need"
         + " ./run-local token)");

@@ -23,6 +23,7 @@ import io.mcpplatform.registry.auth.TokenService;
 import io.mcpplatform.registry.limits.RateLimiter;
 import io.mcpplatform.registry.rest.RestApiServlet;
 import io.mcpplatform.registry.rest.RestOperations;
+import io.mcpplatform.registry.web.WebCatalogServlet;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -31,6 +32,7 @@ import io.mcpplatform.transport.HostGuard;
 import io.mcpplatform.transport.Route;
 import io.mcpplatform.transport.StatelessMcpServlet;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -121,8 +123,10 @@ public final class RegistryApp implements AutoCloseable {
       mcp.hostGuard(hostGuard);
     }
     RestOperations rest = new RestOperations(service, config.urlPolicy(), tokens, limiter, audit, json);
-    this.routes = List.of(new Route(MCP_PATH, mcp.build()),
-        new Route(RestApiServlet.PATH_SPEC, new RestApiServlet(rest, json)));
+    List<Route> all = new ArrayList<>(List.of(new Route(MCP_PATH, mcp.build()),
+        new Route(RestApiServlet.PATH_SPEC, new RestApiServlet(rest, json))));
+    all.addAll(new WebCatalogServlet(service, store, clock, json).routes());
+    this.routes = List.copyOf(all);
   }
 
   /**

@@ -107,6 +107,20 @@ class RegistryHandlerEventsTest {
         OfficialSchemas.assertValid("ServerResponse", r.rpc);
         assertThat(r.rpc.at("/_meta/io.modelcontextprotocol.registry~1official/isLatest").asBoolean()).isTrue();
         assertThat(r.raw).contains("Access-Control-Allow-Origin");
+      }),
+      Map.entry("web-index.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.headers.path("Content-Type").asString()).startsWith("text/html");
+        assertThat(r.headers.path("Content-Security-Policy").asString()).contains("script-src 'self'");
+        assertThat(r.body).contains("<p id=\"total\" class=\"total\">1 server matching <q>weather</q></p>")
+            .contains("<a href=\"servers/weather-api\"><bdi>Weather API</bdi></a>");
+      }),
+      Map.entry("web-server-page.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.headers.path("Content-Type").asString()).startsWith("text/html");
+        assertThat(r.body).contains("<h1><bdi>Weather API</bdi></h1>")
+            .contains("claude mcp add --transport http weather-api https://weather.example.com/mcp")
+            .contains("<svg class=\"chart\"");
       }));
 
   /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An API Gateway proxy response from a Lambda handler, with its JSON-RPC body parsed. */
+/** An API Gateway proxy response from a Lambda handler, with its JSON-RPC body parsed (when it is JSON). */
 public final class ProxyResponse {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -16,8 +16,12 @@ public final class ProxyResponse {
   public final String raw;
   /** The HTTP status. */
   public final int status;
-  /** The JSON-RPC body, an empty object when there is none. */
+  /** The JSON-RPC body, an empty object when there is none or it is not JSON (an HTML page). */
   public final JsonNode rpc;
+  /** The body as text. */
+  public final String body;
+  /** The response headers (first value of each, from {@code headers} or {@code multiValueHeaders}). */
+  public final JsonNode headers;
 
   /**
    * @param name the event file's name
@@ -28,8 +32,14 @@ public final class ProxyResponse {
     this.raw = raw;
     JsonNode proxy = JSON.readTree(raw);
     this.status = proxy.get("statusCode").asInt();
-    String body = proxy.path("body").asString("");
-    this.rpc = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+    this.body = proxy.path("body").asString("");
+    tools.jackson.databind.node.ObjectNode firstValues = JSON.createObjectNode();
+    proxy.path("multiValueHeaders").properties()
+        .forEach(h -> firstValues.put(h.getKey(), h.getValue().path(0).asString()));
+    proxy.path("headers").properties().forEach(h -> firstValues.put(h.getKey(), h.getValue().asString()));
+    this.headers = firstValues;
+    this.rpc = body.isEmpty() || !(body.startsWith("{") || body.startsWith("[")) ? JSON.createObjectNode()
+        : JSON.readTree(body);
   }
 
   /** @return the first text content of a tool result */
