@@ -37,8 +37,11 @@ final class Usage {
         ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL   Anthropic Messages API key and base URL
         OPENAI_BASE_URL, OPENAI_API_KEY         OpenAI-compatible chat completions endpoint (key optional
                                                 for local servers such as Ollama, llama.cpp, vLLM)
-        MCP_HEADER_<SERVER>_<HEADER>            value of a header a server requires (names upper-cased,
-                                                other characters as _), e.g. MCP_HEADER_WEATHER_X_API_KEY
+        MCP_HEADER_<SERVER>__<HEADER>           value of a header a server requires, for that exact server:
+                                                letters and digits kept, every other character (_ too) as
+                                                _XX hex, e.g. com.example/weather and X-Api-Key:
+                                                MCP_HEADER_com_2Eexample_2Fweather__X_2DApi_2DKey
+                                                (./mcp show SERVER prints the exact name)
 
       Exit codes: 0 done, 1 failed, 2 bad command line, 3 missing API key or server credential.
       """;

@@ -56,7 +56,7 @@ class AssistantTest {
         Duration.ofSeconds(20), "test");
     registry = new RegistryClient(platform.baseUrl(), connector);
     discovery = new Discovery(registry, connector,
-        HeaderCredentials.load(Map.of("MCP_HEADER_SECURE_X_API_KEY", TestMcpServers.SECRET), null),
+        HeaderCredentials.load(Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET), null),
         Discovery.Options.DEFAULT);
   }
 
@@ -206,8 +206,8 @@ class AssistantTest {
     Answer answer = assistant.ask("secure", null);
     noSecrets.close();
 
-    assertThat(answer.problems()).singleElement().asString().contains("MCP_HEADER_SECURE_X_API_KEY");
-    assertThat(answer.text()).contains("MCP_HEADER_SECURE_X_API_KEY");
+    assertThat(answer.problems()).singleElement().asString().contains("MCP_HEADER_secure__X_2DApi_2DKey");
+    assertThat(answer.text()).contains("MCP_HEADER_secure__X_2DApi_2DKey");
     assertThat(llm.received()).isEmpty();
   }
 

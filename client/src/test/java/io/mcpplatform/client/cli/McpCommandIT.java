@@ -104,7 +104,7 @@ class McpCommandIT {
 
   @Test
   void call_sendsTheSecretHeader_withoutPrintingIt() throws Exception {
-    Run run = mcp(Map.of("MCP_HEADER_SECURE_X_API_KEY", TestMcpServers.SECRET), "call", "secure", "get_location",
+    Run run = mcp(Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET), "call", "secure", "get_location",
         "address=Rome", "--verbose");
 
     assertThat(run.code()).isZero();
