@@ -92,6 +92,29 @@ final class Args {
     throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max);
   }
 
+  /**
+   * @param name the option
+   * @param env the environment
+   * @param variable the environment variable read when the option is absent
+   * @param fallback the value when neither is given
+   * @return a number from 0 to 1
+   */
+  double fraction(String name, Map<String, String> env, String variable, double fallback) {
+    String raw = options.containsKey(name) ? options.get(name) : env.get(variable);
+    if (raw == null || raw.isBlank() && !options.containsKey(name)) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(raw.trim());
+      if (value >= 0 && value <= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the usage error
+    }
+    throw new UsageException("--" + name + " / " + variable + " must be a number from 0 to 1");
+  }
+
   /** A command line that cannot be run as given. */
   static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -125,7 +125,20 @@ final class Printer {
         a.model() == null ? "no model call" : a.model(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
         u.cacheWriteTokens(), a.costUsd(), prices.equals(Prices.FREE) ? " (prices not set)" : "",
         a.toolsOffered().size(), a.toolDefinitionBytes(), a.toolCalls().size(), a.discoveryMillis(),
-        launchedAt == null ? "" : ", tools ready " + (a.toolsReadyAt() - launchedAt) + " ms after launch");
+        launchedAt == null ? "" : ", tools ready " + (a.toolsReadyAt() - launchedAt) + " ms after launch")
+        + searchLine(a);
+  }
+
+  /** What the model's own registry searches cost (already counted in the totals), when there were any. */
+  private static String searchLine(Answer a) {
+    if (a.searchRounds() == 0) {
+      return "";
+    }
+    TokenUsage s = a.searchUsage();
+    return String.format(Locale.ROOT, "%n[registry searched by the model: %d call%s, tokens in %,d · out %,d · cache"
+            + " read %,d · cache write %,d; queries: %s]", a.searchRounds(), a.searchRounds() == 1 ? "" : "s",
+        s.inputTokens(), s.outputTokens(), s.cacheReadTokens(), s.cacheWriteTokens(),
+        a.searchQueries().isEmpty() ? "none" : "'" + String.join("', '", a.searchQueries()) + "'");
   }
 
   private void field(String name, String value) {

@@ -28,6 +28,10 @@ final class Usage {
         --max-tools N        most tools sent to the model (default 5)
         --max-servers N      most servers connected per question (default 3)
         --max-result-chars N cap on one tool result sent to the model (default 6000)
+        --min-score X        relevance floor on the registry's search score, 0 to 1 (MCP_MIN_SCORE;
+                             default 0.35; not applied when the registry's scores are not 0 to 1)
+        --search-rounds N    when nothing relevant is found, model calls that may search the registry
+                             in the model's own words (default 3; 0 to answer at once that none fits)
         --price-input USD    price per million input tokens (MCP_PRICE_INPUT); also --price-output,
                              --price-cache-read, --price-cache-write
         --config FILE        client config with server header values (MCP_CLIENT_CONFIG; default
