@@ -60,6 +60,9 @@ class ServerFinderTest extends OnLocalPlatform {
     List<List<String>> offered = offeredPerRequest("Where is Paris?", answer);
     assertThat(offered).hasSize(3);
     assertThat(offered.get(0)).containsExactly(ScriptedModel.SEARCH_TOOL);
+    String searchTool = llm.received().get(0).body().path("tools").get(0).toString();
+    System.out.println("the search tool's definition, " + searchTool.length() + " bytes: " + searchTool);
+    assertThat(searchTool.length()).isLessThan(500);
     assertThat(offered.get(1)).contains(MAPS_TOOL).doesNotContain(ScriptedModel.SEARCH_TOOL)
         .noneMatch(name -> name.startsWith("weather__") || name.startsWith("odd__"));
     assertThat(offered.get(2)).isEqualTo(offered.get(1));
