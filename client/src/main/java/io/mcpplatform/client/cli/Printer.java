@@ -40,10 +40,19 @@ final class Printer {
       if (!s.tags().isEmpty()) {
         out.println("    tags: " + String.join(", ", s.tags()));
       }
+      if (s.match() != null && !(s.match().lexical().isEmpty() && s.match().semantic().isEmpty())) {
+        out.println("    matched: " + matched(s.match()));
+      }
     }
     if (total != null && total > servers.size()) {
       out.println("(" + servers.size() + " of " + total + " shown; use --limit)");
     }
+  }
+
+  private static String matched(CatalogServer.SearchMatch match) {
+    String words = match.lexical().isEmpty() ? "" : "words in " + String.join(", ", match.lexical());
+    String meaning = match.semantic().isEmpty() ? "" : "meaning of " + String.join(", ", match.semantic());
+    return words.isEmpty() || meaning.isEmpty() ? words + meaning : words + "; " + meaning;
   }
 
   void server(CatalogServer s, Map<String, String> env) {

@@ -16,7 +16,7 @@ class DiscoveryChoiceTest {
   private static CatalogServer hit(String name, Double score, String health) {
     return new CatalogServer(name, null, null, null, List.of(new CatalogServer.CatalogRemote("streamable-http",
         "https://example.com/" + name + "/mcp", List.of())), null, null, null,
-        health == null ? null : new CatalogServer.CatalogHealth(health, null, null), null, score);
+        health == null ? null : new CatalogServer.CatalogHealth(health, null, null), null, score, null);
   }
 
   private static List<String> chosen(List<CatalogServer> hits, double minScore) {

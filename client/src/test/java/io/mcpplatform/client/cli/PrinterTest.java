@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpplatform.client.agent.Answer;
 import io.mcpplatform.client.llm.Prices;
 import io.mcpplatform.client.llm.TokenUsage;
+import io.mcpplatform.client.registry.CatalogServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,22 @@ class PrinterTest {
     assertThat(line).contains("tokens in 1,300 · out 100")
         .contains("[registry searched by the model: 1 call, tokens in 400 · out 30 · cache read 0 · cache write 0;"
             + " queries: 'geocoding']");
+  }
+
+  @Test
+  void servers_sayWhichFieldsMatched_byWordsAndByMeaning() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CatalogServer maps = new CatalogServer("maps", "Maps", null, null, List.of(), List.of(), null, null, null, null,
+        0.8234, new CatalogServer.SearchMatch(List.of("name", "tags"), List.of("tool:get_location")));
+    CatalogServer geo = new CatalogServer("geo", null, null, null, List.of(), List.of(), null, null, null, null,
+        0.41, new CatalogServer.SearchMatch(List.of(), List.of("description")));
+
+    new Printer(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8))
+        .servers(List.of(maps, geo), 2);
+
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("maps  [unknown]  score 0.82\n    Maps\n    matched: words in name, tags; meaning of tool:get_location\n")
+        .contains("geo  [unknown]  score 0.41\n    matched: meaning of description\n");
   }
 
   @Test

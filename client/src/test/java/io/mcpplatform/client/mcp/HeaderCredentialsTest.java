@@ -22,7 +22,7 @@ class HeaderCredentialsTest {
 
   private static CatalogServer server(String name, CatalogServer.RemoteHeader... headers) {
     return new CatalogServer(name, null, null, null, List.of(new CatalogServer.CatalogRemote("streamable-http",
-        "https://example.com/mcp", List.of(headers))), null, null, null, null, null, null);
+        "https://example.com/mcp", List.of(headers))), null, null, null, null, null, null, null);
   }
 
   private static final CatalogServer.RemoteHeader KEY =
