@@ -27,7 +27,7 @@ class DiscoveryChoiceTest {
 
   @Test
   void choose_dropsALowScoredHit_soAnIrrelevantServerIsNeverOffered() {
-    // "What is the price of bitcoin?" once ranked whatsapp-mcp first, on a weak lexical match
+    // a weak hit on a stop word's prefix (whatsapp-mcp for "What is the price of bitcoin?") stays out
     assertThat(chosen(List.of(hit("whatsapp-mcp", 0.14), hit("slack", 0.09)), 0.35)).isEmpty();
     assertThat(chosen(List.of(hit("whatsapp-mcp", 0.14)), 0.1)).containsExactly("whatsapp-mcp");
   }

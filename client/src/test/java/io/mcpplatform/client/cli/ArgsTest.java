@@ -3,6 +3,7 @@ package io.mcpplatform.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArgsTest {
@@ -51,5 +52,18 @@ class ArgsTest {
     assertThatThrownBy(() -> Args.parse(new String[] {"search", "--limit"}))
         .isInstanceOf(Args.UsageException.class)
         .hasMessage("Option --limit needs a value");
+  }
+
+  @Test
+  void fraction_readsTheOption_elseTheVariable_elseTheDefault_andNamesBothWhenOutOfRange() {
+    Map<String, String> env = Map.of("MCP_MIN_SCORE", "0.2");
+
+    assertThat(Args.parse(new String[] {"ask", "q", "--min-score", "0.5"}).fraction("min-score", env, "MCP_MIN_SCORE",
+        0.35)).isEqualTo(0.5);
+    assertThat(Args.parse(new String[] {"ask", "q"}).fraction("min-score", env, "MCP_MIN_SCORE", 0.35)).isEqualTo(0.2);
+    assertThat(Args.parse(new String[] {"ask", "q"}).fraction("min-score", Map.of(), "MCP_MIN_SCORE", 0.35))
+        .isEqualTo(0.35);
+    assertThatThrownBy(() -> Args.parse(new String[] {"ask", "q", "--min-score=2"}).fraction("min-score", env,
+        "MCP_MIN_SCORE", 0.35)).hasMessage("--min-score / MCP_MIN_SCORE must be a number from 0 to 1");
   }
 }
