@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The seed's {@code chat_with_discovery}: discover tools for a question (when the registry finds nothing
  * relevant for its words, the model searches the registry in its own, {@link ServerFinder}), then loop on
- * tool use until the model answers. {@link #ask} starts afresh; {@link #chat} keeps the conversation (the seed's interactive
- * session), as question and answer text only: earlier tool calls and results are not sent again, which
- * keeps every later turn cheap.
+ * tool use until the model answers. {@link #ask} starts afresh; {@link #chat} keeps the conversation (the
+ * seed's interactive session), as question and answer text only: earlier tool calls and results are not
+ * sent again, which keeps every later turn cheap.
  */
 public final class Assistant {
 

@@ -253,7 +253,8 @@ public final class Cli {
   private static Assistant.Options options(Args args) {
     Assistant.Options d = Assistant.Options.DEFAULT;
     return new Assistant.Options(args.intOption("max-rounds", d.maxRounds(), 1, 50),
-        args.intOption("max-tokens", d.maxTokens(), 16, 64_000), args.intOption("search-rounds", d.searchRounds(), 0, 10));
+        args.intOption("max-tokens", d.maxTokens(), 16, 64_000),
+        args.intOption("search-rounds", d.searchRounds(), 0, 10));
   }
 
   private void json(Object value) {

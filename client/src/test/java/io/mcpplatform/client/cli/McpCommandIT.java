@@ -198,7 +198,8 @@ class McpCommandIT {
       assertThat(run.out().strip()).isEqualTo("No registered server offers cryptocurrency prices.");
       assertThat(llm.received()).allSatisfy(r -> assertThat(ScriptedModel.offered(r.body()))
           .containsExactly(ScriptedModel.SEARCH_TOOL));
-      assertThat(run.err()).contains("registry searched by the model: 2 calls").contains("queries: 'cryptocurrency price'");
+      assertThat(run.err()).contains("registry searched by the model: 2 calls")
+          .contains("queries: 'cryptocurrency price'");
     }
   }
 
