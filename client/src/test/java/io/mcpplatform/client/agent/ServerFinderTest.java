@@ -78,6 +78,20 @@ class ServerFinderTest extends OnLocalPlatform {
   }
 
   @Test
+  void ask_offersNoSearchTool_whenTheRegistryFindsARelevantServerForTheQuestion() {
+    llm.replyBy(new ScriptedModel(List.of("weather"), "weather__get_forecast", "{\"city\":\"Lyon\"}", "None."));
+
+    Answer answer = assistant(3).ask("What is the weather forecast for Lyon?", null);
+
+    List<List<String>> offered = offeredPerRequest("What is the weather forecast for Lyon?", answer);
+    assertThat(offered).hasSize(2).allSatisfy(tools -> assertThat(tools).contains("weather__get_forecast")
+        .doesNotContain(ScriptedModel.SEARCH_TOOL));
+    assertThat(answer.searchRounds()).isZero();
+    assertThat(answer.searchUsage()).isEqualTo(io.mcpplatform.client.llm.TokenUsage.ZERO);
+    assertThat(answer.text()).isEqualTo("weather__get_forecast says Sunny, 21 C in Lyon");
+  }
+
+  @Test
   void ask_priceOfBitcoin_searchesInTheModelsWords_andAnswersInWords_whenNoServerFits() {
     llm.replyBy(new ScriptedModel(List.of("cryptocurrency price", "bitcoin exchange rate"), "none__none", "{}",
         "No registered server offers cryptocurrency prices."));
