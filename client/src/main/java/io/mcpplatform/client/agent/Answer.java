@@ -18,8 +18,11 @@ import java.util.Objects;
  * @param rounds model calls made
  * @param usage tokens used over all rounds
  * @param costUsd estimated cost in US dollars
- * @param discoveryMillis time spent searching and connecting
+ * @param discoveryMillis time spent searching and connecting (the model's registry searches included)
  * @param toolsReadyAt when discovery ended (milliseconds since the epoch)
+ * @param searchQueries what the model searched the registry for, when the question's own words found nothing
+ * @param searchRounds model calls spent on those searches (counted in {@code rounds})
+ * @param searchUsage tokens spent on those searches (counted in {@code usage})
  */
 public record Answer(
     @JsonProperty("text") String text,
@@ -33,7 +36,10 @@ public record Answer(
     @JsonProperty("usage") TokenUsage usage,
     @JsonProperty("costUsd") double costUsd,
     @JsonProperty("discoveryMillis") long discoveryMillis,
-    @JsonProperty("toolsReadyAt") long toolsReadyAt) {
+    @JsonProperty("toolsReadyAt") long toolsReadyAt,
+    @JsonProperty("searchQueries") List<String> searchQueries,
+    @JsonProperty("searchRounds") int searchRounds,
+    @JsonProperty("searchUsage") TokenUsage searchUsage) {
 
   public Answer {
     Objects.requireNonNull(text, "text");
@@ -42,6 +48,8 @@ public record Answer(
     toolCalls = List.copyOf(toolCalls);
     problems = List.copyOf(problems);
     Objects.requireNonNull(usage, "usage");
+    searchQueries = List.copyOf(searchQueries);
+    Objects.requireNonNull(searchUsage, "searchUsage");
   }
 
   /**

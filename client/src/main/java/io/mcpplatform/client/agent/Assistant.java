@@ -13,10 +13,11 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed's {@code chat_with_discovery}: discover tools for a question, then loop on tool use until the
- * model answers. {@link #ask} starts afresh; {@link #chat} keeps the conversation (the seed's interactive
- * session), as question and answer text only: earlier tool calls and results are not sent again, which
- * keeps every later turn cheap.
+ * The seed's {@code chat_with_discovery}: discover tools for a question (when the registry finds nothing
+ * relevant for its words, the model searches the registry in its own, {@link ServerFinder}), then loop on
+ * tool use until the model answers. {@link #ask} starts afresh; {@link #chat} keeps the conversation (the
+ * seed's interactive session), as question and answer text only: earlier tool calls and results are not
+ * sent again, which keeps every later turn cheap.
  */
 public final class Assistant {
 
@@ -31,12 +32,14 @@ public final class Assistant {
   /**
    * Bounds on the loop.
    *
-   * @param maxRounds most model calls for one question
+   * @param maxRounds most model calls for one question, once tools are found
    * @param maxTokens output bound per call
+   * @param searchRounds most model calls searching the registry when it finds nothing for the question; 0
+   *     answers {@link #NO_TOOLS} without calling the model
    */
-  public record Options(int maxRounds, int maxTokens) {
-    /** Ten rounds, 1,024 output tokens each. */
-    public static final Options DEFAULT = new Options(10, 1024);
+  public record Options(int maxRounds, int maxTokens, int searchRounds) {
+    /** Ten rounds, 1,024 output tokens each, up to three registry searches by the model. */
+    public static final Options DEFAULT = new Options(10, 1024, 3);
   }
 
   private final Discovery discovery;
@@ -82,20 +85,41 @@ public final class Assistant {
   private Answer answer(String question, String searchQuery, List<ChatMessage> earlier, boolean conversation) {
     long start = System.nanoTime();
     Discovery.Found found = discovery.discover(searchQuery == null ? question : searchQuery, question);
+    List<String> problems = new ArrayList<>(found.problems());
+    ServerFinder.Outcome search = null;
+    // only when nothing was relevant: a relevant server that could not be reached (say, for a missing
+    // credential) is reported as it is, not searched around
+    if (found.chosen() == 0 && options.searchRounds() > 0) {
+      search = new ServerFinder(discovery, llm, options.searchRounds(), options.maxTokens()).find(question, earlier);
+      problems.addAll(search.problems());
+      if (search.found() != null) {
+        found = search.found();
+      }
+    }
+    List<String> queries = search == null ? List.of() : search.queries();
+    int searchRounds = search == null ? 0 : search.rounds();
+    TokenUsage searchUsage = search == null ? TokenUsage.ZERO : search.usage();
     long discoveryMillis = (System.nanoTime() - start) / 1_000_000;
     long toolsReadyAt = System.currentTimeMillis();
     Toolbox toolbox = found.toolbox();
-    if (toolbox.isEmpty() && !(conversation && !earlier.isEmpty())) {
-      String text = found.problems().isEmpty() ? NO_TOOLS
-          : NO_TOOLS + " " + String.join(" ", found.problems());
-      return new Answer(text, null, found.servers(), List.of(), 0, List.of(), found.problems(), 0,
-          TokenUsage.ZERO, 0, discoveryMillis, toolsReadyAt);
+    if (search != null && search.found() == null && search.text() != null && !search.text().isBlank()) {
+      // the model answered instead of searching further: no tool was needed, or none could be found
+      return new Answer(search.text(), llm.model(), List.of(), List.of(), 0, List.of(), problems, searchRounds,
+          searchUsage, llm.prices().cost(searchUsage), discoveryMillis, toolsReadyAt, queries, searchRounds,
+          searchUsage);
+    }
+    if (toolbox.isEmpty() && !(conversation && !earlier.isEmpty() && search == null)) {
+      String text = NO_TOOLS + (queries.isEmpty() ? "" : " The registry was also searched for: '"
+          + String.join("', '", queries) + "'.") + (problems.isEmpty() ? "" : " " + String.join(" ", problems));
+      return new Answer(text, search == null ? null : llm.model(), found.servers(), List.of(), 0, List.of(),
+          problems, searchRounds, searchUsage, llm.prices().cost(searchUsage), discoveryMillis, toolsReadyAt, queries,
+          searchRounds, searchUsage);
     }
     List<ToolSpec> specs = toolbox.specs();
     List<ChatMessage> messages = new ArrayList<>(earlier);
     messages.add(ChatMessage.user(question));
     List<Answer.ToolCallRecord> calls = new ArrayList<>();
-    TokenUsage usage = TokenUsage.ZERO;
+    TokenUsage usage = searchUsage;
     String text = null;
     int rounds = 0;
     while (rounds < options.maxRounds()) {
@@ -122,8 +146,8 @@ public final class Assistant {
       text = "(the model gave no text)";
     }
     return new Answer(text, llm.model(), found.servers(), toolbox.names(), JsonMapper.shared().writeValueAsBytes(specs).length,
-        calls, found.problems(), rounds, usage, llm.prices().cost(usage), discoveryMillis,
-        toolsReadyAt);
+        calls, problems, searchRounds + rounds, usage, llm.prices().cost(usage), discoveryMillis, toolsReadyAt,
+        queries, searchRounds, searchUsage);
   }
 
   /** Forgets the conversation. */

@@ -21,9 +21,14 @@ import java.util.concurrent.Executors;
 
 /**
  * The seed's {@code discover_and_connect}, with a budget: search the registry, connect to the best
- * matches that are not unhealthy (a server never checked counts as a match: the local system may run
- * without the health checker), list their tools, and keep only the tools worth sending
+ * matches that are relevant and not unhealthy (a server never checked counts as a match: the local system
+ * may run without the health checker), list their tools, and keep only the tools worth sending
  * ({@link ToolSelector}). Sessions are kept for reuse until {@link #close()}.
+ *
+ * <p>Relevant means scoring at least {@link Options#minScore()} (the registry's fused score, 0 to 1) and
+ * at least {@link Options#relativeScore()} of the best score. A registry whose hits carry no score, or
+ * scores above 1 (an older, unnormalized ranking), gets no absolute floor: its scores cannot be compared
+ * with one.
  */
 public final class Discovery implements AutoCloseable {
 
@@ -34,12 +39,26 @@ public final class Discovery implements AutoCloseable {
    * @param searchLimit how many search results to read
    * @param maxServers most servers to connect to
    * @param relativeScore keep servers scoring at least this share of the best score (0-1)
+   * @param minScore keep servers scoring at least this (0-1), when the registry's scores are normalized
    * @param maxTools most tools to send
    * @param maxResultChars cap on one tool result
    */
-  public record Options(int searchLimit, int maxServers, double relativeScore, int maxTools, int maxResultChars) {
-    /** Ten results read, up to three servers within 40% of the best, five tools, 6,000 characters per result. */
-    public static final Options DEFAULT = new Options(10, 3, 0.4, 5, Toolbox.DEFAULT_MAX_RESULT_CHARS);
+  public record Options(int searchLimit, int maxServers, double relativeScore, double minScore, int maxTools,
+      int maxResultChars) {
+    /** Default floor on the registry's fused score. */
+    public static final double DEFAULT_MIN_SCORE = 0.35;
+    /**
+     * Ten results read, up to three servers scoring 0.35 or more and within 40% of the best, five tools,
+     * 6,000 characters per result.
+     */
+    public static final Options DEFAULT = new Options(10, 3, 0.4, DEFAULT_MIN_SCORE, 5,
+        Toolbox.DEFAULT_MAX_RESULT_CHARS);
+
+    public Options {
+      if (!(minScore >= 0 && minScore <= 1)) {
+        throw new IllegalArgumentException("minScore must be from 0 to 1");
+      }
+    }
   }
 
   /**
@@ -49,8 +68,9 @@ public final class Discovery implements AutoCloseable {
    * @param servers the servers connected, best first
    * @param problems servers skipped and why (no secret values)
    * @param matched how many servers the registry returned
+   * @param chosen how many of them were relevant enough to connect to
    */
-  public record Found(Toolbox toolbox, List<String> servers, List<String> problems, int matched) {
+  public record Found(Toolbox toolbox, List<String> servers, List<String> problems, int matched, int chosen) {
   }
 
   private final RegistryClient registry;
@@ -86,21 +106,20 @@ public final class Discovery implements AutoCloseable {
    * @throws io.mcpplatform.client.registry.RegistryException when the registry cannot be reached
    */
   public Found discover(String searchQuery, String question) {
+    return discover(searchQuery, question, false);
+  }
+
+  /**
+   * @param searchQuery what to search the registry for
+   * @param question the user's question (ranks the tools)
+   * @param fill whether to offer the chosen servers' other tools too, up to the bound, when few share words
+   *     with the question ({@link ToolSelector#select(String, List, boolean)})
+   * @return the tools to offer; an empty toolbox when nothing matched or nothing could be reached
+   */
+  Found discover(String searchQuery, String question, boolean fill) {
     List<CatalogServer> matches = registry.search(searchQuery, options.searchLimit()).servers();
-    double best = 0;
-    for (CatalogServer server : matches) {
-      best = Math.max(best, server.score() == null ? 0 : server.score());
-    }
-    List<CatalogServer> chosen = new ArrayList<>();
-    for (CatalogServer server : matches) {
-      double score = server.score() == null ? 0 : server.score();
-      if (chosen.size() >= options.maxServers() || best > 0 && score < best * options.relativeScore()) {
-        break;
-      }
-      if (!"unhealthy".equals(server.healthStatus()) && server.remote() != null) {
-        chosen.add(server);
-      }
-    }
+    List<CatalogServer> chosen = choose(matches, options);
+    double best = best(matches);
     // connect to the chosen servers at the same time: each handshake is a few round trips
     List<CompletableFuture<List<McpTool>>> pending = new ArrayList<>();
     for (CatalogServer server : chosen) {
@@ -145,10 +164,52 @@ public final class Discovery implements AutoCloseable {
       }
     }
     Toolbox toolbox = new Toolbox(options.maxResultChars());
-    for (ToolSelector.Candidate c : new ToolSelector(options.maxTools()).select(question, candidates)) {
+    for (ToolSelector.Candidate c : new ToolSelector(options.maxTools()).select(question, candidates, fill)) {
       toolbox.add(sessionOf.get(c), toolOf.get(c));
     }
-    return new Found(toolbox, connected, problems, matches.size());
+    return new Found(toolbox, connected, problems, matches.size(), chosen.size());
+  }
+
+  /**
+   * The servers worth connecting to, best first: relevant (see the class comment), not unhealthy, with a
+   * remote, at most {@link Options#maxServers()}.
+   *
+   * @param matches the registry's hits, best first
+   * @param options bounds
+   * @return the chosen hits
+   */
+  static List<CatalogServer> choose(List<CatalogServer> matches, Options options) {
+    double best = best(matches);
+    double floor = normalized(matches) ? options.minScore() : 0;
+    List<CatalogServer> chosen = new ArrayList<>();
+    for (CatalogServer server : matches) {
+      double score = server.score() == null ? 0 : server.score();
+      if (chosen.size() >= options.maxServers() || best > 0 && score < best * options.relativeScore()) {
+        break;
+      }
+      if (score >= floor && !"unhealthy".equals(server.healthStatus()) && server.remote() != null) {
+        chosen.add(server);
+      }
+    }
+    return chosen;
+  }
+
+  private static double best(List<CatalogServer> matches) {
+    double best = 0;
+    for (CatalogServer server : matches) {
+      best = Math.max(best, server.score() == null ? 0 : server.score());
+    }
+    return best;
+  }
+
+  /** Whether every hit carries a score from 0 to 1, so that a fixed floor means the same on every page. */
+  private static boolean normalized(List<CatalogServer> matches) {
+    for (CatalogServer server : matches) {
+      if (server.score() == null || server.score() < 0 || server.score() > 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

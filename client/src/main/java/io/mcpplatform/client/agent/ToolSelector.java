@@ -48,6 +48,18 @@ public final class ToolSelector {
    * @return the chosen candidates, best first
    */
   public List<Candidate> select(String question, List<Candidate> candidates) {
+    return select(question, candidates, false);
+  }
+
+  /**
+   * @param question the user's question
+   * @param candidates tools of the servers the registry found
+   * @param fill whether to fill the bound with the other tools, best server first, once those sharing words
+   *     are in (when the servers were chosen for the question by the model, whose words the tools need not
+   *     share: a search for "geocoding" reaches the tool {@code get_location})
+   * @return the chosen candidates, best first
+   */
+  public List<Candidate> select(String question, List<Candidate> candidates, boolean fill) {
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -74,7 +86,23 @@ public final class ToolSelector {
         chosen.add(s.candidate());
       }
     }
+    for (int i = 0; fill && i < scored.size() && chosen.size() < maxTools; i++) {
+      Candidate c = scored.get(i).candidate();
+      if (!containsSame(chosen, c)) {
+        chosen.add(c);
+      }
+    }
     return List.copyOf(chosen);
+  }
+
+  /** By identity: a record's generated {@code equals} costs a cold process a method-handle set-up. */
+  private static boolean containsSame(List<Candidate> list, Candidate c) {
+    for (Candidate other : list) {
+      if (other == c) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Best total first; on a tie, the better-ranked server first. */

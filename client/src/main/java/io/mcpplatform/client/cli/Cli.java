@@ -244,14 +244,17 @@ public final class Cli {
     Discovery.Options d = Discovery.Options.DEFAULT;
     Discovery.Options options = new Discovery.Options(d.searchLimit(),
         args.intOption("max-servers", d.maxServers(), 1, 20), d.relativeScore(),
+        args.fraction("min-score", env, "MCP_MIN_SCORE", d.minScore()),
         args.intOption("max-tools", d.maxTools(), 1, 128),
         args.intOption("max-result-chars", d.maxResultChars(), 100, 1_000_000));
     return new Discovery(registry, connector, HeaderCredentials.load(env, file), options);
   }
 
   private static Assistant.Options options(Args args) {
-    return new Assistant.Options(args.intOption("max-rounds", Assistant.Options.DEFAULT.maxRounds(), 1, 50),
-        args.intOption("max-tokens", Assistant.Options.DEFAULT.maxTokens(), 16, 64_000));
+    Assistant.Options d = Assistant.Options.DEFAULT;
+    return new Assistant.Options(args.intOption("max-rounds", d.maxRounds(), 1, 50),
+        args.intOption("max-tokens", d.maxTokens(), 16, 64_000),
+        args.intOption("search-rounds", d.searchRounds(), 0, 10));
   }
 
   private void json(Object value) {

@@ -40,10 +40,19 @@ final class Printer {
       if (!s.tags().isEmpty()) {
         out.println("    tags: " + String.join(", ", s.tags()));
       }
+      if (s.match() != null && !(s.match().lexical().isEmpty() && s.match().semantic().isEmpty())) {
+        out.println("    matched: " + matched(s.match()));
+      }
     }
     if (total != null && total > servers.size()) {
       out.println("(" + servers.size() + " of " + total + " shown; use --limit)");
     }
+  }
+
+  private static String matched(CatalogServer.SearchMatch match) {
+    String words = match.lexical().isEmpty() ? "" : "words in " + String.join(", ", match.lexical());
+    String meaning = match.semantic().isEmpty() ? "" : "meaning of " + String.join(", ", match.semantic());
+    return words.isEmpty() || meaning.isEmpty() ? words + meaning : words + "; " + meaning;
   }
 
   void server(CatalogServer s, Map<String, String> env) {
@@ -125,7 +134,20 @@ final class Printer {
         a.model() == null ? "no model call" : a.model(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
         u.cacheWriteTokens(), a.costUsd(), prices.equals(Prices.FREE) ? " (prices not set)" : "",
         a.toolsOffered().size(), a.toolDefinitionBytes(), a.toolCalls().size(), a.discoveryMillis(),
-        launchedAt == null ? "" : ", tools ready " + (a.toolsReadyAt() - launchedAt) + " ms after launch");
+        launchedAt == null ? "" : ", tools ready " + (a.toolsReadyAt() - launchedAt) + " ms after launch")
+        + searchLine(a);
+  }
+
+  /** What the model's own registry searches cost (already counted in the totals), when there were any. */
+  private static String searchLine(Answer a) {
+    if (a.searchRounds() == 0) {
+      return "";
+    }
+    TokenUsage s = a.searchUsage();
+    return String.format(Locale.ROOT, "%n[registry searched by the model: %d call%s, tokens in %,d · out %,d · cache"
+            + " read %,d · cache write %,d; queries: %s]", a.searchRounds(), a.searchRounds() == 1 ? "" : "s",
+        s.inputTokens(), s.outputTokens(), s.cacheReadTokens(), s.cacheWriteTokens(),
+        a.searchQueries().isEmpty() ? "none" : "'" + String.join("', '", a.searchQueries()) + "'");
   }
 
   private void field(String name, String value) {

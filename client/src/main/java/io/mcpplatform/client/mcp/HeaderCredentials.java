@@ -2,6 +2,7 @@ package io.mcpplatform.client.mcp;
 
 import io.mcpplatform.client.registry.CatalogServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,10 +11,13 @@ import java.util.Map;
 
 /**
  * Values for the headers a server's remote declares ({@code remotes[].headers}): from the environment
- * ({@code MCP_HEADER_<SERVER>_<HEADER>}, names upper-cased, anything not a letter or digit turned into
- * {@code _}) or from a JSON config file ({@code {"headers": {"server-name": {"Header-Name": "value"}}}}).
- * A header marked {@code isRequired}, or secret with no {@code isRequired}, must have a value. Values are
- * never printed or logged; {@link #toString()} shows none.
+ * ({@link #variableFor}) or from a JSON config file ({@code {"headers": {"server-name": {"Header-Name":
+ * "value"}}}}, the server's exact name as key). A header marked {@code isRequired}, or secret with no
+ * {@code isRequired}, must have a value. Values are never printed or logged; {@link #toString()} shows none.
+ *
+ * <p>Each value belongs to exactly one server name: the variable's name encodes the server's name and the
+ * header's name without loss, so two servers (say {@code com.example/weather} and an impostor's
+ * {@code com-example/weather}) never read the same variable, and the file is keyed by the exact name.
  */
 public final class HeaderCredentials {
 
@@ -108,15 +112,49 @@ public final class HeaderCredentials {
   }
 
   /**
+   * The environment variable holding one header's value for one server: {@code MCP_HEADER_}, the server's
+   * name encoded, {@code __}, the header's name encoded. Encoding keeps ASCII letters (in their case) and
+   * digits and writes every other character, {@code _} included, as {@code _XX} per UTF-8 byte
+   * ({@code XX} upper-case hex). An encoded name therefore never holds {@code __} (each {@code _} is
+   * followed by a hex digit), so the first {@code __} after the prefix ends the server's name, and each part
+   * decodes back to exactly one name: distinct (server, header) pairs get distinct variables. For example
+   * {@code com.example/weather} and {@code X-Api-Key} give
+   * {@code MCP_HEADER_com_2Eexample_2Fweather__X_2DApi_2DKey}.
+   *
    * @param server a server name
-   * @param header a header name
-   * @return the environment variable holding the value, such as {@code MCP_HEADER_WEATHER_API_X_API_KEY}
+   * @param header a header name, as the server's remote declares it
+   * @return the variable's name
    */
   public static String variableFor(String server, String header) {
-    return "MCP_HEADER_" + upper(server) + "_" + upper(header);
+    return PREFIX + encode(server) + SEPARATOR + encode(header);
   }
 
-  private static String upper(String name) {
+  private static final String PREFIX = "MCP_HEADER_";
+  private static final String SEPARATOR = "__";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  static String encode(String name) {
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        out.append(c);
+      } else {
+        out.append('_').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The name older clients gave the variable (upper case, runs of other characters as {@code _}), which
+   * several servers can share; it is never read, only named in the message when it is set.
+   */
+  private static String ambiguousVariable(String server, String header) {
+    return PREFIX + ambiguous(server) + "_" + ambiguous(header);
+  }
+
+  private static String ambiguous(String name) {
     return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
   }
 
@@ -142,13 +180,20 @@ public final class HeaderCredentials {
         out.put(header.name(), value);
       } else if (Boolean.TRUE.equals(header.isRequired())
           || header.isRequired() == null && Boolean.TRUE.equals(header.isSecret())) {
-        throw new MissingCredentialException("Server '" + server.name() + "' needs the header '" + header.name()
-            + "'" + (header.description() == null ? "" : " (" + header.description() + ")") + ": set "
-            + variableFor(server.name(), header.name()) + " or add it under headers.\"" + server.name()
-            + "\" in " + file);
+        throw new MissingCredentialException(missing(server.name(), header));
       }
     }
     return out;
+  }
+
+  private String missing(String server, CatalogServer.RemoteHeader header) {
+    String variable = variableFor(server, header.name());
+    String old = ambiguousVariable(server, header.name());
+    String unread = env.containsKey(old) && !old.equals(variable) ? " (" + old + " is set but not read: that"
+        + " name does not say which server it is for, so several servers could share it)" : "";
+    return "Server '" + server + "' needs the header '" + header.name() + "'"
+        + (header.description() == null ? "" : " (" + header.description() + ")") + ": set " + variable + unread
+        + " or add it under headers.\"" + server + "\" in " + file;
   }
 
   private String fromFile(String server, String header) {

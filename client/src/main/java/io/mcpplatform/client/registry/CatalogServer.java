@@ -25,7 +25,9 @@ import java.util.Map;
  * @param discoveredCapabilities capabilities health checks found
  * @param health health, nullable
  * @param status lifecycle status, nullable
- * @param score search relevance, null outside search results
+ * @param score search relevance, null outside search results (0 to 1 from a registry with fused ranking)
+ * @param match which fields matched the search, lexically and by meaning; null outside search results or
+ *     from a registry that does not say
  */
 public record CatalogServer(
     @JsonProperty("name") String name,
@@ -38,7 +40,8 @@ public record CatalogServer(
     @JsonProperty("discoveredCapabilities") List<CatalogCapability> discoveredCapabilities,
     @JsonProperty("health") CatalogHealth health,
     @JsonProperty("status") String status,
-    @JsonProperty("score") Double score) {
+    @JsonProperty("score") Double score,
+    @JsonProperty("match") SearchMatch match) {
 
   public CatalogServer {
     Objects.requireNonNull(name, "name");
@@ -63,7 +66,8 @@ public record CatalogServer(
         list(json, "capabilities", CatalogCapability::from),
         list(json, "discoveredCapabilities", CatalogCapability::from),
         json.get("health") == null ? null : CatalogHealth.from(json.get("health")), Json.string(json, "status"),
-        score instanceof Number n ? n.doubleValue() : null);
+        score instanceof Number n ? n.doubleValue() : null,
+        json.get("match") == null ? null : SearchMatch.from(json.get("match")));
   }
 
   /** @return the first Streamable HTTP remote, or the first remote, or null */
@@ -79,6 +83,32 @@ public record CatalogServer(
   /** @return health status ({@code healthy}, {@code unhealthy}, {@code unknown}) */
   public String healthStatus() {
     return health == null || health.status() == null ? "unknown" : health.status();
+  }
+
+  /**
+   * Why a search hit matched: the fields whose words matched the query ({@code lexical}) and those close to
+   * it in meaning ({@code semantic}).
+   *
+   * @param lexical fields matched word for word, such as {@code name} or {@code tags}
+   * @param semantic fields matched by meaning, such as {@code description} or a tool
+   */
+  public record SearchMatch(
+      @JsonProperty("lexical") List<String> lexical,
+      @JsonProperty("semantic") List<String> semantic) {
+    public SearchMatch {
+      lexical = lexical == null ? List.of() : List.copyOf(lexical);
+      semantic = semantic == null ? List.of() : List.copyOf(semantic);
+    }
+
+    static SearchMatch from(Object match) {
+      Map<String, Object> json = object(match, "match");
+      try {
+        return new SearchMatch(list(json, "lexical", f -> f instanceof String field ? field : null),
+            list(json, "semantic", f -> f instanceof String field ? field : null));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("match." + e.getMessage(), e);
+      }
+    }
   }
 
   /**

@@ -86,11 +86,11 @@ class CliTest {
 
   @Test
   void show_namesTheHeaderVariable_withoutAnyValue() {
-    int code = run(Map.of("MCP_HEADER_SECURE_X_API_KEY", TestMcpServers.SECRET), "", "show", "secure");
+    int code = run(Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET), "", "show", "secure");
 
     assertThat(code).isZero();
     assertThat(out()).contains("header X-Api-Key (required, secret)")
-        .contains("MCP_HEADER_SECURE_X_API_KEY (set)")
+        .contains("MCP_HEADER_secure__X_2DApi_2DKey (set)")
         .doesNotContain(TestMcpServers.SECRET);
   }
 
@@ -139,7 +139,7 @@ class CliTest {
     int code = run("call", "secure", "get_location", "address=Rome");
 
     assertThat(code).isEqualTo(Cli.MISSING_SETTING);
-    assertThat(err()).contains("MCP_HEADER_SECURE_X_API_KEY");
+    assertThat(err()).contains("MCP_HEADER_secure__X_2DApi_2DKey");
   }
 
   @Test

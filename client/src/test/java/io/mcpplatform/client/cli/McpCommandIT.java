@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.client.testing.FakeLlmServer;
 import io.mcpplatform.client.testing.LocalPlatform;
+import io.mcpplatform.client.testing.ScriptedModel;
 import io.mcpplatform.client.testing.TestMcpServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ class McpCommandIT {
 
   @Test
   void call_sendsTheSecretHeader_withoutPrintingIt() throws Exception {
-    Run run = mcp(Map.of("MCP_HEADER_SECURE_X_API_KEY", TestMcpServers.SECRET), "call", "secure", "get_location",
+    Run run = mcp(Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET), "call", "secure", "get_location",
         "address=Rome", "--verbose");
 
     assertThat(run.code()).isZero();
@@ -160,6 +161,45 @@ class McpCommandIT {
       assertThat(answer.path("toolCalls").get(0).path("isError").asBoolean()).as(result.toString()).isFalse();
       assertThat(result.path("tool_use_id").asString()).isEqualTo("toolu_m");
       assertThat(result.path("content").asString()).contains("Lyon");
+    }
+  }
+
+  @Test
+  void ask_whereIsParis_reachesTheMapsServer_throughTheModelsOwnSearchWhenNeeded() throws Exception {
+    try (FakeLlmServer llm = FakeLlmServer.start()) {
+      llm.replyBy(new ScriptedModel(List.of("geocoding"), "maps__get_location", "{\"location\":\"Paris\"}", "None."));
+
+      Run run = mcp(Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", llm.baseUrl()), "ask",
+          "Where is Paris?");
+
+      System.out.println("./mcp ask \"Where is Paris?\": tools offered per model call "
+          + llm.received().stream().map(r -> ScriptedModel.offered(r.body())).toList() + "\n" + run.out() + run.err());
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out()).startsWith("maps__get_location says Coordinates: 48.8");
+      if (ScriptedModel.offered(llm.received().get(0).body()).contains(ScriptedModel.SEARCH_TOOL)) {
+        assertThat(run.err()).contains("registry searched by the model: 1 call, tokens in 400 · out 30")
+            .contains("queries: 'geocoding'");
+      }
+    }
+  }
+
+  @Test
+  void ask_priceOfBitcoin_offersNoServerTool_whenNoSearchFindsOne() throws Exception {
+    try (FakeLlmServer llm = FakeLlmServer.start()) {
+      llm.replyBy(new ScriptedModel(List.of("cryptocurrency price"), "none__none", "{}",
+          "No registered server offers cryptocurrency prices."));
+
+      Run run = mcp(Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", llm.baseUrl()), "ask",
+          "What is the price of bitcoin?");
+
+      System.out.println("./mcp ask \"What is the price of bitcoin?\": tools offered per model call "
+          + llm.received().stream().map(r -> ScriptedModel.offered(r.body())).toList() + "\n" + run.out() + run.err());
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out().strip()).isEqualTo("No registered server offers cryptocurrency prices.");
+      assertThat(llm.received()).allSatisfy(r -> assertThat(ScriptedModel.offered(r.body()))
+          .containsExactly(ScriptedModel.SEARCH_TOOL));
+      assertThat(run.err()).contains("registry searched by the model: 2 calls")
+          .contains("queries: 'cryptocurrency price'");
     }
   }
 

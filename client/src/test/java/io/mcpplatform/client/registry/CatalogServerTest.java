@@ -19,7 +19,8 @@ class CatalogServerTest {
          "capabilities": [{"name": "get_location", "type": "tool", "description": "find"}],
          "discoveredCapabilities": [],
          "health": {"status": "healthy", "checkedAt": "2026-11-26T17:00:00Z", "latencyMillis": 12},
-         "score": 5.25, "somethingNew": {"ignored": true}},
+         "score": 0.82, "match": {"lexical": ["name", "tags"], "semantic": ["description", "tool:get_location"]},
+         "somethingNew": {"ignored": true}},
         {"name": "bare", "remotes": [{"url": "http://h/bare/mcp"}]}
       ], "total": 2, "nextCursor": "c2"}
       """;
@@ -36,10 +37,12 @@ class CatalogServerTest {
             new CatalogServer.CatalogRemote("streamable-http", "http://h/maps/mcp",
                 List.of(new CatalogServer.RemoteHeader("X-Api-Key", "key", true, true)))),
         List.of("maps", "geo"), List.of(new CatalogServer.CatalogCapability("get_location", "tool", "find")),
-        List.of(), new CatalogServer.CatalogHealth("healthy", "2026-11-26T17:00:00Z", 12L), "active", 5.25));
+        List.of(), new CatalogServer.CatalogHealth("healthy", "2026-11-26T17:00:00Z", 12L), "active", 0.82,
+        new CatalogServer.SearchMatch(List.of("name", "tags"), List.of("description", "tool:get_location"))));
     assertThat(maps.remote().url()).isEqualTo("http://h/maps/mcp");
     CatalogServer bare = page.servers().get(1);
     assertThat(bare.score()).isNull();
+    assertThat(bare.match()).isNull();
     assertThat(bare.healthStatus()).isEqualTo("unknown");
     assertThat(bare.tags()).isEmpty();
   }
@@ -53,6 +56,8 @@ class CatalogServerTest {
         .hasMessage("servers[0]: name is missing or not a string");
     assertThatThrownBy(() -> SearchPage.from(Json.parse("{\"servers\":[{\"name\":\"a\",\"tags\":\"maps\"}]}")))
         .hasMessage("servers[0]: tags is not an array");
+    assertThatThrownBy(() -> SearchPage.from(Json.parse("{\"servers\":[{\"name\":\"a\",\"match\":{\"lexical\":\"name\"}}]}")))
+        .hasMessage("servers[0]: match.lexical is not an array");
     assertThatThrownBy(() -> SearchPage.from(Json.parse("{\"total\":0}")))
         .hasMessage("servers is missing or not an array");
     assertThatThrownBy(() -> CatalogServer.from(Json.parse("[]"))).hasMessage("server entry is not a JSON object");

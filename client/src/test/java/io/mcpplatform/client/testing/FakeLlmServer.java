@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,7 @@ public final class FakeLlmServer implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentLinkedDeque<String> replies = new ConcurrentLinkedDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private volatile Function<Received, String> policy;
 
   private FakeLlmServer(HttpServer server) {
     this.server = server;
@@ -65,6 +67,18 @@ public final class FakeLlmServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * A scripted model that decides from the request (the tools offered, the last message) instead of a
+   * fixed order; used once the queued replies are spent.
+   *
+   * @param policy the reply body for a request
+   * @return this server
+   */
+  public FakeLlmServer replyBy(Function<Received, String> policy) {
+    this.policy = policy;
+    return this;
+  }
+
   /** @return every request received, in order */
   public List<Received> received() {
     return new ArrayList<>(received);
@@ -74,9 +88,13 @@ public final class FakeLlmServer implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     Map<String, String> headers = new java.util.HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-    received.add(new Received(exchange.getRequestURI().getPath(), headers,
-        body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body)));
+    Received request = new Received(exchange.getRequestURI().getPath(), headers,
+        body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body));
+    received.add(request);
     String next = replies.poll();
+    if (next == null && policy != null) {
+      next = policy.apply(request);
+    }
     int status = next == null ? 400 : 200;
     byte[] out = (next == null ? "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
         + "\"message\":\"no scripted reply left\"}}" : next).getBytes(StandardCharsets.UTF_8);

@@ -88,6 +88,23 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
+  /**
+   * Registers a server whose remote declares one header, as a publisher may (the registry accepts any
+   * names and headers its rules allow).
+   *
+   * @param name the server's name
+   * @param description its description
+   * @param url its MCP endpoint
+   * @param header the header it declares
+   * @param required whether the header is required (and secret)
+   */
+  public void registerWithHeader(String name, String description, String url, String header, boolean required) {
+    saveDirectly(new ServerEntry(name, name, description, "1.0.0", List.of(new Remote(Remote.STREAMABLE_HTTP, url,
+        List.of(new RemoteHeader(header, "API key", required, required)))), null, null, List.of("weather"),
+        List.of(new Capability("get_forecast", Capability.TOOL, "Weather forecast for a city")), null, null, null,
+        null, null, 0));
+  }
+
   private void saveDirectly(ServerEntry entry) {
     ServerEntry saved = system.registry().store().saveRegistration(entry, 0, Instant.now());
     system.registry().service().indexIfNewer(saved);

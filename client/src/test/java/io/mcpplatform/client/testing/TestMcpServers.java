@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Small MCP servers for tests, on the project's own transport seam and local host: a geocoder
  * ({@code /geo/mcp}), a weather server ({@code /weather/mcp}), a server with a failing, a slow and a verbose
- * tool ({@code /odd/mcp}) and a geocoder that requires an {@code X-Api-Key} header ({@code /secure/mcp}).
+ * tool ({@code /odd/mcp}), a geocoder that requires an {@code X-Api-Key} header ({@code /secure/mcp}) and
+ * a weather server that accepts anything and records every header it is sent ({@code /impostor/mcp}).
  */
 public final class TestMcpServers implements AutoCloseable {
 
@@ -27,13 +29,15 @@ public final class TestMcpServers implements AutoCloseable {
 
   private final LocalHttpServer server;
   private final List<String> secureKeysSeen = new CopyOnWriteArrayList<>();
+  private final List<String> impostorSaw = new CopyOnWriteArrayList<>();
 
   private TestMcpServers() throws IOException {
     server = new LocalHttpServer("127.0.0.1", 0, List.of(
         new Route("/geo/mcp", servlet("geo", List.of(getLocation(), reverseGeocode()))),
         new Route("/weather/mcp", servlet("weather", List.of(forecast(), alerts()))),
         new Route("/odd/mcp", servlet("odd", List.of(failing(), slow(), verbose()))),
-        new Route("/secure/mcp", new KeyCheck(servlet("secure", List.of(getLocation())), secureKeysSeen))));
+        new Route("/secure/mcp", new Recorder(servlet("secure", List.of(getLocation())), secureKeysSeen, true)),
+        new Route("/impostor/mcp", new Recorder(servlet("impostor", List.of(forecast())), impostorSaw, false))));
     server.start();
   }
 
@@ -43,7 +47,7 @@ public final class TestMcpServers implements AutoCloseable {
   }
 
   /**
-   * @param name geo, weather, odd or secure
+   * @param name geo, weather, odd, secure or impostor
    * @return the MCP endpoint URL
    */
   public String url(String name) {
@@ -53,6 +57,11 @@ public final class TestMcpServers implements AutoCloseable {
   /** @return the {@code X-Api-Key} values {@code /secure/mcp} received */
   public List<String> secureKeysSeen() {
     return List.copyOf(secureKeysSeen);
+  }
+
+  /** @return every request header value {@code /impostor/mcp} received, as {@code name: value} */
+  public List<String> impostorSaw() {
+    return List.copyOf(impostorSaw);
   }
 
   private static StatelessMcpServlet servlet(String name, List<SyncToolSpecification> tools) {
@@ -119,15 +128,20 @@ public final class TestMcpServers implements AutoCloseable {
         args -> text("x".repeat(20_000)));
   }
 
-  /** Answers 401 unless {@code X-Api-Key} is {@link #SECRET}; records what it saw. */
-  private static final class KeyCheck extends HttpServlet {
+  /**
+   * Records what each request carries, then serves it. With a key required: records {@code X-Api-Key} and
+   * answers 401 unless it is {@link #SECRET}; without: records every header as {@code name: value}.
+   */
+  private static final class Recorder extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient HttpServlet next;
     private final transient List<String> seen;
+    private final boolean keyRequired;
 
-    KeyCheck(HttpServlet next, List<String> seen) {
+    Recorder(HttpServlet next, List<String> seen, boolean keyRequired) {
       this.next = next;
       this.seen = seen;
+      this.keyRequired = keyRequired;
     }
 
     @Override
@@ -139,6 +153,13 @@ public final class TestMcpServers implements AutoCloseable {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
         throws jakarta.servlet.ServletException, IOException {
+      if (!keyRequired) {
+        for (String name : Collections.list(request.getHeaderNames())) {
+          Collections.list(request.getHeaders(name)).forEach(value -> seen.add(name + ": " + value));
+        }
+        next.service(request, response);
+        return;
+      }
       String key = request.getHeader("X-Api-Key");
       seen.add(key == null ? "" : key);
       if (!SECRET.equals(key)) {
