@@ -14,7 +14,6 @@ import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.ProbeSettings;
 import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
-import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.registry.audit.AuditTrail;
 import io.mcpplatform.registry.auth.LocalSigningKey;
 import io.mcpplatform.registry.auth.SecretSigningKey;
@@ -103,7 +102,7 @@ public final class RegistryApp implements AutoCloseable {
     this.keys = keys;
     this.service = new RegistryService(store, clock, config.indexRefresh());
     this.healthChecks = new HealthCheckService(store, probe, clock, service::indexIfNewer);
-    this.tokens = new TokenService(keys, clock);
+    this.tokens = new TokenService(keys, clock, config.tokenMaxLifetime());
     this.audit = new AuditTrail(store, clock);
     RateLimiter limiter = config.rateLimitPerSecond() > 0
         ? new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime)
@@ -127,7 +126,7 @@ public final class RegistryApp implements AutoCloseable {
 
   /**
    * @param config the configuration
-   * @return the key in Secrets Manager when {@code REGISTRY_SIGNING_SECRET_ARN} is set, else the key file in
+   * @return the keys in Secrets Manager (current and previous versions) when {@code REGISTRY_SIGNING_SECRET_ARN} is set, else the key file in
    *     the data directory (created on first use)
    */
   public static SigningKeyProvider signingKey(RegistryConfig config) {
@@ -140,8 +139,8 @@ public final class RegistryApp implements AutoCloseable {
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(LambdaTracing.sdkClientOverrides())
         .build();
-    return new SecretSigningKey(new CachedSecretProvider(new SecretsManagerSecretSource(client),
-        config.signingSecretArn(), Duration.ofMinutes(5)));
+    return new SecretSigningKey(new SecretsManagerSecretSource(client), config.signingSecretArn(),
+        Duration.ofMinutes(5), Clock.systemUTC());
   }
 
   /** @return issues and verifies this registry's bearer tokens */

@@ -6,7 +6,6 @@ import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.aws.lambda.testing.CapturedOutput;
 import io.mcpplatform.aws.lambda.InvocationContext;
 import io.mcpplatform.core.catalog.UrlPolicy;
-import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.core.secrets.SecretSource;
 import io.mcpplatform.core.testing.EventFiles;
 import io.mcpplatform.core.testing.ProxyResponse;
@@ -54,7 +53,7 @@ class RegistryObservabilityTest {
     RegistryConfig config = new RegistryConfig(null, null, null, dataDir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
     LambdaObservability observability = LambdaObservability.withTracer(RegistryHandler.SERVICE, null);
     app = new RegistryApp(FileRegistryStore.open(dataDir), config, null, RegistryApp.defaultProbe(config),
-        new SecretSigningKey(new CachedSecretProvider(secrets, "registry/signing-key", Duration.ofMinutes(5))),
+        new SecretSigningKey(secrets, "registry/signing-key", Duration.ofMinutes(5), Clock.systemUTC()),
         Clock.systemUTC(), observability);
     handler = new RegistryHandler(app, observability);
   }
@@ -114,12 +113,12 @@ class RegistryObservabilityTest {
 
   @Test
   void afterRestore_makesTheSigningKeyBeReadAgain() {
-    app.signingKeys().key();
-    app.signingKeys().key();
+    app.signingKeys().keys();
+    app.signingKeys().keys();
     assertThat(keyReads.get()).isEqualTo(1);
 
     handler.priming().afterRestore(null);
-    app.signingKeys().key();
+    app.signingKeys().keys();
 
     assertThat(keyReads.get()).isEqualTo(2);
   }
