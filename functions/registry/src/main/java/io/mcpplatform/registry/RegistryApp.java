@@ -19,7 +19,7 @@ import io.mcpplatform.registry.auth.LocalSigningKey;
 import io.mcpplatform.registry.auth.SecretSigningKey;
 import io.mcpplatform.registry.auth.SigningKeyProvider;
 import io.mcpplatform.registry.auth.TokenService;
-import io.mcpplatform.registry.limits.RateLimiter;
+import io.mcpplatform.core.limits.RateLimiter;
 import io.mcpplatform.registry.rest.RestApiServlet;
 import io.mcpplatform.registry.rest.RestOperations;
 import java.time.Duration;

@@ -18,8 +18,9 @@ import java.util.Objects;
 /**
  * The local system's signing keys: 32 random bytes each, base64url, in {@value #FILE_NAME} (current) and
  * {@value #PREVIOUS_FILE_NAME} (the one {@link #rotate} replaced) in the registry's data directory, owner-only
- * where the file system has POSIX permissions. The current key is created on first use. A running registry
- * notices a rotation within a second, or at once when a token names the new key. Whoever can read the files
+ * where the file system has POSIX permissions. The current key is created on first use. Each use checks
+ * whether the files were replaced (two {@code stat} calls), so a running registry follows a rotation at once.
+ * Whoever can read the files
  * can issue tokens: the data directory is the local system's trust boundary.
  */
 public final class LocalSigningKey implements SigningKeyProvider {
@@ -29,9 +30,7 @@ public final class LocalSigningKey implements SigningKeyProvider {
   /** The previous key's file name inside the registry data directory. */
   public static final String PREVIOUS_FILE_NAME = "signing.previous.key";
 
-  private static final long RECHECK_NANOS = 1_000_000_000L;
-
-  private record Held(Object currentStamp, Object previousStamp, SigningKeys keys, long checkedAt) {}
+  private record Held(Object currentStamp, Object previousStamp, SigningKeys keys) {}
 
   private final Path dir;
   private volatile Held held;
@@ -72,13 +71,13 @@ public final class LocalSigningKey implements SigningKeyProvider {
    * @throws IllegalStateException when the current file holds no usable key
    */
   public static SigningKeys rotate(Path dir) {
-    LocalSigningKey before = loadOrCreate(dir);
+    String before = loadOrCreate(dir).keys().current().id();
     try {
       String currentText = Files.readString(dir.resolve(FILE_NAME), StandardCharsets.US_ASCII).strip();
       write(dir, dir.resolve(PREVIOUS_FILE_NAME), currentText);
       write(dir, dir.resolve(FILE_NAME), random());
       SigningKeys after = read(dir).keys();
-      if (!after.previous().id().equals(before.keys().current().id())) {
+      if (!after.previous().id().equals(before)) {
         throw new IllegalStateException("The signing key in " + dir + " changed during the rotation; run it again");
       }
       return after;
@@ -90,25 +89,15 @@ public final class LocalSigningKey implements SigningKeyProvider {
   @Override
   public SigningKeys keys() {
     Held current = held;
-    if (System.nanoTime() - current.checkedAt() < RECHECK_NANOS) {
-      return current.keys();
-    }
-    return reload();
-  }
-
-  @Override
-  public synchronized SigningKeys reload() {
-    Held current = held;
     try {
-      Object currentStamp = stamp(dir.resolve(FILE_NAME));
-      Object previousStamp = stamp(dir.resolve(PREVIOUS_FILE_NAME));
-      if (Objects.equals(currentStamp, current.currentStamp())
-          && Objects.equals(previousStamp, current.previousStamp())) {
-        held = new Held(currentStamp, previousStamp, current.keys(), System.nanoTime());
-      } else {
-        held = read(dir);
+      if (Objects.equals(stamp(dir.resolve(FILE_NAME)), current.currentStamp())
+          && Objects.equals(stamp(dir.resolve(PREVIOUS_FILE_NAME)), current.previousStamp())) {
+        return current.keys();
       }
-      return held.keys();
+      synchronized (this) {
+        held = read(dir);
+        return held.keys();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the signing key in " + dir + ": " + e.getMessage(), e);
     }
@@ -128,7 +117,7 @@ public final class LocalSigningKey implements SigningKeyProvider {
         previous = null;
       }
     }
-    return new Held(currentStamp, previousStamp, new SigningKeys(current, previous), System.nanoTime());
+    return new Held(currentStamp, previousStamp, new SigningKeys(current, previous));
   }
 
   private static SigningKey parse(Path file, String text) {
