@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The registry's Lambda handler as deployed: JSON log lines carrying the request id, the dashboard's EMF
@@ -69,8 +68,9 @@ class RegistryObservabilityTest {
 
     ProxyResponse[] answers = new ProxyResponse[3];
     CapturedOutput output = CapturedOutput.of(() -> {
-      answers[0] = invoke(withToken(EventFiles.read("registry", "register-server.json"), token), "req-register");
-      answers[1] = invoke(withToken(EventFiles.read("registry", "register-server.json"), token + "x"), "req-forged");
+      byte[] register = EventFiles.read("registry", "register-server.json");
+      answers[0] = invoke(ExampleEvents.withToken(register, token), "req-register");
+      answers[1] = invoke(ExampleEvents.withToken(register, token + "x"), "req-forged");
       answers[2] = invoke(EventFiles.read("registry", "search-servers.json"), "req-search");
     });
 
@@ -128,13 +128,6 @@ class RegistryObservabilityTest {
     emf.at("/_aws/CloudWatchMetrics/0/Metrics").forEach(m -> units.put(m.path("Name").asString(),
         m.path("Unit").asString()));
     return units;
-  }
-
-  private static byte[] withToken(byte[] event, String token) {
-    ObjectNode tree = (ObjectNode) JSON.readTree(event);
-    ((ObjectNode) tree.path("headers")).put("Authorization", "Bearer " + token);
-    ((ObjectNode) tree.path("multiValueHeaders")).putArray("Authorization").add("Bearer " + token);
-    return JSON.writeValueAsBytes(tree);
   }
 
   private ProxyResponse invoke(byte[] event, String requestId) throws java.io.IOException {

@@ -149,6 +149,12 @@ class TokenServiceTest {
   }
 
   @Test
+  void keyId_isTheDocumentedDigest_soHandMadeTokensCanNameTheKey() {
+    // README: printf 'mcp-platform-registry-kid:%s' "$KEY" | openssl dgst -sha256 -binary | head -c 12 | b64url
+    assertThat(new SigningKey("a".repeat(40).getBytes(StandardCharsets.UTF_8)).id()).isEqualTo("GRvHr2S7Zjw9H45G");
+  }
+
+  @Test
   void verify_refusesCriticalHeaders_evenWhenSigned() throws Exception {
     long exp = clock.instant().getEpochSecond() + 600;
     String crit = token("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", claims(exp), KEY, "HmacSHA256");
