@@ -40,6 +40,7 @@ public final class TokenService {
   public static final Duration MAX_TTL = Duration.ofDays(1);
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private static final int MAX_TOKEN_LENGTH = 8192;
+  private static final String ALGORITHM_REFUSED = "The bearer token's algorithm is not accepted (only HS256 is)";
   /** 9999-12-31T23:59:59Z: past it a NumericDate is nonsense, whatever its sign. */
   private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
@@ -171,31 +172,35 @@ public final class TokenService {
   }
 
   private static JWSObject parse(String token) {
-    int dot = token.indexOf('.');
-    if (dot <= 0) {
-      throw new AuthenticationException("The bearer token is not a signed JWT (header.payload.signature)");
+    JWSObject jws;
+    try {
+      jws = JWSObject.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw new AuthenticationException(whyNotJws(token));
     }
+    if (!JWSAlgorithm.HS256.equals(jws.getHeader().getAlgorithm())) {
+      throw new AuthenticationException(ALGORITHM_REFUSED);
+    }
+    if (jws.getSignature() == null || jws.getSignature().toString().isEmpty()) {
+      throw new AuthenticationException("The bearer token carries no signature");
+    }
+    return jws;
+  }
+
+  /** @return why a token is not a JWS, read from its header alone (an {@code alg: none} token is no JWS) */
+  private static String whyNotJws(String token) {
+    int dot = token.indexOf('.');
     Header header;
     try {
-      header = Header.parse(new Base64URL(token.substring(0, dot)));
+      header = dot <= 0 ? null : Header.parse(new Base64URL(token.substring(0, dot)));
     } catch (ParseException | RuntimeException e) {
-      throw new AuthenticationException("The bearer token's header is not a base64url JSON object with an 'alg'");
+      header = null;
     }
-    if (!(header instanceof JWSHeader jwsHeader) || !JWSAlgorithm.HS256.equals(jwsHeader.getAlgorithm())) {
-      throw new AuthenticationException("The bearer token's algorithm is not accepted (only HS256 is)");
+    if (header == null) {
+      return "The bearer token is not a signed JWT (header.payload.signature with a JSON header naming 'alg')";
     }
-    try {
-      JWSObject jws = JWSObject.parse(token);
-      if (jws.getSignature() == null || jws.getSignature().toString().isEmpty()) {
-        throw new AuthenticationException("The bearer token carries no signature");
-      }
-      return jws;
-    } catch (ParseException | RuntimeException e) {
-      if (e instanceof AuthenticationException a) {
-        throw a;
-      }
-      throw new AuthenticationException("The bearer token is not a signed JWT (header.payload.signature)");
-    }
+    return header instanceof JWSHeader ? "The bearer token is not a signed JWT (header.payload.signature)"
+        : ALGORITHM_REFUSED;
   }
 
   private SigningKey keyFor(String kid) {
