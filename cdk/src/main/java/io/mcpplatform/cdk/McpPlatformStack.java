@@ -85,8 +85,9 @@ public final class McpPlatformStack extends Stack {
     mapsEnv.put("TABLE_NAME", table.getTableName());
     McpLambda maps = function(settings, PlatformFunction.MAPS, mapsEnv);
     if (maps != null) {
-      // the geocode cache: one item read or written per lookup
-      table.grant(maps.role(), "dynamodb:GetItem", "dynamodb:PutItem");
+      // the geocode cache (GEOCODE#...): one item read or written per lookup; the daily Google call counter
+      // (COUNTER#google#<day>): one conditional update per Google call
+      table.grant(maps.role(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
       googleMapsKey.grantRead(maps.role());
     }
 

@@ -327,7 +327,8 @@ class McpPlatformStackTest {
 
     @Test
     void tableAccess_isNarrowedPerFunction() {
-      assertThat(dynamoActions("maps")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem");
+      assertThat(dynamoActions("maps")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem",
+          "dynamodb:UpdateItem");
       assertThat(dynamoActions("healthchecker")).containsExactlyInAnyOrder(
           "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem");
       assertThat(dynamoActions("registry")).contains("dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem");
