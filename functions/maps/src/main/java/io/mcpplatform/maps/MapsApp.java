@@ -45,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Which geocoder answers: with no Google key configured, the offline gazetteer. With one, Google
  * Geocoding while the secret holds a key (falling back to the offline gazetteer, with a note, when Google
- * times out, fails on its side or cannot be reached), behind the geocode cache; the offline gazetteer, with
- * a note, while the secret is empty.
+ * times out, fails on its side or cannot be reached), behind the geocode cache and within the daily cap on
+ * Google calls; the offline gazetteer, with a note, while the secret is empty or past the cap. A per-caller
+ * rate limit stands in front of the endpoint.
  */
 public final class MapsApp {
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The per-caller rate limit in front of the maps endpoint, through the Lambda handler and the events in events/maps. */
+/** The per-caller rate limit in front of the maps endpoint, through the Lambda handler and the maps events. */
 class MapsRateLimitTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

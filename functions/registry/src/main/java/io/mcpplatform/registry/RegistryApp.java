@@ -126,8 +126,9 @@ public final class RegistryApp implements AutoCloseable {
 
   /**
    * @param config the configuration
-   * @return the keys in Secrets Manager (current and previous versions) when {@code REGISTRY_SIGNING_SECRET_ARN} is set, else the key file in
-   *     the data directory (created on first use)
+   * @return the keys in Secrets Manager (current and previous versions) when
+   *     {@code REGISTRY_SIGNING_SECRET_ARN} is set, else the key files in the data directory (created on first
+   *     use)
    */
   public static SigningKeyProvider signingKey(RegistryConfig config) {
     if (config.signingSecretArn() == null) {
