@@ -22,6 +22,7 @@ import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
 import io.mcpplatform.registry.auth.LocalSigningKey;
+import io.mcpplatform.registry.auth.Permission;
 import io.mcpplatform.aws.lambda.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,7 +102,10 @@ public final class HandlerMemoryReport {
     try (RegistryApp app = new RegistryApp(registryStore(data), config, null, RegistryApp.defaultProbe(config),
         RegistryApp.signingKey(config), Clock.systemUTC(), observability)) {
       RegistryHandler handler = new RegistryHandler(app, observability);
-      List<byte[]> files = read(events);
+      // the example token cannot outlive the registry's token lifetime cap: sign a current one with its key
+      String token = app.tokens().issue("events-example", Permission.publishAndEdit("*"), Duration.ofMinutes(15));
+      List<byte[]> files = read(events).stream().map(f -> new String(f, StandardCharsets.UTF_8)
+          .replaceAll("Bearer [A-Za-z0-9_.-]+", "Bearer " + token).getBytes(StandardCharsets.UTF_8)).toList();
       for (int i = 0; i < invocations; i++) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(files.get(i % files.size())), out,

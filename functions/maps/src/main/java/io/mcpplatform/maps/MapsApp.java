@@ -1,14 +1,19 @@
 package io.mcpplatform.maps;
 
+import io.mcpplatform.aws.geo.DynamoDbDailyCallCounter;
 import io.mcpplatform.aws.geo.DynamoDbGeocodeCache;
 import io.mcpplatform.aws.lambda.LambdaTracing;
 import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.core.geo.CachingGeocoder;
+import io.mcpplatform.core.geo.DailyCallCounter;
+import io.mcpplatform.core.geo.DailyCappedGeocoder;
 import io.mcpplatform.core.geo.FallbackGeocoder;
 import io.mcpplatform.core.geo.GeocodeCache;
 import io.mcpplatform.core.geo.Geocoder;
+import io.mcpplatform.core.geo.InMemoryDailyCallCounter;
 import io.mcpplatform.core.geo.InMemoryGeocodeCache;
+import io.mcpplatform.core.limits.RateLimiter;
 import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.core.secrets.SecretSource;
 import io.mcpplatform.embedded.geo.OfflineGeocoder;
@@ -40,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Which geocoder answers: with no Google key configured, the offline gazetteer. With one, Google
  * Geocoding while the secret holds a key (falling back to the offline gazetteer, with a note, when Google
- * times out, fails on its side or cannot be reached), behind the geocode cache; the offline gazetteer, with
- * a note, while the secret is empty.
+ * times out, fails on its side or cannot be reached), behind the geocode cache and within the daily cap on
+ * Google calls; the offline gazetteer, with a note, while the secret is empty or past the cap. A per-caller
+ * rate limit stands in front of the endpoint.
  */
 public final class MapsApp {
 
@@ -53,6 +59,8 @@ public final class MapsApp {
   static final String GOOGLE = "Google Geocoding";
   static final String OFFLINE = "the offline gazetteer";
   static final int MEMORY_CACHE_ENTRIES = 10_000;
+  /** The service name in the daily counter's key ({@code COUNTER#google#yyyy-MM-dd}). */
+  static final String GOOGLE_COUNTER = "google";
 
   private static final Logger LOG = LoggerFactory.getLogger(MapsApp.class);
 
@@ -66,10 +74,19 @@ public final class MapsApp {
    * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
    */
   public MapsApp(Geocoder geocoder, HostGuard hostGuard) {
-    this(geocoder, hostGuard, CompletableFuture.completedFuture(null));
+    this(geocoder, hostGuard, RateLimiter.UNLIMITED, CompletableFuture.completedFuture(null));
   }
 
-  private MapsApp(Geocoder geocoder, HostGuard hostGuard, CompletableFuture<?> ready) {
+  /**
+   * @param geocoder answers the tools' questions
+   * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
+   * @param limiter the per-caller rate limit in front of the endpoint
+   */
+  public MapsApp(Geocoder geocoder, HostGuard hostGuard, RateLimiter limiter) {
+    this(geocoder, hostGuard, limiter, CompletableFuture.completedFuture(null));
+  }
+
+  private MapsApp(Geocoder geocoder, HostGuard hostGuard, RateLimiter limiter, CompletableFuture<?> ready) {
     this.geocoder = Objects.requireNonNull(geocoder, "geocoder");
     this.ready = ready;
     MapsTools tools = new MapsTools(geocoder, JsonMapper.builder().build());
@@ -84,7 +101,8 @@ public final class MapsApp {
     if (hostGuard != null) {
       mcp.hostGuard(hostGuard);
     }
-    this.routes = List.of(new Route(MCP_PATH, mcp.build()));
+    StatelessMcpServlet servlet = mcp.build();
+    this.routes = List.of(new Route(MCP_PATH, limiter.enabled() ? new RateLimitedServlet(limiter, servlet) : servlet));
   }
 
   /**
@@ -105,7 +123,7 @@ public final class MapsApp {
     CompletableFuture<Integer> loading = loadInBackground(offline);
     if (!config.googleConfigured()) {
       LOG.info("no Google Maps key configured (GOOGLE_MAPS_SECRET_NAME); answering from the offline gazetteer");
-      return new MapsApp(offline, null, loading);
+      return new MapsApp(offline, null, limiter(config), loading);
     }
     Region region = config.region() == null ? Region.US_EAST_1 : Region.of(config.region());
     SecretsManagerClient secrets = SecretsManagerClient.builder()
@@ -115,15 +133,19 @@ public final class MapsApp {
         .overrideConfiguration(LambdaTracing.sdkClientOverrides())
         .build();
     GeocodeCache cache;
+    DailyCallCounter googleCalls;
     if (config.tableName() == null) {
       cache = new InMemoryGeocodeCache(MEMORY_CACHE_ENTRIES, config.cacheTtl(), Clock.systemUTC());
+      googleCalls = new InMemoryDailyCallCounter();
     } else {
       DynamoDbClient dynamo = config.dynamoDbEndpoint() != null
           ? DynamoDbClientFactory.createLocal(config.dynamoDbEndpoint())
           : DynamoDbClientFactory.create(region);
       cache = new DynamoDbGeocodeCache(dynamo, config.tableName(), config.cacheTtl(), Clock.systemUTC());
+      googleCalls = new DynamoDbDailyCallCounter(dynamo, config.tableName(), GOOGLE_COUNTER);
     }
-    return new MapsApp(geocoder(config, new SecretsManagerSecretSource(secrets), cache, offline), null, loading);
+    return new MapsApp(geocoder(config, new SecretsManagerSecretSource(secrets), cache, googleCalls, offline), null,
+        limiter(config), loading);
   }
 
   /**
@@ -132,7 +154,7 @@ public final class MapsApp {
    */
   public static MapsApp local() {
     OfflineGeocoder offline = new OfflineGeocoder();
-    return new MapsApp(offline, null, loadInBackground(offline));
+    return new MapsApp(offline, null, RateLimiter.UNLIMITED, loadInBackground(offline));
   }
 
   /**
@@ -159,20 +181,39 @@ public final class MapsApp {
    * @param config the configuration
    * @param secrets where the Google key is read (used only when a key is configured)
    * @param cache where Google's answers are kept
+   * @param googleCalls where the day's Google calls are counted against {@link MapsConfig#googleDailyCap()}
    * @param offline the offline gazetteer
    * @return the geocoder the tools use
    */
-  static Geocoder geocoder(MapsConfig config, SecretSource secrets, GeocodeCache cache, Geocoder offline) {
+  static Geocoder geocoder(MapsConfig config, SecretSource secrets, GeocodeCache cache, DailyCallCounter googleCalls,
+      Geocoder offline) {
     if (!config.googleConfigured()) {
       return offline;
     }
     CachedSecretProvider key = new CachedSecretProvider(secrets, config.googleMapsSecretName(),
         config.secretLifetime());
-    Geocoder google = new CachingGeocoder(
-        new FallbackGeocoder(new GoogleGeocoder(key), GOOGLE, offline, OFFLINE), cache);
-    LOG.info("Google Maps key configured in secret {}; Google Geocoding answers, the offline gazetteer stands in"
-        + " when Google is unavailable", config.googleMapsSecretName());
-    return new KeyGatedGeocoder(key, google, offline, config.secretLifetime(), Clock.systemUTC());
+    return geocoder(config, key, new GoogleGeocoder(key), cache, googleCalls, offline);
+  }
+
+  /**
+   * Decides which geocoder answers, around a given Google geocoder: the key gate, then the answer cache,
+   * then the daily cap (so cache hits are free), then the fallback for Google's transient failures.
+   */
+  static Geocoder geocoder(MapsConfig config, CachedSecretProvider key, Geocoder google, GeocodeCache cache,
+      DailyCallCounter googleCalls, Geocoder offline) {
+    Geocoder capped = new DailyCappedGeocoder(new FallbackGeocoder(google, GOOGLE, offline, OFFLINE), GOOGLE,
+        offline, OFFLINE, googleCalls, config.googleDailyCap(), Clock.systemUTC());
+    Geocoder cached = new CachingGeocoder(capped, cache);
+    LOG.info("Google Maps key configured in secret {}; Google Geocoding answers (at most {} calls a UTC day), the"
+        + " offline gazetteer stands in past that or when Google is unavailable", config.googleMapsSecretName(),
+        config.googleDailyCap());
+    return new KeyGatedGeocoder(key, cached, offline, config.secretLifetime(), Clock.systemUTC());
+  }
+
+  private static RateLimiter limiter(MapsConfig config) {
+    return config.rateLimitPerSecond() > 0
+        ? new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime)
+        : RateLimiter.UNLIMITED;
   }
 
   private static CompletableFuture<Integer> loadInBackground(OfflineGeocoder offline) {

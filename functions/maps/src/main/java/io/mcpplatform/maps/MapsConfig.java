@@ -19,6 +19,12 @@ import java.util.Map;
  *       again (default 300).
  *   <li>{@code GEOCODE_CACHE_TTL_DAYS}: how long a Google answer is cached, 1 to 30 (default 30, the most
  *       Google's terms allow).
+ *   <li>{@code GOOGLE_DAILY_CALL_CAP}: the most Google Geocoding calls a UTC day may have, counted across all
+ *       instances in the table (in memory without one); past it the offline gazetteer answers with a note.
+ *       0 to 1,000,000 (default {@value #DEFAULT_DAILY_CAP}; 0 sends nothing to Google).
+ *   <li>{@code RATE_LIMIT_PER_SECOND}: sustained requests a second per caller address (default
+ *       {@value #DEFAULT_RATE_PER_SECOND}; 0 turns the limit off) and {@code RATE_LIMIT_BURST}: requests an
+ *       address may make at once (default {@value #DEFAULT_BURST}). Per warm instance.
  * </ul>
  *
  * @param googleMapsSecretName secret holding the Google key, or null for offline only
@@ -27,6 +33,9 @@ import java.util.Map;
  * @param region AWS region, nullable (SDK default chain)
  * @param secretLifetime how long a read key is used
  * @param cacheTtl how long an answer is cached
+ * @param googleDailyCap the most Google calls a UTC day may have
+ * @param rateLimitPerSecond sustained requests a second per caller address, 0 for no limit
+ * @param rateLimitBurst requests an address may make at once
  */
 public record MapsConfig(
     String googleMapsSecretName,
@@ -34,13 +43,30 @@ public record MapsConfig(
     URI dynamoDbEndpoint,
     String region,
     Duration secretLifetime,
-    Duration cacheTtl) {
+    Duration cacheTtl,
+    long googleDailyCap,
+    double rateLimitPerSecond,
+    int rateLimitBurst) {
 
   /** Default {@link #secretLifetime()}. */
   public static final Duration DEFAULT_SECRET_LIFETIME = Duration.ofMinutes(5);
 
   /** Default and longest {@link #cacheTtl()}: 30 days. */
   public static final Duration MAX_CACHE_TTL = Duration.ofDays(30);
+
+  /** Default {@link #googleDailyCap()}: about 9,000 calls a month, inside Google's monthly free allowance. */
+  public static final long DEFAULT_DAILY_CAP = 300;
+  /** Default sustained requests a second per caller address. */
+  public static final int DEFAULT_RATE_PER_SECOND = 5;
+  /** Default burst per caller address. */
+  public static final int DEFAULT_BURST = 30;
+
+  public MapsConfig {
+    if (googleDailyCap < 0 || rateLimitPerSecond < 0 || Double.isNaN(rateLimitPerSecond)
+        || (rateLimitPerSecond > 0 && rateLimitBurst < 1)) {
+      throw new IllegalArgumentException("the daily cap and rate limit must be >= 0, with a burst of at least 1");
+    }
+  }
 
   /** @return the configuration of this process */
   public static MapsConfig fromEnvironment() {
@@ -62,13 +88,17 @@ public record MapsConfig(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("DYNAMODB_ENDPOINT must be a URL such as http://127.0.0.1:8000");
     }
+    long dailyCap = number(env, "GOOGLE_DAILY_CALL_CAP", DEFAULT_DAILY_CAP, 0, 1_000_000);
+    long perSecond = number(env, "RATE_LIMIT_PER_SECOND", DEFAULT_RATE_PER_SECOND, 0, 10_000);
+    long burst = number(env, "RATE_LIMIT_BURST", DEFAULT_BURST, 1, 100_000);
     return new MapsConfig(blankToNull(env.get("GOOGLE_MAPS_SECRET_NAME")), blankToNull(env.get("TABLE_NAME")),
-        endpointUri, blankToNull(env.get("AWS_REGION")), Duration.ofSeconds(keySeconds), Duration.ofDays(ttlDays));
+        endpointUri, blankToNull(env.get("AWS_REGION")), Duration.ofSeconds(keySeconds), Duration.ofDays(ttlDays),
+        dailyCap, perSecond, (int) burst);
   }
 
-  /** @return the local configuration: offline gazetteer only, in-memory cache, no AWS */
+  /** @return the local configuration: offline gazetteer only, in-memory cache, no AWS, no rate limit */
   public static MapsConfig local() {
-    return new MapsConfig(null, null, null, null, DEFAULT_SECRET_LIFETIME, MAX_CACHE_TTL);
+    return new MapsConfig(null, null, null, null, DEFAULT_SECRET_LIFETIME, MAX_CACHE_TTL, DEFAULT_DAILY_CAP, 0, 1);
   }
 
   /** @return true when a Google key is configured (a secret name, not a key) */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.geo.Geocoder;
+import io.mcpplatform.core.geo.InMemoryDailyCallCounter;
 import io.mcpplatform.core.geo.InMemoryGeocodeCache;
 import io.mcpplatform.core.secrets.SecretNotFoundException;
 import io.mcpplatform.core.secrets.SecretSource;
@@ -32,7 +33,7 @@ class MapsAppTest {
     };
 
     Geocoder geocoder = MapsApp.geocoder(MapsConfig.fromEnvironment(Map.of()), secrets, new InMemoryGeocodeCache(10),
-        offline);
+        new InMemoryDailyCallCounter(), offline);
 
     assertThat(geocoder).isSameAs(offline);
     assertThat(reads.get()).isZero();
@@ -46,7 +47,7 @@ class MapsAppTest {
     InMemoryGeocodeCache cache = new InMemoryGeocodeCache(10);
     Geocoder geocoder = MapsApp.geocoder(
         MapsConfig.fromEnvironment(Map.of("GOOGLE_MAPS_SECRET_NAME", "mcp/google-maps-api-key")), empty, cache,
-        offline);
+        new InMemoryDailyCallCounter(), offline);
 
     GeocodeResult paris = geocoder.geocode("Paris", "en");
 

@@ -27,7 +27,8 @@ class MapsConfigTest {
         "GEOCODE_CACHE_TTL_DAYS", "7"));
 
     assertThat(config).isEqualTo(new MapsConfig("mcp/google-maps-api-key", "mcp-registry",
-        URI.create("http://127.0.0.1:8000"), "eu-west-1", Duration.ofSeconds(60), Duration.ofDays(7)));
+        URI.create("http://127.0.0.1:8000"), "eu-west-1", Duration.ofSeconds(60), Duration.ofDays(7),
+        MapsConfig.DEFAULT_DAILY_CAP, MapsConfig.DEFAULT_RATE_PER_SECOND, MapsConfig.DEFAULT_BURST));
   }
 
   @Test

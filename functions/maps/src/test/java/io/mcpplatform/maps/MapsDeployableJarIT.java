@@ -111,7 +111,8 @@ class MapsDeployableJarIT {
     assertThat(run.stderr()).as("standard error").doesNotContain("ERROR", "Exception", "Error:");
     assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isZero();
     // one signed GetSecretValue: the missing key is then believed missing for the key's cache lifetime
-    assertThat(calls).containsExactly("secretsmanager.GetSecretValue {\"SecretId\":\"maps-google-key\"} signed");
+    assertThat(calls).containsExactly(
+        "secretsmanager.GetSecretValue {\"SecretId\":\"maps-google-key\",\"VersionStage\":\"AWSCURRENT\"} signed");
     assertThat(run.responses()).hasSize(2);
     for (String raw : run.responses()) {
       ProxyResponse answer = new ProxyResponse("get-location.json", raw);

@@ -14,13 +14,12 @@ import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.ProbeSettings;
 import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
-import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.registry.audit.AuditTrail;
 import io.mcpplatform.registry.auth.LocalSigningKey;
 import io.mcpplatform.registry.auth.SecretSigningKey;
 import io.mcpplatform.registry.auth.SigningKeyProvider;
 import io.mcpplatform.registry.auth.TokenService;
-import io.mcpplatform.registry.limits.RateLimiter;
+import io.mcpplatform.core.limits.RateLimiter;
 import io.mcpplatform.registry.rest.RestApiServlet;
 import io.mcpplatform.registry.rest.RestOperations;
 import io.mcpplatform.registry.web.WebCatalogServlet;
@@ -105,7 +104,7 @@ public final class RegistryApp implements AutoCloseable {
     this.keys = keys;
     this.service = new RegistryService(store, clock, config.indexRefresh());
     this.healthChecks = new HealthCheckService(store, probe, clock, service::indexIfNewer);
-    this.tokens = new TokenService(keys, clock);
+    this.tokens = new TokenService(keys, clock, config.tokenMaxLifetime());
     this.audit = new AuditTrail(store, clock);
     RateLimiter limiter = config.rateLimitPerSecond() > 0
         ? new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime)
@@ -131,8 +130,9 @@ public final class RegistryApp implements AutoCloseable {
 
   /**
    * @param config the configuration
-   * @return the key in Secrets Manager when {@code REGISTRY_SIGNING_SECRET_ARN} is set, else the key file in
-   *     the data directory (created on first use)
+   * @return the keys in Secrets Manager (current and previous versions) when
+   *     {@code REGISTRY_SIGNING_SECRET_ARN} is set, else the key files in the data directory (created on first
+   *     use)
    */
   public static SigningKeyProvider signingKey(RegistryConfig config) {
     if (config.signingSecretArn() == null) {
@@ -144,8 +144,8 @@ public final class RegistryApp implements AutoCloseable {
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(LambdaTracing.sdkClientOverrides())
         .build();
-    return new SecretSigningKey(new CachedSecretProvider(new SecretsManagerSecretSource(client),
-        config.signingSecretArn(), Duration.ofMinutes(5)));
+    return new SecretSigningKey(new SecretsManagerSecretSource(client), config.signingSecretArn(),
+        Duration.ofMinutes(5), Clock.systemUTC());
   }
 
   /** @return issues and verifies this registry's bearer tokens */

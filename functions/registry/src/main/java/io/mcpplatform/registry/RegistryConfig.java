@@ -1,6 +1,7 @@
 package io.mcpplatform.registry;
 
 import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.registry.auth.TokenService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.Map;
  *       without it the key is the file {@code signing.key} in the data directory (created on first use).
  *   <li>{@code RATE_LIMIT_PER_SECOND}: sustained requests a second per caller (default 10; 0 turns the
  *       limit off) and {@code RATE_LIMIT_BURST}: requests a caller may make at once (default 60).
+ *   <li>{@code TOKEN_MAX_LIFETIME_HOURS}: the longest lifetime a bearer token may have, checked at
+ *       verification whoever signed it, 1 to 24 (default 24).
  * </ul>
  *
  * @param tableName DynamoDB table, or null for the embedded store
@@ -34,6 +37,7 @@ import java.util.Map;
  * @param signingSecretArn secret holding the token signing key, or null for the local key file
  * @param rateLimitPerSecond sustained requests a second per caller, 0 for no limit
  * @param rateLimitBurst requests a caller may make at once
+ * @param tokenMaxLifetime the longest lifetime a bearer token may have
  */
 public record RegistryConfig(
     String tableName,
@@ -44,7 +48,8 @@ public record RegistryConfig(
     Duration indexRefresh,
     String signingSecretArn,
     double rateLimitPerSecond,
-    int rateLimitBurst) {
+    int rateLimitBurst,
+    Duration tokenMaxLifetime) {
 
   /** Default sustained requests a second per caller on AWS. */
   public static final double DEFAULT_RATE_PER_SECOND = 10;
@@ -55,18 +60,19 @@ public record RegistryConfig(
     if (rateLimitPerSecond < 0 || (rateLimitPerSecond > 0 && rateLimitBurst < 1)) {
       throw new IllegalArgumentException("rate limit must be >= 0 a second with a burst of at least 1");
     }
+    tokenMaxLifetime = tokenMaxLifetime == null ? TokenService.MAX_TTL : tokenMaxLifetime;
   }
 
   /** A configuration with the local key file and no rate limit. */
   public RegistryConfig(String tableName, URI dynamoDbEndpoint, String region, Path dataDir, UrlPolicy urlPolicy,
       Duration indexRefresh) {
-    this(tableName, dynamoDbEndpoint, region, dataDir, urlPolicy, indexRefresh, null, 0, 1);
+    this(tableName, dynamoDbEndpoint, region, dataDir, urlPolicy, indexRefresh, null, 0, 1, null);
   }
 
   /** @return this configuration with another rate limit */
   public RegistryConfig withRateLimit(double perSecond, int burst) {
     return new RegistryConfig(tableName, dynamoDbEndpoint, region, dataDir, urlPolicy, indexRefresh,
-        signingSecretArn, perSecond, burst);
+        signingSecretArn, perSecond, burst, tokenMaxLifetime);
   }
 
   /** @return the configuration of this process */
@@ -115,11 +121,22 @@ public record RegistryConfig(
     if (perSecond < 0 || Double.isNaN(perSecond) || burst < 1) {
       throw new IllegalArgumentException("RATE_LIMIT_PER_SECOND must be >= 0 and RATE_LIMIT_BURST >= 1");
     }
+    long lifetimeHours;
+    try {
+      lifetimeHours = Long.parseLong(env.getOrDefault("TOKEN_MAX_LIFETIME_HOURS",
+          Long.toString(TokenService.MAX_TTL.toHours())).trim());
+    } catch (NumberFormatException e) {
+      lifetimeHours = -1;
+    }
+    if (lifetimeHours < 1 || lifetimeHours > TokenService.MAX_TTL.toHours()) {
+      throw new IllegalArgumentException("TOKEN_MAX_LIFETIME_HOURS must be a whole number of hours from 1 to "
+          + TokenService.MAX_TTL.toHours());
+    }
     return new RegistryConfig(table, endpoint == null ? null : URI.create(endpoint),
         blankToNull(env.get("AWS_REGION")),
         Path.of(env.getOrDefault("REGISTRY_DATA_DIR", ".local/data")),
         urlPolicy, Duration.ofMillis(refreshMs), blankToNull(env.get("REGISTRY_SIGNING_SECRET_ARN")),
-        perSecond, burst);
+        perSecond, burst, Duration.ofHours(lifetimeHours));
   }
 
   /**

@@ -7,7 +7,6 @@ import io.mcpplatform.aws.lambda.testing.LambdaJarLauncher;
 import io.mcpplatform.aws.store.Dynalite;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.RegistryTable;
-import io.mcpplatform.core.testing.EventFiles;
 import io.mcpplatform.core.testing.ProxyResponse;
 import io.mcpplatform.registry.auth.LocalSigningKey;
 import java.net.DatagramPacket;
@@ -54,8 +53,8 @@ class RegistryDeployableJarIT {
     try (DynamoDbClient client = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
       client.createTable(RegistryTable.createTableRequest(table));
     }
-    Files.writeString(dataDir.resolve(LocalSigningKey.FILE_NAME), RegistryHandlerEventsTest.EVENTS_KEY_FILE);
-    Path events = EventFiles.dir("registry");
+    Files.writeString(dataDir.resolve(LocalSigningKey.FILE_NAME), ExampleEvents.KEY_FILE);
+    Path events = ExampleEvents.copyFresh(Files.createDirectories(dataDir.resolve("events")));
 
     DeployableJar.Run run = new DeployableJar(Path.of("target/registry.jar")).invoke(
         RegistryHandler.class.getName(),
@@ -90,7 +89,7 @@ class RegistryDeployableJarIT {
         .startsWith("{").contains("\"function_request_id\":\"jar-request-3\"", "\"service\":\"registry\""));
     assertThat(run.stdout()).anySatisfy(line -> assertThat(line)
         .contains("\"_aws\"", "\"Namespace\":\"McpPlatform\"", "SearchRequests"));
-    assertThat(String.join("\n", run.stdout())).doesNotContain(RegistryHandlerEventsTest.EVENTS_KEY_FILE);
+    assertThat(String.join("\n", run.stdout())).doesNotContain(ExampleEvents.KEY_FILE);
   }
 
   @Test
@@ -99,8 +98,8 @@ class RegistryDeployableJarIT {
     try (DynamoDbClient client = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
       client.createTable(RegistryTable.createTableRequest(table));
     }
-    Files.writeString(dataDir.resolve(LocalSigningKey.FILE_NAME), RegistryHandlerEventsTest.EVENTS_KEY_FILE);
-    Path events = EventFiles.dir("registry");
+    Files.writeString(dataDir.resolve(LocalSigningKey.FILE_NAME), ExampleEvents.KEY_FILE);
+    Path events = ExampleEvents.copyFresh(Files.createDirectories(dataDir.resolve("events")));
     String traceId = "1-5759e988-bd862e3fe1be46a994272793";
 
     List<JsonNode> sent = new ArrayList<>();

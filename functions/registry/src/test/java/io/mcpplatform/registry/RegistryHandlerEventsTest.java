@@ -123,16 +123,10 @@ class RegistryHandlerEventsTest {
             .contains("<svg class=\"chart\"");
       }));
 
-  /**
-   * The key the token in {@code events/registry/register-server.json} is signed with (an example key,
-   * valid only for these events): the file the local system would hold in its data directory.
-   */
-  static final String EVENTS_KEY_FILE = "ZXZlbnRzLWV4YW1wbGUtc2lnbmluZy1rZXktZG8tbm90LXVzZS0wMTIz";
-
   @BeforeEach
   void start() throws IOException {
     java.nio.file.Files.writeString(dataDir.resolve(io.mcpplatform.registry.auth.LocalSigningKey.FILE_NAME),
-        EVENTS_KEY_FILE);
+        ExampleEvents.KEY_FILE);
     RegistryConfig config = new RegistryConfig(null, null, null, dataDir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
     app = new RegistryApp(FileRegistryStore.open(dataDir), config, null);
     handler = new RegistryHandler(app);
@@ -162,7 +156,7 @@ class RegistryHandlerEventsTest {
 
   private ProxyResponse invoke(String name) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(EventFiles.read("registry", name)), out, (Context) null);
+    handler.handleRequest(new ByteArrayInputStream(ExampleEvents.read(name)), out, (Context) null);
     return new ProxyResponse(name, out.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

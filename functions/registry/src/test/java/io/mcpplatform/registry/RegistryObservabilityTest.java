@@ -6,7 +6,6 @@ import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.aws.lambda.testing.CapturedOutput;
 import io.mcpplatform.aws.lambda.InvocationContext;
 import io.mcpplatform.core.catalog.UrlPolicy;
-import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.core.secrets.SecretSource;
 import io.mcpplatform.core.testing.EventFiles;
 import io.mcpplatform.core.testing.ProxyResponse;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The registry's Lambda handler as deployed: JSON log lines carrying the request id, the dashboard's EMF
@@ -54,7 +52,7 @@ class RegistryObservabilityTest {
     RegistryConfig config = new RegistryConfig(null, null, null, dataDir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
     LambdaObservability observability = LambdaObservability.withTracer(RegistryHandler.SERVICE, null);
     app = new RegistryApp(FileRegistryStore.open(dataDir), config, null, RegistryApp.defaultProbe(config),
-        new SecretSigningKey(new CachedSecretProvider(secrets, "registry/signing-key", Duration.ofMinutes(5))),
+        new SecretSigningKey(secrets, "registry/signing-key", Duration.ofMinutes(5), Clock.systemUTC()),
         Clock.systemUTC(), observability);
     handler = new RegistryHandler(app, observability);
   }
@@ -70,8 +68,9 @@ class RegistryObservabilityTest {
 
     ProxyResponse[] answers = new ProxyResponse[3];
     CapturedOutput output = CapturedOutput.of(() -> {
-      answers[0] = invoke(withToken(EventFiles.read("registry", "register-server.json"), token), "req-register");
-      answers[1] = invoke(withToken(EventFiles.read("registry", "register-server.json"), token + "x"), "req-forged");
+      byte[] register = EventFiles.read("registry", "register-server.json");
+      answers[0] = invoke(ExampleEvents.withToken(register, token), "req-register");
+      answers[1] = invoke(ExampleEvents.withToken(register, token + "x"), "req-forged");
       answers[2] = invoke(EventFiles.read("registry", "search-servers.json"), "req-search");
     });
 
@@ -114,12 +113,12 @@ class RegistryObservabilityTest {
 
   @Test
   void afterRestore_makesTheSigningKeyBeReadAgain() {
-    app.signingKeys().key();
-    app.signingKeys().key();
+    app.signingKeys().keys();
+    app.signingKeys().keys();
     assertThat(keyReads.get()).isEqualTo(1);
 
     handler.priming().afterRestore(null);
-    app.signingKeys().key();
+    app.signingKeys().keys();
 
     assertThat(keyReads.get()).isEqualTo(2);
   }
@@ -129,13 +128,6 @@ class RegistryObservabilityTest {
     emf.at("/_aws/CloudWatchMetrics/0/Metrics").forEach(m -> units.put(m.path("Name").asString(),
         m.path("Unit").asString()));
     return units;
-  }
-
-  private static byte[] withToken(byte[] event, String token) {
-    ObjectNode tree = (ObjectNode) JSON.readTree(event);
-    ((ObjectNode) tree.path("headers")).put("Authorization", "Bearer " + token);
-    ((ObjectNode) tree.path("multiValueHeaders")).putArray("Authorization").add("Bearer " + token);
-    return JSON.writeValueAsBytes(tree);
   }
 
   private ProxyResponse invoke(byte[] event, String requestId) throws java.io.IOException {

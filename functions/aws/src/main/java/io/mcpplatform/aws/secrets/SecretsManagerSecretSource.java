@@ -2,6 +2,7 @@ package io.mcpplatform.aws.secrets;
 
 import io.mcpplatform.core.secrets.SecretNotFoundException;
 import io.mcpplatform.core.secrets.SecretSource;
+import io.mcpplatform.core.secrets.SecretStage;
 import io.mcpplatform.core.secrets.SecretUnavailableException;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -13,8 +14,9 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
 /**
- * Reads secrets with Secrets Manager's {@code GetSecretValue}, current version. Only text secrets are
- * supported. Wrap it in a {@link io.mcpplatform.core.secrets.CachedSecretProvider}: this class calls the
+ * Reads secrets with Secrets Manager's {@code GetSecretValue}: the version staged {@code AWSCURRENT}, or
+ * {@code AWSPREVIOUS} for {@link SecretStage#PREVIOUS} (the version the last rotation replaced). Only text
+ * secrets are supported. Wrap it in a {@link io.mcpplatform.core.secrets.CachedSecretProvider}: this class calls the
  * service every time. Messages name the secret and the service's error code, never a value.
  */
 public final class SecretsManagerSecretSource implements SecretSource {
@@ -30,12 +32,18 @@ public final class SecretsManagerSecretSource implements SecretSource {
 
   @Override
   public String secret(String name) {
+    return secret(name, SecretStage.CURRENT);
+  }
+
+  @Override
+  public String secret(String name, SecretStage stage) {
     Objects.requireNonNull(name, "name");
+    String label = stage == SecretStage.PREVIOUS ? "AWSPREVIOUS" : "AWSCURRENT";
     GetSecretValueResponse response;
     try {
-      response = client.getSecretValue(b -> b.secretId(name));
+      response = client.getSecretValue(b -> b.secretId(name).versionStage(label));
     } catch (ResourceNotFoundException e) {
-      throw new SecretNotFoundException("Secret \"" + name + "\" does not exist in Secrets Manager.");
+      throw new SecretNotFoundException("Secret \"" + name + "\" has no " + label + " version in Secrets Manager.");
     } catch (SecretsManagerException e) {
       String code = e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
       LOG.warn("Secrets Manager refused to read {}: {}", name, code);

@@ -9,7 +9,7 @@ import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.registry.auth.AuthenticationException;
 import io.mcpplatform.registry.auth.Caller;
 import io.mcpplatform.registry.auth.PermissionDeniedException;
-import io.mcpplatform.registry.limits.RateLimitedException;
+import io.mcpplatform.core.limits.RateLimitedException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

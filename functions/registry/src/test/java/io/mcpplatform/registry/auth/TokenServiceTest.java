@@ -17,12 +17,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HS256 tokens: issued ones verify; expired, tampered, wrong-algorithm and foreign ones do not. */
+/**
+ * HS256 tokens: issued ones verify; expired, tampered, wrong-algorithm, foreign, over-long and malformed-claim
+ * ones do not, each with a message a caller can act on.
+ */
 class TokenServiceTest {
 
   private static final byte[] KEY = "token-service-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
-  private final TokenService tokens = new TokenService(() -> KEY, clock);
+  private final TokenService tokens = new TokenService(SigningKeyProvider.fixed(KEY), clock);
 
   private static String b64(String s) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
@@ -137,11 +140,86 @@ class TokenServiceTest {
   }
 
   @Test
+  void issue_namesTheKeyInKid_andPinsHs256() {
+    String token = tokens.issue("alice", Permission.publishAndEdit("com.example/*"), Duration.ofMinutes(15));
+    String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+
+    assertThat(header).contains("\"alg\":\"HS256\"")
+        .contains("\"kid\":\"" + new SigningKey(KEY).id() + "\"");
+  }
+
+  @Test
+  void keyId_isTheDocumentedDigest_soHandMadeTokensCanNameTheKey() {
+    // README: printf 'mcp-platform-registry-kid:%s' "$KEY" | openssl dgst -sha256 -binary | head -c 12 | b64url
+    assertThat(new SigningKey("a".repeat(40).getBytes(StandardCharsets.UTF_8)).id()).isEqualTo("GRvHr2S7Zjw9H45G");
+  }
+
+  @Test
+  void verify_refusesCriticalHeaders_evenWhenSigned() throws Exception {
+    long exp = clock.instant().getEpochSecond() + 600;
+    String crit = token("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", claims(exp), KEY, "HmacSHA256");
+
+    assertThatThrownBy(() -> tokens.verify(crit)).isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("critical");
+  }
+
+  @Test
+  void verify_refusesATokenLivingLongerThanTheCap_evenWhenSignedWithTheKey() throws Exception {
+    long now = clock.instant().getEpochSecond();
+    String tenYears = token("{\"alg\":\"HS256\"}", claims(now + 10L * 365 * 86_400), KEY, "HmacSHA256");
+    String backdated = token("{\"alg\":\"HS256\"}", claims(now + 3600).replace("\"iat\":1795687200",
+        "\"iat\":" + (now - 2 * 86_400)), KEY, "HmacSHA256");
+    String withinCap = token("{\"alg\":\"HS256\"}", claims(now + 86_400), KEY, "HmacSHA256");
+    TokenService oneHour = new TokenService(SigningKeyProvider.fixed(KEY), clock, Duration.ofHours(1));
+
+    assertThatThrownBy(() -> tokens.verify(tenYears)).isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("longer than the 24 h");
+    assertThatThrownBy(() -> tokens.verify(backdated)).isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("longer than the 24 h");
+    assertThat(tokens.verify(withinCap).subject()).isEqualTo("alice");
+    assertThatThrownBy(() -> oneHour.verify(withinCap)).hasMessageContaining("longer than the 1 h");
+  }
+
+  @Test
+  void verify_refusesMalformedNumericClaims_asAuthenticationFailuresNamingTheClaim() throws Exception {
+    long exp = clock.instant().getEpochSecond() + 600;
+    for (String bad : List.of("1e300", "\"1795690000\"", "-5", "1795690000.5", "true", "null", "[1]",
+        "9223372036854775808", "1e20")) {
+      String token = token("{\"alg\":\"HS256\"}", claims(exp).replace("\"exp\":" + exp, "\"exp\":" + bad), KEY,
+          "HmacSHA256");
+      assertThatThrownBy(() -> tokens.verify(token)).as(bad).isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("'exp'");
+    }
+    String badIat = token("{\"alg\":\"HS256\"}", claims(exp).replace("\"iat\":1795687200", "\"iat\":\"yesterday\""),
+        KEY, "HmacSHA256");
+    String badNbf = token("{\"alg\":\"HS256\"}", claims(exp).replace("{", "{\"nbf\":-1,"), KEY, "HmacSHA256");
+    assertThatThrownBy(() -> tokens.verify(badIat)).isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("'iat'");
+    assertThatThrownBy(() -> tokens.verify(badNbf)).isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("'nbf'");
+  }
+
+  @Test
+  void tokenMaxLifetime_isReadFromTheEnvironment_1To24Hours() {
+    assertThat(io.mcpplatform.registry.RegistryConfig.fromEnvironment(java.util.Map.of()).tokenMaxLifetime())
+        .isEqualTo(Duration.ofHours(24));
+    assertThat(io.mcpplatform.registry.RegistryConfig.fromEnvironment(
+        java.util.Map.of("TOKEN_MAX_LIFETIME_HOURS", "2")).tokenMaxLifetime()).isEqualTo(Duration.ofHours(2));
+    for (String bad : List.of("0", "25", "1e3", "x")) {
+      assertThatThrownBy(() -> io.mcpplatform.registry.RegistryConfig.fromEnvironment(
+          java.util.Map.of("TOKEN_MAX_LIFETIME_HOURS", bad))).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_MAX_LIFETIME_HOURS");
+    }
+  }
+
+  @Test
   void localSigningKey_isCreatedOnce_andSharedBetweenLoads(@TempDir Path dir) throws Exception {
     LocalSigningKey first = LocalSigningKey.loadOrCreate(dir);
     LocalSigningKey second = LocalSigningKey.loadOrCreate(dir);
 
-    assertThat(first.key()).hasSize(32).isEqualTo(second.key());
+    assertThat(Base64.getUrlDecoder().decode(Files.readString(dir.resolve(LocalSigningKey.FILE_NAME)))).hasSize(32);
+    assertThat(first.keys().current().id()).isEqualTo(second.keys().current().id());
+    assertThat(first.keys().previous()).isNull();
     assertThat(Files.getPosixFilePermissions(dir.resolve(LocalSigningKey.FILE_NAME)))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     String token = new TokenService(first, clock).issue("x", Permission.publishAndEdit("*"), Duration.ofMinutes(1));

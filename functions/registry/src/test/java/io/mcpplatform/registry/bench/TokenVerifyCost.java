@@ -2,6 +2,7 @@ package io.mcpplatform.registry.bench;
 
 import io.mcpplatform.registry.auth.Caller;
 import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.registry.auth.SigningKeyProvider;
 import io.mcpplatform.registry.auth.TokenService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,7 +24,7 @@ public final class TokenVerifyCost {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     byte[] key = "bench-signing-key-0123456789abcdef0123".getBytes(StandardCharsets.UTF_8);
-    TokenService tokens = new TokenService(() -> key, Clock.systemUTC());
+    TokenService tokens = new TokenService(SigningKeyProvider.fixed(key), Clock.systemUTC());
     String token = tokens.issue("bench", Permission.publishAndEdit("com.example/*"), Duration.ofMinutes(15));
     String header = "Bearer " + token;
     int perRound = 100_000;

@@ -36,7 +36,7 @@ final class RestHarness implements AutoCloseable {
     RegistryConfig config = new RegistryConfig(null, null, null, dir, UrlPolicy.HTTPS_ONLY, Duration.ZERO)
         .withRateLimit(ratePerSecond, burst);
     app = new RegistryApp(FileRegistryStore.open(dir), config, null, remote -> ProbeResult.down("test", 1L),
-        () -> KEY, clock);
+        io.mcpplatform.registry.auth.SigningKeyProvider.fixed(KEY), clock);
     handler = new RegistryHandler(app);
   }
 

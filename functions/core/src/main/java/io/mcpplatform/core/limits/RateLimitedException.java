@@ -1,4 +1,4 @@
-package io.mcpplatform.registry.limits;
+package io.mcpplatform.core.limits;
 
 /** A caller made more requests than its rate limit allows. */
 public class RateLimitedException extends RuntimeException {

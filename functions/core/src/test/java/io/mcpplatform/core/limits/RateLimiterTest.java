@@ -1,4 +1,4 @@
-package io.mcpplatform.registry.limits;
+package io.mcpplatform.core.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
