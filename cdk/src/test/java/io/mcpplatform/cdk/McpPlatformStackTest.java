@@ -167,12 +167,12 @@ class McpPlatformStackTest {
 
     @Test
     void webCatalog_routesReadOnlyPagesAndAssetsToTheRegistry() {
-      List<JsonNode> gets = ofType("AWS::ApiGateway::Method").stream().map(Map.Entry::getValue)
+      List<JsonNode> gets = res.ofType("AWS::ApiGateway::Method").stream().map(Map.Entry::getValue)
           .filter(m -> m.at("/Properties/HttpMethod").asText().equals("GET")).toList();
       assertThat(gets).hasSize(3).allSatisfy(m -> assertRoute(m, "registry"));
       assertThat(gets).anySatisfy(m -> assertThat(m.at("/Properties/ResourceId/Fn::GetAtt/1").asText())
           .isEqualTo("RootResourceId"));
-      List<String> parts = ofType("AWS::ApiGateway::Resource").stream()
+      List<String> parts = res.ofType("AWS::ApiGateway::Resource").stream()
           .map(e -> e.getValue().at("/Properties/PathPart").asText()).toList();
       assertThat(parts).contains("servers", "{name+}", "assets", "{file}");
     }

@@ -44,7 +44,8 @@ final class WebHarness implements AutoCloseable {
   WebHarness(Path dir) {
     RegistryConfig config = new RegistryConfig(null, null, null, dir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
     app = new RegistryApp(FileRegistryStore.open(dir), config, null, remote -> ProbeResult.down("test", 1L),
-        () -> "web-harness-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
+        io.mcpplatform.registry.auth.SigningKeyProvider.fixed(
+            "web-harness-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), clock);
     handler = new RegistryHandler(app);
   }
 
