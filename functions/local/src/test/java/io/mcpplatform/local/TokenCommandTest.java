@@ -2,9 +2,9 @@ package io.mcpplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpplatform.registry.auth.Caller;
+import io.mcpplatform.core.access.Caller;
 import io.mcpplatform.registry.auth.LocalSigningKey;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.registry.auth.TokenService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -11,7 +11,7 @@ import io.mcpplatform.core.secrets.SecretSource;
 import io.mcpplatform.core.testing.EventFiles;
 import io.mcpplatform.core.testing.ProxyResponse;
 import io.mcpplatform.embedded.store.FileRegistryStore;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.registry.auth.SecretSigningKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

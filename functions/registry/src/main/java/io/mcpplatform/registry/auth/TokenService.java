@@ -1,5 +1,7 @@
 package io.mcpplatform.registry.auth;
 
+import io.mcpplatform.core.access.Caller;
+import io.mcpplatform.core.access.Permission;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -7,7 +7,7 @@ import io.mcpplatform.core.testing.MutableClock;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
