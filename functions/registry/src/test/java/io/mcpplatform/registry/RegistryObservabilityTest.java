@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.aws.lambda.testing.CapturedOutput;
-import io.mcpplatform.aws.lambda.InvocationContext;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.core.secrets.SecretSource;

@@ -93,18 +93,23 @@ final class AuditFile implements AutoCloseable {
     }
   }
 
-  /** @return the newest {@code limit} records at or after {@code since}, newest first */
+  /**
+   * @return the newest {@code limit} records at or after {@code since}, newest first; records of the same time
+   *     in the reverse of their order in the file
+   */
   List<AuditRecord> since(Instant since, int limit) {
-    Comparator<AuditRecord> byTime = Comparator.comparing(AuditRecord::at).thenComparing(AuditRecord::id);
-    PriorityQueue<AuditRecord> newest = new PriorityQueue<>(byTime);
+    Comparator<Numbered> order = Comparator.comparing((Numbered n) -> n.record().at()).thenComparingLong(Numbered::line);
+    PriorityQueue<Numbered> newest = new PriorityQueue<>(order);
     Instant now = Instant.now();
+    long[] line = {0};
     try {
-      scan(line -> {
-        AuditRecord record = line.record();
-        if (record.at().isBefore(since) || !line.expiresAt().isAfter(now)) {
+      scan(read -> {
+        line[0]++;
+        AuditRecord record = read.record();
+        if (record.at().isBefore(since) || !read.expiresAt().isAfter(now)) {
           return;
         }
-        newest.add(record);
+        newest.add(new Numbered(record, line[0]));
         if (newest.size() > limit) {
           newest.poll();
         }
@@ -112,10 +117,13 @@ final class AuditFile implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    List<AuditRecord> out = new ArrayList<>(newest);
-    out.sort(byTime.reversed());
-    return out;
+    List<Numbered> out = new ArrayList<>(newest);
+    out.sort(order.reversed());
+    return out.stream().map(Numbered::record).toList();
   }
+
+  /** A record with its place in the file. */
+  private record Numbered(AuditRecord record, long line) {}
 
   /** Streams every readable line; @return how many lines were skipped */
   private long scan(Consumer<Line> each) throws IOException {

@@ -54,7 +54,7 @@ class LambdaRoutesHandlerTest {
     private static JsonNode invoke(String eventJson) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                new TestContext());
+                new InvocationContext("test-request", "test", 30_000));
         String response = out.toString(StandardCharsets.UTF_8);
         assertThat(response).doesNotContain("Exception", "at io.", "java.", "stackTrace");
         return MAPPER.readTree(response);
