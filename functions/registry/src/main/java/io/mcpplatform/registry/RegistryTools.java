@@ -26,8 +26,6 @@ import io.mcpplatform.transport.StructuredJson;
 import io.mcpplatform.transport.ToolSchemas;
 import io.modelcontextprotocol.common.McpTransportContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.function.BiFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -230,15 +228,8 @@ public final class RegistryTools {
     Access caller = access(context);
     FieldChecks checks = new FieldChecks();
     Arguments arguments = new Arguments(args, checks);
-    String since = arguments.string("since");
-    Instant from = Instant.now().minusSeconds(86_400);
-    if (since != null) {
-      try {
-        from = OffsetDateTime.parse(since.trim()).toInstant();
-      } catch (DateTimeParseException e) {
-        checks.fail("since", "must be an RFC 3339 time such as 2025-01-01T00:00:00Z");
-      }
-    }
+    Instant since = arguments.time("since");
+    Instant from = since != null ? since : Instant.now().minusSeconds(86_400);
     int limit = arguments.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     checks.throwIfAny();
     AuditTrail.Page page = operations.auditLog(caller, from, limit);

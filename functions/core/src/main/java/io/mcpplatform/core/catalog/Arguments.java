@@ -153,6 +153,22 @@ public final class Arguments {
     return list.stream().map(String.class::cast).toList();
   }
 
+  /**
+   * @return the RFC 3339 time, or null when absent or not such a time (then a problem is recorded)
+   */
+  public java.time.Instant time(String field) {
+    String raw = string(field);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(raw.trim()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      checks.fail(field, "must be an RFC 3339 time such as 2025-01-01T00:00:00Z");
+      return null;
+    }
+  }
+
   /** @return null for a null or blank value, else the value without surrounding white space */
   public static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();

@@ -21,8 +21,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,14 +298,9 @@ public final class RestOperations {
   }
 
   private static Instant time(Map<String, String> q, String name) {
-    String raw = q.get(name);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(raw.trim()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new RestException(400, name + " must be an RFC 3339 time such as 2025-01-01T00:00:00Z");
-    }
+    FieldChecks checks = new FieldChecks();
+    Instant value = new Arguments(q, checks).time(name);
+    throwIfAny(checks);
+    return value;
   }
 }
