@@ -58,7 +58,7 @@ class JavaSdkClientEndToEndTest {
   static String adminToken(Path dataDir) {
     return new io.mcpplatform.registry.auth.TokenService(
         io.mcpplatform.registry.auth.LocalSigningKey.loadOrCreate(dataDir.resolve("registry")),
-        java.time.Clock.systemUTC()).issue("e2e", io.mcpplatform.registry.auth.Permission.publishAndEdit("*"),
+        java.time.Clock.systemUTC()).issue("e2e", io.mcpplatform.core.access.Permission.publishAndEdit("*"),
         Duration.ofMinutes(15));
   }
 

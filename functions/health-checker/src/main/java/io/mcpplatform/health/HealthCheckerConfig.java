@@ -1,5 +1,7 @@
 package io.mcpplatform.health;
 
+import static io.mcpplatform.core.catalog.Arguments.blankToNull;
+
 import io.mcpplatform.core.health.AddressPolicy;
 import io.mcpplatform.health.probe.ProbeSettings;
 import java.net.URI;
@@ -91,9 +93,5 @@ public record HealthCheckerConfig(
       // reported below
     }
     throw new IllegalArgumentException(name + " must be a positive whole number, got '" + raw + "'");
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.aws.lambda.testing.CapturedOutput;
-import io.mcpplatform.aws.lambda.InvocationContext;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import io.mcpplatform.core.catalog.HealthStatus;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;

@@ -1,6 +1,6 @@
 package io.mcpplatform.local;
 
-import io.mcpplatform.aws.lambda.InvocationContext;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.maps.MapsApp;

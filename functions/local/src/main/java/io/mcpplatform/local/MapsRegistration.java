@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers the local maps server in the local registry, as a client would with {@code register_server}:
- * id {@value #SERVER_ID}, its loopback URL, its tools as capabilities. Idempotent: when the stored entry
- * already says the same, nothing is written, so restarts on the same port do not bump its revision.
+ * id {@value #SERVER_ID}, its loopback URL, its tools as capabilities, version {@code 0.1.0+port.<port>}
+ * (a registered version's remote is fixed, so another port is another version). Idempotent: when the
+ * stored entry already says the same, nothing is written, so restarts on the same port do not bump its
+ * revision.
  */
 final class MapsRegistration {
 
@@ -61,7 +63,8 @@ final class MapsRegistration {
     args.put("transport", "streamable-http");
     args.put("capabilities", capabilities);
     args.put("tags", List.of("maps", "geocoding", "location", "places"));
-    args.put("version", "0.1.0");
+    // a registered version's remote never changes, so each loopback port is a version of its own
+    args.put("version", "0.1.0+port." + java.net.URI.create(baseUrl).getPort());
     return args;
   }
 }

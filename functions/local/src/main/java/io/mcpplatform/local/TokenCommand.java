@@ -1,7 +1,7 @@
 package io.mcpplatform.local;
 
 import io.mcpplatform.registry.auth.LocalSigningKey;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.registry.auth.SigningKeys;
 import io.mcpplatform.registry.auth.TokenService;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.mcpplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

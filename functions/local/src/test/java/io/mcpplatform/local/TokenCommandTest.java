@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpplatform.registry.auth.AuthenticationException;
-import io.mcpplatform.registry.auth.Caller;
+import io.mcpplatform.core.access.Caller;
 import io.mcpplatform.registry.auth.LocalSigningKey;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.registry.auth.TokenService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package io.mcpplatform.maps;
 
+import static io.mcpplatform.core.catalog.Arguments.blankToNull;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -121,9 +123,5 @@ public record MapsConfig(
     }
     throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '"
         + raw + "'");
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

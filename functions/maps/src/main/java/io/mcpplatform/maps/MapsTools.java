@@ -1,5 +1,6 @@
 package io.mcpplatform.maps;
 
+import io.mcpplatform.core.catalog.Arguments;
 import io.mcpplatform.core.catalog.FieldChecks;
 import io.mcpplatform.core.geo.AddressComponent;
 import io.mcpplatform.core.geo.GeoInputs;
@@ -80,8 +81,9 @@ public final class MapsTools {
 
   private CallToolResult getLocation(Map<String, Object> args) {
     FieldChecks checks = new FieldChecks();
-    String raw = string(checks, args, "location");
-    String language = string(checks, args, "language");
+    Arguments arguments = new Arguments(args, checks);
+    String raw = arguments.string("location");
+    String language = arguments.string("language");
     checks.throwIfAny();
     String location = GeoInputs.location(raw);
     String lang = GeoInputs.language(language);
@@ -112,9 +114,10 @@ public final class MapsTools {
 
   private CallToolResult reverseGeocode(Map<String, Object> args) {
     FieldChecks checks = new FieldChecks();
-    Double latitude = number(checks, args, "latitude");
-    Double longitude = number(checks, args, "longitude");
-    String language = string(checks, args, "language");
+    Arguments arguments = new Arguments(args, checks);
+    Double latitude = arguments.number("latitude");
+    Double longitude = arguments.number("longitude");
+    String language = arguments.string("language");
     checks.throwIfAny();
     GeoInputs.point(latitude, longitude);
     String lang = GeoInputs.language(language);
@@ -175,26 +178,5 @@ public final class MapsTools {
 
   private Map<String, Object> tree(GeocodeResult result) {
     return json.convertValue(result, MAP);
-  }
-
-  private static String string(FieldChecks checks, Map<String, Object> args, String field) {
-    Object raw = args.get(field);
-    if (raw == null || raw instanceof String) {
-      return (String) raw;
-    }
-    checks.fail(field, "must be a string");
-    return null;
-  }
-
-  private static Double number(FieldChecks checks, Map<String, Object> args, String field) {
-    Object raw = args.get(field);
-    if (raw == null) {
-      return null;
-    }
-    if (raw instanceof Number n) {
-      return n.doubleValue();
-    }
-    checks.fail(field, "must be a number");
-    return null;
   }
 }

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.aws.lambda.testing.CapturedOutput;
-import io.mcpplatform.aws.lambda.InvocationContext;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import io.mcpplatform.core.geo.CachingGeocoder;
 import io.mcpplatform.core.geo.FallbackGeocoder;
 import io.mcpplatform.core.geo.InMemoryGeocodeCache;

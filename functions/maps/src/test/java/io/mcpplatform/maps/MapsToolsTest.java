@@ -87,6 +87,23 @@ class MapsToolsTest {
   }
 
   @Test
+  void finding9_numericArgumentsOutOfRange_answerPlainFieldMessages_withoutParserInternals() {
+    for (Map.Entry<Object, String> c : Map.<Object, String>of(
+        1e308, "latitude must be a number from -90 to 90",
+        -1e308, "latitude must be a number from -90 to 90",
+        91, "latitude must be a number from -90 to 90",
+        "north", "latitude must be a number from -90 to 90").entrySet()) {
+      JsonNode result = McpCalls.call(handler(new Stub(GOOGLE_PARIS)), "reverse_geocode",
+          Map.of("latitude", c.getKey(), "longitude", 2.35));
+
+      String text = result.at("/content/0/text").asString();
+      assertThat(result.get("isError").asBoolean()).as(text).isTrue();
+      assertThat(text).as(String.valueOf(c.getKey())).contains(c.getValue())
+          .doesNotContain("Node", "asLong", "asDouble", "$.", "JSON Schema", "Exception");
+    }
+  }
+
+  @Test
   void getLocation_namesTheField_whenTheLanguageIsNotATag() {
     JsonNode result = McpCalls.call(handler(new Stub(GOOGLE_PARIS)), "get_location",
         Map.of("location", "Paris", "language", "english please"));

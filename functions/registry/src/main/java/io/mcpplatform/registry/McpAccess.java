@@ -1,9 +1,7 @@
 package io.mcpplatform.registry;
 
-import io.mcpplatform.registry.audit.AuditTrail;
+import io.mcpplatform.core.access.Access;
 import io.mcpplatform.registry.auth.AuthenticationException;
-import io.mcpplatform.registry.auth.Caller;
-import io.mcpplatform.registry.auth.PermissionDeniedException;
 import io.mcpplatform.registry.auth.TokenService;
 import io.mcpplatform.core.limits.RateLimitedException;
 import io.mcpplatform.core.limits.RateLimiter;
@@ -14,10 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Access control of the MCP tools: the transport copies the {@code Authorization} header and the caller's
- * address into each call's context ({@link #extractor()}); tools then take a rate-limit token
- * ({@link #admit}) and, for writes, a verified bearer token whose permissions cover the name
- * ({@link #requireWrite}). Refused writes are audited here.
+ * The MCP edge's part of access control: the transport copies the {@code Authorization} header and the
+ * caller's address into each call's context ({@link #extractor()}); each call takes a rate-limit token
+ * ({@link #admit}) and is turned into an {@link Access} ({@link #access}) for the registry's operations,
+ * which decide what the caller may do and audit it.
  */
 public final class McpAccess {
 
@@ -26,17 +24,14 @@ public final class McpAccess {
 
   private final TokenService tokens;
   private final RateLimiter limiter;
-  private final AuditTrail audit;
 
   /**
    * @param tokens verifies bearer tokens
    * @param limiter per-caller rate limit
-   * @param audit where refused and allowed writes are recorded
    */
-  public McpAccess(TokenService tokens, RateLimiter limiter, AuditTrail audit) {
+  public McpAccess(TokenService tokens, RateLimiter limiter) {
     this.tokens = tokens;
     this.limiter = limiter;
-    this.audit = audit;
   }
 
   /** @return the extractor the MCP servlet uses to hand the header and address to the tools */
@@ -54,11 +49,6 @@ public final class McpAccess {
     };
   }
 
-  /** @return the audit trail */
-  AuditTrail audit() {
-    return audit;
-  }
-
   /** @return the caller's address, or null */
   static String source(McpTransportContext context) {
     return context == null ? null : (String) context.get(SOURCE);
@@ -66,6 +56,17 @@ public final class McpAccess {
 
   private static String authorization(McpTransportContext context) {
     return context == null ? null : (String) context.get(AUTHORIZATION);
+  }
+
+  /**
+   * @return who makes the call: the verified caller, or anonymous with the reason there is none
+   */
+  Access access(McpTransportContext context) {
+    try {
+      return Access.of(tokens.verifyAuthorization(authorization(context)), source(context));
+    } catch (AuthenticationException e) {
+      return Access.anonymous(e, source(context));
+    }
   }
 
   /**
@@ -90,42 +91,5 @@ public final class McpAccess {
     if (wait > 0) {
       throw new RateLimitedException(wait);
     }
-  }
-
-  /**
-   * @return the caller of a write whose token covers {@code permission} on {@code name}
-   * @throws AuthenticationException when the token is missing or bad (audited)
-   * @throws PermissionDeniedException when the token does not cover the name (audited)
-   */
-  Caller requireWrite(McpTransportContext context, String action, String permission, String name, String version) {
-    Caller caller;
-    try {
-      caller = tokens.verifyAuthorization(authorization(context));
-    } catch (AuthenticationException e) {
-      audit.record(null, action, name, version, source(context), "unauthorized", e.getMessage());
-      throw e;
-    }
-    if (name != null) {
-      try {
-        caller.require(permission, name);
-      } catch (PermissionDeniedException e) {
-        audit.record(caller.subject(), action, name, version, source(context), "forbidden", e.getMessage());
-        throw e;
-      }
-    }
-    return caller;
-  }
-
-  /**
-   * @return the caller, who must hold an admin token
-   * @throws AuthenticationException when the token is missing or bad
-   * @throws PermissionDeniedException when it is not an admin token
-   */
-  Caller requireAdmin(McpTransportContext context) {
-    Caller caller = tokens.verifyAuthorization(authorization(context));
-    if (!caller.isAdmin()) {
-      throw new PermissionDeniedException("The audit log is for admin tokens (resource '*') only");
-    }
-    return caller;
   }
 }

@@ -8,18 +8,21 @@ import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.health.AddressPolicy;
 import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.core.health.HealthProbe;
+import io.mcpplatform.core.registry.RegistryOperations;
 import io.mcpplatform.core.registry.RegistryService;
 import io.mcpplatform.core.store.RegistryStore;
 import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.health.probe.McpHealthProbe;
 import io.mcpplatform.health.probe.ProbeSettings;
 import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
-import io.mcpplatform.registry.audit.AuditTrail;
+import io.mcpplatform.core.access.AuditTrail;
+import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.registry.auth.LocalSigningKey;
 import io.mcpplatform.registry.auth.SecretSigningKey;
 import io.mcpplatform.registry.auth.SigningKeyProvider;
 import io.mcpplatform.registry.auth.TokenService;
 import io.mcpplatform.core.limits.RateLimiter;
+import io.mcpplatform.core.limits.RateLimitedException;
 import io.mcpplatform.registry.rest.RestApiServlet;
 import io.mcpplatform.registry.rest.RestOperations;
 import io.mcpplatform.registry.web.WebCatalogServlet;
@@ -48,6 +51,10 @@ public final class RegistryApp implements AutoCloseable {
   public static final String MCP_PATH = "/registry/mcp";
   static final String SERVER_NAME = "mcp-registry";
   static final String SERVER_VERSION = "0.1.0";
+  /** Probes a caller may start at once with {@code check_health}; each probe connects to a remote server. */
+  static final int PROBE_BURST = 5;
+  /** Probes a caller may start a second once the burst is spent (one every 10 s). */
+  static final double PROBES_PER_SECOND = 0.1;
 
   private final RegistryStore store;
   private final RegistryService service;
@@ -109,9 +116,16 @@ public final class RegistryApp implements AutoCloseable {
     RateLimiter limiter = config.rateLimitPerSecond() > 0
         ? new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime)
         : RateLimiter.UNLIMITED;
+    RateLimiter probes = new RateLimiter(PROBES_PER_SECOND, PROBE_BURST, System::nanoTime);
+    RegistryOperations operations = new RegistryOperations(service, config.urlPolicy(), audit, healthChecks,
+        key -> {
+          long wait = probes.acquire(key);
+          if (wait > 0) {
+            throw new RateLimitedException(wait);
+          }
+        });
     ObjectMapper json = JsonMapper.builder().build();
-    RegistryTools tools = new RegistryTools(service, config.urlPolicy(), json, healthChecks,
-        new McpAccess(tokens, limiter, audit));
+    RegistryTools tools = new RegistryTools(operations, json, new McpAccess(tokens, limiter));
     StatelessMcpServlet.Builder mcp = StatelessMcpServlet.builder(SERVER_NAME, SERVER_VERSION)
         .contextExtractor(McpAccess.extractor())
         .instructions("A registry of MCP servers. Use search_servers to find servers by what they do,"
@@ -121,7 +135,7 @@ public final class RegistryApp implements AutoCloseable {
     if (hostGuard != null) {
       mcp.hostGuard(hostGuard);
     }
-    RestOperations rest = new RestOperations(service, config.urlPolicy(), tokens, limiter, audit, json);
+    RestOperations rest = new RestOperations(operations, tokens, limiter, json);
     List<Route> all = new ArrayList<>(List.of(new Route(MCP_PATH, mcp.build()),
         new Route(RestApiServlet.PATH_SPEC, new RestApiServlet(rest, json))));
     all.addAll(new WebCatalogServlet(service, store, clock, json).routes());

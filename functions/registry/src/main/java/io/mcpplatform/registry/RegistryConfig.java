@@ -1,5 +1,7 @@
 package io.mcpplatform.registry;
 
+import static io.mcpplatform.core.catalog.Arguments.blankToNull;
+
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.registry.auth.TokenService;
 import java.net.URI;
@@ -146,9 +148,5 @@ public record RegistryConfig(
   public static RegistryConfig local(Path dataDir) {
     return new RegistryConfig(null, null, null, dataDir, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP,
         Duration.ofSeconds(1));
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -5,7 +5,7 @@ import io.mcpplatform.core.registry.VersionExistsException;
 import io.mcpplatform.core.registry.VersionNotFoundException;
 import io.mcpplatform.core.store.ConflictException;
 import io.mcpplatform.registry.auth.AuthenticationException;
-import io.mcpplatform.registry.auth.PermissionDeniedException;
+import io.mcpplatform.core.access.PermissionDeniedException;
 import io.mcpplatform.core.limits.RateLimitedException;
 import io.mcpplatform.core.store.EntryNotFoundException;
 import io.mcpplatform.core.store.StoreUnavailableException;

@@ -1,5 +1,8 @@
 package io.mcpplatform.registry;
 
+import io.mcpplatform.core.access.Access;
+import io.mcpplatform.core.access.AuditTrail;
+import io.mcpplatform.core.catalog.Arguments;
 import io.mcpplatform.core.catalog.FieldChecks;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.UrlPolicy;
@@ -8,6 +11,7 @@ import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.core.health.HealthReport;
 import io.mcpplatform.core.registry.RegistrationOutcome;
 import io.mcpplatform.core.registry.RegistrationRequest;
+import io.mcpplatform.core.registry.RegistryOperations;
 import io.mcpplatform.core.registry.RegistryService;
 import io.mcpplatform.core.search.SearchHit;
 import io.mcpplatform.core.search.SearchQuery;
@@ -17,15 +21,11 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
-import io.mcpplatform.registry.auth.Caller;
-import io.mcpplatform.registry.auth.Permission;
 import io.mcpplatform.transport.ToolFailureMapper;
 import io.mcpplatform.transport.StructuredJson;
 import io.mcpplatform.transport.ToolSchemas;
 import io.modelcontextprotocol.common.McpTransportContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.function.BiFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,15 +52,14 @@ public final class RegistryTools {
   private static final int MAX_QUERY = 500;
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-  private final RegistryService service;
-  private final UrlPolicy urlPolicy;
+  private final RegistryOperations operations;
   private final ObjectMapper json;
   private final ToolSchemas schemas;
-  private final HealthCheckService healthChecks;
   private final McpAccess access;
 
   /**
-   * Tools without access control (no token needed, no rate limit), for tests of the tools themselves.
+   * Tools without access control (no token needed, no rate limit, nothing audited), for tests of the tools
+   * themselves.
    *
    * @param service the registry use cases
    * @param urlPolicy which remote URLs registrations may use
@@ -71,6 +70,8 @@ public final class RegistryTools {
   }
 
   /**
+   * Tools without access control, for tests of the tools themselves.
+   *
    * @param service the registry use cases
    * @param urlPolicy which remote URLs registrations may use
    * @param json the mapper used for results
@@ -78,25 +79,20 @@ public final class RegistryTools {
    */
   public RegistryTools(RegistryService service, UrlPolicy urlPolicy, ObjectMapper json,
       HealthCheckService healthChecks) {
-    this(service, urlPolicy, json, healthChecks, null);
+    this(new RegistryOperations(service, urlPolicy, null, healthChecks, null), json, null);
   }
 
   /**
-   * @param service the registry use cases
-   * @param urlPolicy which remote URLs registrations may use
+   * @param operations the registry's operations, which authorize and audit
    * @param json the mapper used for results
-   * @param healthChecks what {@code check_health} runs, or null to leave the tool out
-   * @param access token checks, rate limit and audit of the tools, or null for none (tests only); with it
-   *     {@code register_server} needs a bearer token and {@code audit_log} is offered to admins
+   * @param access token checks and rate limit of the tools, or null for none (tests only: every call is then
+   *     trusted); with it {@code register_server} needs a bearer token and {@code audit_log} is offered
    */
-  public RegistryTools(RegistryService service, UrlPolicy urlPolicy, ObjectMapper json,
-      HealthCheckService healthChecks, McpAccess access) {
+  public RegistryTools(RegistryOperations operations, ObjectMapper json, McpAccess access) {
+    this.operations = operations;
     this.access = access;
-    this.service = service;
-    this.urlPolicy = urlPolicy;
     this.json = json;
     this.schemas = new ToolSchemas(json, RegistryTools.class, "/registry-schemas/", "entry.json");
-    this.healthChecks = healthChecks;
   }
 
   /** @return how the tools' domain failures read to a caller */
@@ -122,9 +118,10 @@ public final class RegistryTools {
           + " newest first. Needs an admin bearer token.", "audit_log.input.json", "audit_log.output.json", true,
           this::auditLog));
     }
-    if (healthChecks != null) {
+    if (operations.canCheckHealth()) {
       specs.add(spec("check_health", "Check the health status of a registered server now: speaks MCP to it and"
-              + " reports status, latency, protocol version and the tools it offers",
+              + " reports status, latency, protocol version and the tools it offers. The result is recorded when"
+              + " the bearer token may publish the server (or is an admin's); otherwise nothing is recorded",
           "check_health.input.json", "health_report.output.json", false, this::checkHealth));
     }
     return List.copyOf(specs);
@@ -155,28 +152,12 @@ public final class RegistryTools {
         .build();
   }
 
+  private Access access(McpTransportContext context) {
+    return access == null ? Access.trusted() : access.access(context);
+  }
+
   private CallToolResult register(McpTransportContext context, Map<String, Object> args) {
-    Caller caller = null;
-    if (access != null) {
-      Object id = args.get("server_id");
-      Object version = args.get("version");
-      caller = access.requireWrite(context, "register", Permission.PUBLISH, id instanceof String s ? s : null,
-          version instanceof String v ? v : null);
-    }
-    RegistrationOutcome outcome;
-    try {
-      outcome = service.register(RegistrationRequest.fromArguments(args, urlPolicy));
-    } catch (RuntimeException e) {
-      if (caller != null) {
-        access.audit().record(caller.subject(), "register", String.valueOf(args.get("server_id")), null,
-            McpAccess.source(context), "rejected", e.getMessage());
-      }
-      throw e;
-    }
-    if (caller != null) {
-      access.audit().record(caller.subject(), "register", outcome.entry().name(), outcome.entry().version(),
-          McpAccess.source(context), "ok", outcome.created() ? "registered" : "updated");
-    }
+    RegistrationOutcome outcome = operations.register(access(context), args);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", outcome.created() ? "registered" : "updated");
     body.put("message", outcome.message());
@@ -186,25 +167,20 @@ public final class RegistryTools {
 
   private CallToolResult search(Map<String, Object> args) {
     FieldChecks checks = new FieldChecks();
-    String query = optionalString(checks, args, "query");
+    Arguments arguments = new Arguments(args, checks);
+    String query = arguments.string("query");
     checks.text("query", query, false, 0, MAX_QUERY);
-    List<String> tags = stringList(checks, args, "tags");
-    String capabilityType = optionalString(checks, args, "capability_type");
-    if (capabilityType != null && !capabilityType.equals("tool") && !capabilityType.equals("resource")) {
-      checks.fail("capability_type", "must be 'tool' or 'resource'");
-    }
+    List<String> tags = arguments.stringList("tags", RegistrationRequest.MAX_TAGS, RegistrationRequest.MAX_TAG_LENGTH);
+    String capabilityType = arguments.oneOf("capability_type", List.of("tool", "resource"));
     Object rawUnhealthy = args.get("include_unhealthy");
     if (rawUnhealthy != null && !(rawUnhealthy instanceof Boolean)) {
       checks.fail("include_unhealthy", "must be true or false");
     }
-    String healthStatus = optionalString(checks, args, "health_status");
-    if (healthStatus != null && !List.of("healthy", "unhealthy", "unknown", "refused").contains(healthStatus)) {
-      checks.fail("health_status", "must be 'healthy', 'unhealthy', 'unknown' or 'refused'");
-    }
-    int limit = limit(checks, args);
-    int offset = Cursors.decodeOffset(checks, optionalString(checks, args, "cursor"));
+    String healthStatus = arguments.oneOf("health_status", List.of("healthy", "unhealthy", "unknown", "refused"));
+    int limit = arguments.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int offset = Cursors.decodeOffset(checks, arguments.string("cursor"));
     checks.throwIfAny();
-    SearchResult result = service.search(new SearchQuery(query, tags, capabilityType, healthStatus,
+    SearchResult result = operations.service().search(new SearchQuery(query, tags, capabilityType, healthStatus,
         Boolean.TRUE.equals(rawUnhealthy), offset, limit));
     ObjectNode body = json.createObjectNode();
     ArrayNode servers = body.putArray("servers");
@@ -223,11 +199,8 @@ public final class RegistryTools {
   }
 
   private CallToolResult get(Map<String, Object> args) {
-    FieldChecks checks = new FieldChecks();
-    String id = optionalString(checks, args, "server_id");
-    checks.text("server_id", id, true, 1, 200);
-    checks.throwIfAny();
-    return service.get(id)
+    String id = serverId(args);
+    return operations.service().get(id)
         .map(entry -> {
           StructuredJson body = StructuredJson.of(json, tree(entry));
           return CallToolResult.builder().addTextContent(body.text()).structuredContent(body).build();
@@ -236,43 +209,47 @@ public final class RegistryTools {
             .addTextContent("Server with ID '" + id + "' not found").isError(true).build());
   }
 
-  private CallToolResult checkHealth(Map<String, Object> args) {
+  private static String serverId(Map<String, Object> args) {
     FieldChecks checks = new FieldChecks();
-    String id = optionalString(checks, args, "server_id");
+    String id = new Arguments(args, checks).string("server_id");
     checks.text("server_id", id, true, 1, 200);
     checks.throwIfAny();
-    HealthReport report = healthChecks.check(id);
+    return id;
+  }
+
+  private CallToolResult checkHealth(McpTransportContext context, Map<String, Object> args) {
+    String id = serverId(args);
+    HealthReport report = operations.checkHealth(access(context), id);
     Map<String, Object> body = json.convertValue(report, MAP);
     return CallToolResult.builder().addTextContent(report.message()).structuredContent(body).build();
   }
 
   private CallToolResult auditLog(McpTransportContext context, Map<String, Object> args) {
-    access.requireAdmin(context);
+    Access caller = access(context);
     FieldChecks checks = new FieldChecks();
-    String since = optionalString(checks, args, "since");
-    Instant from = Instant.now().minusSeconds(86_400);
-    if (since != null) {
-      try {
-        from = OffsetDateTime.parse(since.trim()).toInstant();
-      } catch (DateTimeParseException e) {
-        checks.fail("since", "must be an RFC 3339 time such as 2025-01-01T00:00:00Z");
-      }
-    }
-    int limit = limit(checks, args);
+    Arguments arguments = new Arguments(args, checks);
+    Instant since = arguments.time("since");
+    Instant from = since != null ? since : Instant.now().minusSeconds(86_400);
+    int limit = arguments.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     checks.throwIfAny();
+    AuditTrail.Page page = operations.auditLog(caller, from, limit);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("records", json.convertValue(access.audit().since(from, limit), new TypeReference<List<Object>>() {}));
+    body.put("records", json.convertValue(page.records(), new TypeReference<List<Object>>() {}));
+    if (page.truncated()) {
+      body.put("truncated", true);
+    }
     return CallToolResult.builder().addTextContent(compact(body)).structuredContent(body).build();
   }
 
   private CallToolResult list(Map<String, Object> args) {
     FieldChecks checks = new FieldChecks();
-    int limit = limit(checks, args);
-    String cursor = optionalString(checks, args, "cursor");
+    Arguments arguments = new Arguments(args, checks);
+    int limit = arguments.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    String cursor = arguments.string("cursor");
     checks.throwIfAny();
     Page<ServerEntry> page;
     try {
-      page = service.list(cursor, limit);
+      page = operations.service().list(cursor, limit);
     } catch (IllegalArgumentException e) {
       throw ValidationException.of("cursor", "is not a cursor this registry issued; pass nextCursor"
           + " from a previous list_servers result");
@@ -294,43 +271,6 @@ public final class RegistryTools {
   /** Compact JSON: the text goes to models, whose bill grows with every space. */
   private String compact(Object body) {
     return json.writeValueAsString(body);
-  }
-
-  private static int limit(FieldChecks checks, Map<String, Object> args) {
-    Object raw = args.get("limit");
-    if (raw == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-        && n.longValue() >= 1 && n.longValue() <= MAX_LIMIT) {
-      return n.intValue();
-    }
-    checks.fail("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    return DEFAULT_LIMIT;
-  }
-
-  private static String optionalString(FieldChecks checks, Map<String, Object> args, String field) {
-    Object raw = args.get(field);
-    if (raw == null || raw instanceof String) {
-      return (String) raw;
-    }
-    checks.fail(field, "must be a string");
-    return null;
-  }
-
-  private static List<String> stringList(FieldChecks checks, Map<String, Object> args, String field) {
-    Object raw = args.get(field);
-    if (raw == null) {
-      return List.of();
-    }
-    if (!(raw instanceof List<?> list) || list.size() > RegistrationRequest.MAX_TAGS
-        || !list.stream().allMatch(t -> t instanceof String s && !s.isBlank()
-            && s.length() <= RegistrationRequest.MAX_TAG_LENGTH)) {
-      checks.fail(field, "must be an array of at most " + RegistrationRequest.MAX_TAGS
-          + " non-blank strings of at most " + RegistrationRequest.MAX_TAG_LENGTH + " characters");
-      return List.of();
-    }
-    return list.stream().map(String.class::cast).toList();
   }
 
   /** Opaque search cursors: the offset of the next page, base64url-encoded with a prefix. */

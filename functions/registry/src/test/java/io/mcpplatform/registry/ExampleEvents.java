@@ -1,7 +1,7 @@
 package io.mcpplatform.registry;
 
 import io.mcpplatform.core.testing.EventFiles;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.registry.auth.SigningKeyProvider;
 import io.mcpplatform.registry.auth.TokenService;
 import java.io.IOException;

@@ -81,6 +81,16 @@ class RegistryHandlerEventsTest {
         assertThat(r.status).isEqualTo(200);
         assertThat(r.structured().at("/servers").size()).isEqualTo(1);
       }),
+      Map.entry("bad-base64-body.json", r -> {
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.rpc.at("/error/message").asString())
+            .isEqualTo("Malformed event: body is not valid base64 (isBase64Encoded is true)");
+      }),
+      Map.entry("null-multi-value-headers.json", r -> {
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.rpc.at("/error/message").asString())
+            .isEqualTo("Malformed event: multiValueHeaders must be an object");
+      }),
       Map.entry("malformed-body.json", r -> {
         assertThat(r.status).isEqualTo(400);
         assertThat(r.rpc.at("/error/code").asInt()).isEqualTo(-32700);

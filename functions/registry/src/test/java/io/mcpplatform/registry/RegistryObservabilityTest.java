@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.aws.lambda.testing.CapturedOutput;
-import io.mcpplatform.aws.lambda.InvocationContext;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.secrets.SecretSource;
 import io.mcpplatform.core.testing.EventFiles;
 import io.mcpplatform.core.testing.ProxyResponse;
 import io.mcpplatform.embedded.store.FileRegistryStore;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.registry.auth.SecretSigningKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

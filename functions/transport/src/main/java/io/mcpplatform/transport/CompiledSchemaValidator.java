@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * is compiled once and found again by identity (the SDK's validator hashes the whole schema map on every
  * call), and a {@link StructuredJson} result is checked as the tree it already is and answered with the
  * text it already has, where the SDK's validator converts the content to a tree and serializes it again.
+ * Failures read as the tools' own checks do, field by field ({@link SchemaMessages}); no message of the
+ * schema or JSON library reaches a caller.
  *
  * <p>Schemas are the tools' own maps, which do not change once the server is built; up to
  * {@value #MAX_CACHED} are kept, any further one is compiled for its call only. Thread-safe.
@@ -42,9 +44,9 @@ public final class CompiledSchemaValidator implements JsonSchemaValidator {
         if (structuredContent == null) {
             throw new IllegalArgumentException("Structured content must not be null");
         }
+        JsonNode tree;
+        String text = null;
         try {
-            JsonNode tree;
-            String text = null;
             if (structuredContent instanceof StructuredJson prepared) {
                 tree = prepared.tree();
                 text = prepared.text();
@@ -53,15 +55,18 @@ public final class CompiledSchemaValidator implements JsonSchemaValidator {
             } else {
                 tree = mapper.valueToTree(structuredContent);
             }
+        } catch (JacksonException e) {
+            return ValidationResponse.asInvalid("the value is not readable JSON");
+        }
+        try {
             List<Error> errors = compiled(schema).validate(tree);
             if (!errors.isEmpty()) {
-                return ValidationResponse.asInvalid("Validation failed: JSON schema validation errors: " + errors);
+                return ValidationResponse.asInvalid(SchemaMessages.describe(schema, errors));
             }
             return ValidationResponse.asValid(text != null ? text : tree.toString());
-        } catch (JacksonException e) {
-            return ValidationResponse.asInvalid("Error parsing tool JSON Schema: " + e.getMessage());
         } catch (RuntimeException e) {
-            return ValidationResponse.asInvalid("Unexpected validation error: " + e.getMessage());
+            // the schema library cannot read some values (1e308 for an integer): name the fields instead
+            return ValidationResponse.asInvalid(SchemaMessages.describeUnreadable(schema, tree));
         }
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The SDK's schema checks, answered as the SDK's own validator answers them. */
+/** The SDK's schema checks: the SDK validator's verdicts, phrased field by field without library internals. */
 class CompiledSchemaValidatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,7 +39,7 @@ class CompiledSchemaValidatorTest {
     }
 
     @Test
-    void validate_rejectsPreparedResult_thatBreaksTheSchema_withTheSdkMessage() {
+    void validate_rejectsPreparedResult_thatBreaksTheSchema_namingEachField() {
         ObjectNode tree = JSON.createObjectNode();
         tree.put("total", "many");
         Map<String, Object> asMap = Map.of("total", "many");
@@ -48,8 +48,9 @@ class CompiledSchemaValidatorTest {
         ValidationResponse theirs = sdk.validate(SCHEMA, asMap);
 
         assertThat(ours.valid()).isFalse();
-        assertThat(ours.errorMessage()).isEqualTo(theirs.errorMessage())
-                .startsWith("Validation failed: JSON schema validation errors: ").contains("servers").contains("total");
+        assertThat(theirs.valid()).isFalse();
+        assertThat(ours.errorMessage()).contains("servers is required").contains("total must be an integer")
+                .doesNotContain("$").doesNotContain("JSON schema");
     }
 
     @Test
@@ -58,9 +59,27 @@ class CompiledSchemaValidatorTest {
         Map<String, Object> bad = Map.of("servers", List.of(1));
 
         assertThat(validator.validate(SCHEMA, ok)).isEqualTo(sdk.validate(SCHEMA, ok));
-        assertThat(validator.validate(SCHEMA, bad)).isEqualTo(sdk.validate(SCHEMA, bad));
+        assertThat(validator.validate(SCHEMA, bad).valid()).isFalse();
+        assertThat(sdk.validate(SCHEMA, bad).valid()).isFalse();
+        assertThat(validator.validate(SCHEMA, bad).errorMessage()).isEqualTo("servers[0] must be a string");
         assertThat(validator.validate(SCHEMA, "{\"servers\":[]}")).isEqualTo(sdk.validate(SCHEMA, "{\"servers\":[]}"));
-        assertThat(validator.validate(SCHEMA, "{\"servers\":")).isEqualTo(sdk.validate(SCHEMA, "{\"servers\":"));
+        assertThat(validator.validate(SCHEMA, "{\"servers\":").valid()).isFalse();
+        assertThat(validator.validate(SCHEMA, "{\"servers\":").errorMessage()).isEqualTo("the value is not readable JSON");
+    }
+
+    @Test
+    void validate_namesTheField_whenANumberIsTooLargeForTheSchemaLibrary() {
+        Map<String, Object> limits = Map.of("type", "object", "properties",
+                Map.of("limit", Map.of("type", "integer", "minimum", 1, "maximum", 100)));
+
+        ValidationResponse huge = validator.validate(limits, Map.of("limit", 1e308));
+        ValidationResponse fraction = validator.validate(limits, Map.of("limit", 2.5));
+        ValidationResponse above = validator.validate(limits, Map.of("limit", 101));
+
+        assertThat(huge.valid()).isFalse();
+        assertThat(huge.errorMessage()).isEqualTo("limit must be an integer from 1 to 100");
+        assertThat(fraction.errorMessage()).isEqualTo("limit must be an integer from 1 to 100");
+        assertThat(above.errorMessage()).isEqualTo("limit must be an integer from 1 to 100");
     }
 
     @Test

@@ -39,6 +39,8 @@ final class SideItems {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
   /** Audit queries look back at most this many days (the audit TTL is shorter). */
   private static final int MAX_AUDIT_DAYS = 400;
+  /** Most characters of audit records one read returns. */
+  static final int MAX_AUDIT_BYTES = 2_000_000;
 
   private final DynamoDbClient client;
   private final String tableName;
@@ -99,14 +101,24 @@ final class SideItems {
     }
   }
 
-  /** Reads one day partition after another, newest first, until the limit or the lower bound is reached. */
+  /**
+   * Reads one day partition after another, newest first, until the limit, the lower bound or
+   * {@value #MAX_AUDIT_BYTES} bytes of records is reached (a Lambda response holds at most 6 MB, and old
+   * records may be large).
+   */
   List<AuditRecord> audit(Instant since, int limit, Instant now) {
     List<AuditRecord> out = new ArrayList<>();
+    long bytes = 0;
     Instant day = (now.isAfter(since) ? now : since).plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
     Instant first = since.truncatedTo(ChronoUnit.DAYS);
     for (int i = 0; i < MAX_AUDIT_DAYS && !day.isBefore(first) && out.size() < limit; i++) {
       for (Map<String, AttributeValue> item : queryAll(auditPartition(day), null, false, limit - out.size(),
           "read audit log")) {
+        AttributeValue body = item.get(BODY);
+        bytes += body == null || body.s() == null ? 0 : body.s().length();
+        if (bytes > MAX_AUDIT_BYTES) {
+          return out;
+        }
         AuditRecord record = read(item, AuditRecord.class);
         if (!record.at().isBefore(since)) {
           out.add(record);
@@ -134,7 +146,7 @@ final class SideItems {
     do {
       QueryRequest request = QueryRequest.builder().tableName(tableName).keyConditionExpression(condition)
           .expressionAttributeNames(names).expressionAttributeValues(values).scanIndexForward(forward)
-          .exclusiveStartKey(next).build();
+          .exclusiveStartKey(next).limit(Math.max(1, Math.min(max - found.size(), 1000))).build();
       QueryResponse response;
       try {
         response = client.query(request);

@@ -3,6 +3,7 @@ package io.mcpplatform.aws.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.xray.AWSXRayRecorder;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.config.DaemonConfiguration;
 import com.amazonaws.xray.emitters.Emitter;

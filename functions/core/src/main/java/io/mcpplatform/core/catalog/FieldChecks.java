@@ -62,6 +62,28 @@ public final class FieldChecks {
       fail(field, "must not contain control characters");
       return false;
     }
+    return unicode(field, value);
+  }
+
+  /**
+   * Checks that a value is well-formed Unicode: no lone UTF-16 surrogate, which no UTF-8 file or client
+   * can carry faithfully.
+   *
+   * @return true when the value passed (null passes)
+   */
+  public boolean unicode(String field, String value) {
+    if (value == null) {
+      return true;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        fail(field, "must be valid Unicode (it holds a lone UTF-16 surrogate)");
+        return false;
+      }
+    }
     return true;
   }
 

@@ -77,6 +77,22 @@ public final class HealthCheckService {
     return check(store.get(name).orElseThrow(() -> new EntryNotFoundException(name)));
   }
 
+  /**
+   * Probes one server now and records nothing: the report carries the stored health, unchanged.
+   *
+   * @param name the server id
+   * @return the report, {@code recorded: false}
+   * @throws EntryNotFoundException when there is no such server
+   */
+  public HealthReport probeWithoutRecording(String name) {
+    ServerEntry entry = store.get(name).orElseThrow(() -> new EntryNotFoundException(name));
+    Remote remote = remoteToProbe(entry);
+    ProbeResult result = remote == null ? ProbeResult.down("the server has no remote to probe", null)
+        : probe.probe(remote);
+    return new HealthReport(entry.name(), result.outcome(), entry.health(),
+        result.outcome() == ProbeOutcome.UP ? result.discovered() : List.of(), result.detail(), false);
+  }
+
   private HealthReport check(ServerEntry entry) {
     Remote remote = remoteToProbe(entry);
     ProbeResult result = remote == null ? ProbeResult.down("the server has no remote to probe", null)

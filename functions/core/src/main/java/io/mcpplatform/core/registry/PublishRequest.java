@@ -1,5 +1,6 @@
 package io.mcpplatform.core.registry;
 
+import io.mcpplatform.core.catalog.Arguments;
 import io.mcpplatform.core.catalog.FieldChecks;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.RemoteHeader;
@@ -40,23 +41,26 @@ public final class PublishRequest {
    */
   public static ServerEntry toEntry(Map<String, Object> body, UrlPolicy policy) {
     FieldChecks checks = new FieldChecks();
+    Arguments arguments = new Arguments(body, checks);
     for (String key : body.keySet()) {
       if (!KNOWN.contains(key)) {
         checks.fail(key, "is not a server.json field");
       }
     }
-    String name = string(checks, body, "name");
+    String name = arguments.string("name");
     if (checks.text("name", name, true, 3, 200)) {
-      checks.matches("name", name, RegistrationRequest.NAMESPACED_ID,
-          "a reverse-DNS namespace, one '/', and a name, such as com.example/weather");
+      if (checks.matches("name", name, RegistrationRequest.NAMESPACED_ID,
+          "a reverse-DNS namespace, one '/', and a name, such as com.example/weather")) {
+        ServerNames.checkSegments(checks, "name", name);
+      }
     }
-    String description = string(checks, body, "description");
+    String description = arguments.string("description");
     checks.text("description", description, true, 1, 100);
-    String title = string(checks, body, "title");
+    String title = arguments.string("title");
     checks.text("title", title, false, 1, 100);
-    String version = string(checks, body, "version");
+    String version = arguments.string("version");
     version(checks, version);
-    String websiteUrl = string(checks, body, "websiteUrl");
+    String websiteUrl = arguments.string("websiteUrl");
     if (websiteUrl != null) {
       checks.remoteUrl("websiteUrl", websiteUrl, UrlPolicy.HTTPS_ONLY);
     }
@@ -158,14 +162,5 @@ public final class PublishRequest {
       }
     }
     return out;
-  }
-
-  private static String string(FieldChecks checks, Map<String, Object> body, String field) {
-    Object value = body.get(field);
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    checks.fail(field, "must be a string");
-    return null;
   }
 }

@@ -1,5 +1,6 @@
 package io.mcpplatform.core.registry;
 
+import io.mcpplatform.core.catalog.Arguments;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.FieldChecks;
 import io.mcpplatform.core.catalog.Remote;
@@ -64,30 +65,33 @@ public record RegistrationRequest(
    */
   public static RegistrationRequest fromArguments(Map<String, Object> args, UrlPolicy policy) {
     FieldChecks checks = new FieldChecks();
+    Arguments arguments = new Arguments(args, checks);
     for (String key : args.keySet()) {
       if (!KNOWN_ARGUMENTS.contains(key)) {
         checks.fail(key, "is not a register_server argument (known: server_id, name, description, url,"
             + " transport, capabilities, tags, version)");
       }
     }
-    String serverId = string(checks, args, "server_id");
+    String serverId = arguments.string("server_id");
     if (checks.text("server_id", serverId, true, 1, 200) && serverId != null
         && !SEED_ID.matcher(serverId).matches()
         && !(NAMESPACED_ID.matcher(serverId).matches() && serverId.length() >= 3)) {
       checks.fail("server_id", "must be 1 to 64 letters, digits, '-' or '_' (such as weather-api),"
           + " or a namespaced name such as com.example/weather");
+    } else {
+      ServerNames.checkCatalogName(checks, "server_id", serverId);
     }
-    String name = string(checks, args, "name");
+    String name = arguments.string("name");
     checks.text("name", name, true, 1, 128);
-    String description = string(checks, args, "description");
+    String description = arguments.string("description");
     checks.text("description", description, false, 0, MAX_DESCRIPTION);
-    String url = string(checks, args, "url");
+    String url = arguments.string("url");
     checks.remoteUrl("url", url, policy);
-    String transport = string(checks, args, "transport");
+    String transport = arguments.string("transport");
     if (transport != null && !TRANSPORTS.contains(transport)) {
       checks.fail("transport", "must be 'streamable-http' or 'sse'");
     }
-    String version = string(checks, args, "version");
+    String version = arguments.string("version");
     if (checks.text("version", version, false, 1, 64)) {
       checks.matches("version", version, VERSION, "a version without spaces, such as 1.2.0");
       if ("latest".equalsIgnoreCase(version)) {
@@ -124,15 +128,6 @@ public record RegistrationRequest(
 
   private static List<io.mcpplatform.core.catalog.RemoteHeader> headersOf(ServerEntry existing) {
     return existing.remotes().isEmpty() ? List.of() : existing.remotes().get(0).headers();
-  }
-
-  private static String string(FieldChecks checks, Map<String, Object> args, String field) {
-    Object value = args.get(field);
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    checks.fail(field, "must be a string");
-    return null;
   }
 
   private static List<String> tags(FieldChecks checks, Object value) {

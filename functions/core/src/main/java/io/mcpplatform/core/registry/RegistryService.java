@@ -52,14 +52,15 @@ public final class RegistryService {
    * @param request a checked registration
    * @return the stored entry and whether it was new
    * @throws ConflictException when other writers kept changing the same entry
-   * @throws VersionExistsException when the version was deleted (deleted versions never come back)
+   * @throws VersionExistsException when the version was deleted (deleted versions never come back) or is
+   *     published with another remote (a published version's remote never changes)
    * @throws io.mcpplatform.core.store.StoreUnavailableException when the store fails
    */
   public RegistrationOutcome register(RegistrationRequest request) {
-    versions.checkNotDeleted(request.serverId(), request.version());
     ConflictException last = null;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       ServerEntry existing = store.get(request.serverId()).orElse(null);
+      versions.checkRegistrable(request, existing);
       long expected = existing == null ? 0 : existing.revision();
       try {
         ServerEntry saved = store.saveRegistration(request.toEntry(existing), expected,

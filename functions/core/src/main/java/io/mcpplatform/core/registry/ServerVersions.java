@@ -2,6 +2,7 @@ package io.mcpplatform.core.registry;
 
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.LifecycleStatus;
+import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
 import io.mcpplatform.core.store.ConflictException;
@@ -96,14 +97,27 @@ public final class ServerVersions {
   }
 
   /**
-   * Fails when a registration would bring back a deleted version.
+   * Fails when a registration would change what a published version is: bring back a deleted version, or
+   * point an existing version at another remote (URL or transport). Its description, tags and
+   * capabilities may change.
    *
-   * @throws VersionExistsException when the version exists and is deleted
+   * @param request a checked registration
+   * @param existing the stored entry of the same name, or null
+   * @throws VersionExistsException when the registration would change a published version
    */
-  void checkNotDeleted(String name, String version) {
-    store.getVersion(name, version).filter(v -> v.status() == LifecycleStatus.DELETED).ifPresent(v -> {
-      throw new VersionExistsException(name, version);
-    });
+  void checkRegistrable(RegistrationRequest request, ServerEntry existing) {
+    ServerEntry published = store.getVersion(request.serverId(), request.version()).map(v -> {
+      if (v.status() == LifecycleStatus.DELETED) {
+        throw new VersionExistsException(request.serverId(), request.version());
+      }
+      return v.entry();
+    }).orElse(existing != null && existing.version().equals(request.version()) ? existing : null);
+    if (published != null && !published.remotes().isEmpty()) {
+      Remote remote = published.remotes().get(0);
+      if (!remote.url().equals(request.url()) || !remote.type().equals(request.transport())) {
+        throw new VersionExistsException(request.serverId(), request.version(), remote.type() + " " + remote.url());
+      }
+    }
   }
 
   /**

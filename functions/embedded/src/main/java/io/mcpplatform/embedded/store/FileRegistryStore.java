@@ -59,7 +59,7 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
   private FileRegistryStore(Path dir, FileStoreOptions options) throws IOException {
     this.dir = dir;
     Files.createDirectories(dir);
-    this.lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+    this.lockChannel = PrivateFiles.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
     FileLock acquired;
     try {
@@ -329,6 +329,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     try {
       checkOpen();
       return audit.since(since, limit);
+    } catch (java.io.UncheckedIOException e) {
+      throw new StoreUnavailableException("Cannot read the audit log in " + dir + ": " + e.getMessage(), e);
     } finally {
       guard.readLock().unlock();
     }

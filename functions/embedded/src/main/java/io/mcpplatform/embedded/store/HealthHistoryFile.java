@@ -83,7 +83,7 @@ final class HealthHistoryFile implements AutoCloseable {
       history.rewrite();
       LOG.info("Compacted health history in {}: {} of {} lines kept", dir, kept, read);
     }
-    history.channel = FileChannel.open(history.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    history.channel = PrivateFiles.open(history.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     return history;
   }
@@ -107,7 +107,7 @@ final class HealthHistoryFile implements AutoCloseable {
         all.append(mapper.writeValueAsString(line)).append('\n');
       }
     }
-    Files.writeString(temp, all, StandardCharsets.UTF_8);
+    PrivateFiles.writeString(temp, all);
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -79,7 +79,7 @@ final class Journal implements AutoCloseable {
   static Journal open(Path dir, JsonMapper mapper, boolean force, Consumer<Record> replay) throws IOException {
     Journal journal = new Journal(dir, mapper, force);
     boolean existed = Files.exists(journal.file);
-    journal.channel = FileChannel.open(journal.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+    journal.channel = PrivateFiles.open(journal.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     try {
       if (!existed) {
@@ -207,7 +207,7 @@ final class Journal implements AutoCloseable {
   void rewrite(List<Record> live) throws IOException {
     Path temp = dir.resolve(TEMP_NAME);
     long written = 0;
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    try (FileChannel out = PrivateFiles.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       for (Record record : live) {
         ByteBuffer buffer = ByteBuffer.wrap(encode(record));

@@ -67,7 +67,7 @@ final class JsonLines<T> implements AutoCloseable {
     if (skipped > 0) {
       LOG.warn("Skipped {} unreadable lines in {}", skipped, file);
     }
-    lines.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    lines.channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     return lines;
   }
@@ -90,10 +90,10 @@ final class JsonLines<T> implements AutoCloseable {
     for (T value : values) {
       all.append(mapper.writeValueAsString(value)).append('\n');
     }
-    Files.writeString(temp, all, StandardCharsets.UTF_8);
+    PrivateFiles.writeString(temp, all);
     channel.close();
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   @Override

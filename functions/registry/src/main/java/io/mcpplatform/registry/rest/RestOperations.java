@@ -1,21 +1,20 @@
 package io.mcpplatform.registry.rest;
 
-import io.mcpplatform.core.catalog.AuditRecord;
+import io.mcpplatform.core.access.Access;
+import io.mcpplatform.core.access.Caller;
+import io.mcpplatform.core.access.AuditTrail;
+import io.mcpplatform.core.catalog.Arguments;
+import io.mcpplatform.core.catalog.FieldChecks;
+import io.mcpplatform.core.catalog.FieldError;
 import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
-import io.mcpplatform.core.catalog.UrlPolicy;
-import io.mcpplatform.core.registry.PublishRequest;
-import io.mcpplatform.core.registry.RegistrationRequest;
-import io.mcpplatform.core.registry.RegistryService;
+import io.mcpplatform.core.registry.RegistryOperations;
+import io.mcpplatform.core.registry.RegistryOperations.StatusChange;
 import io.mcpplatform.core.registry.ServerVersions;
-import io.mcpplatform.core.registry.VersionNotFoundException;
 import io.mcpplatform.registry.auth.AuthenticationException;
-import io.mcpplatform.registry.auth.Caller;
-import io.mcpplatform.registry.auth.Permission;
-import io.mcpplatform.registry.auth.PermissionDeniedException;
 import io.mcpplatform.registry.auth.TokenService;
-import io.mcpplatform.registry.audit.AuditTrail;
+import io.mcpplatform.core.access.AuditTrail;
 import io.mcpplatform.core.limits.RateLimitedException;
 import io.mcpplatform.core.limits.RateLimiter;
 import io.mcpplatform.registry.rest.RestApiServlet.RestCall;
@@ -23,8 +22,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +47,10 @@ public final class RestOperations {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final int DEFAULT_LIMIT = 30;
 
-  private final RegistryService service;
+  private final RegistryOperations operations;
   private final ServerVersions versions;
-  private final UrlPolicy urlPolicy;
   private final TokenService tokens;
   private final RateLimiter limiter;
-  private final AuditTrail audit;
   private final ObjectMapper json;
   private final ServerJson shapes;
   private final ServerListing listing;
@@ -69,24 +64,19 @@ public final class RestOperations {
   public record Reply(int status, JsonNode body) {}
 
   /**
-   * @param service the registry
-   * @param urlPolicy which remote URLs a publish may use
+   * @param operations the registry's operations, which authorize and audit
    * @param tokens verifies bearer tokens
    * @param limiter per-caller rate limit
-   * @param audit where writes are recorded
    * @param json mapper
    */
-  public RestOperations(RegistryService service, UrlPolicy urlPolicy, TokenService tokens, RateLimiter limiter,
-      AuditTrail audit, ObjectMapper json) {
-    this.service = service;
-    this.versions = service.versions();
-    this.urlPolicy = urlPolicy;
+  public RestOperations(RegistryOperations operations, TokenService tokens, RateLimiter limiter, ObjectMapper json) {
+    this.operations = operations;
+    this.versions = operations.service().versions();
     this.tokens = tokens;
     this.limiter = limiter;
-    this.audit = audit;
     this.json = json;
     this.shapes = new ServerJson(json);
-    this.listing = new ServerListing(service);
+    this.listing = new ServerListing(operations.service());
   }
 
   /** Applies the rate limit of the caller (token subject, else source address). */
@@ -186,65 +176,29 @@ public final class RestOperations {
     return new Reply(200, shapes.response(v, versions.latest(name).orElse(null)));
   }
 
+  private Access access(RestCall call) {
+    try {
+      return Access.of(tokens.verifyAuthorization(call.authorization()), call.source());
+    } catch (AuthenticationException e) {
+      return Access.anonymous(e, call.source());
+    }
+  }
+
   private Reply publish(RestCall call, JsonNode body) {
-    Caller caller = authenticate(call, "publish", null, null);
-    Map<String, Object> fields = json.convertValue(body, MAP);
-    Object rawName = fields.get("name");
-    String restName = rawName instanceof String s ? s : null;
-    String version = fields.get("version") instanceof String s ? s : null;
-    ServerEntry entry;
-    try {
-      entry = PublishRequest.toEntry(fields, urlPolicy);
-    } catch (io.mcpplatform.core.catalog.ValidationException e) {
-      audit.record(caller.subject(), "publish", restName, version, call.source(), "rejected", e.getMessage());
-      throw e;
-    }
-    String name = RestNames.toCatalog(entry.name());
-    if (!name.equals(entry.name()) && !RegistrationRequest.SEED_ID.matcher(name).matches()) {
-      throw new RestException(400, "Invalid server.json: name: names in the '" + RestNames.DEFAULT_NAMESPACE
-          + "' namespace must be 1 to 64 letters, digits, '-' or '_' after the '/'");
-    }
-    authorize(caller, Permission.PUBLISH, name, "publish", version, call);
-    ServerEntry named = new ServerEntry(name, entry.title(), entry.description(), entry.version(), entry.remotes(),
-        entry.repository(), entry.websiteUrl(), entry.tags(), entry.capabilities(), null, null, null, null, null, 0);
-    ServerVersions.PublishOutcome outcome;
-    try {
-      outcome = versions.publish(named);
-    } catch (RuntimeException e) {
-      audit.record(caller.subject(), "publish", name, version, call.source(), "rejected", e.getMessage());
-      throw e;
-    }
-    audit.record(caller.subject(), "publish", name, version, call.source(), "ok",
-        outcome.latest() ? "latest" : "not latest");
+    ServerVersions.PublishOutcome outcome = operations.publish(access(call), () -> json.convertValue(body, MAP));
+    String name = outcome.version().entry().name();
     return new Reply(200, shapes.response(outcome.version(), versions.latest(name).orElse(null)));
   }
 
   private Reply changeStatus(RestCall call, String restName, String version, JsonNode body) {
     String name = RestNames.toCatalog(restName);
-    Caller caller = authenticate(call, "status", name, version);
-    StatusChange change = statusChange(body);
-    authorize(caller, Permission.EDIT, name, "status", version, call);
-    ServerVersion changed;
-    try {
-      changed = versions.changeStatus(name, version, change.status(), change.message());
-    } catch (VersionNotFoundException e) {
-      audit.record(caller.subject(), "status", name, version, call.source(), "rejected", e.getMessage());
-      throw e;
-    }
-    audit.record(caller.subject(), "status", name, changed.version(), call.source(), "ok",
-        change.status().wire() + (change.message() == null ? "" : ": " + change.message()));
+    ServerVersion changed = operations.changeStatus(access(call), name, version, () -> statusChange(body));
     return new Reply(200, shapes.response(changed, versions.latest(name).orElse(null)));
   }
 
   private Reply changeAllStatus(RestCall call, String restName, JsonNode body) {
     String name = RestNames.toCatalog(restName);
-    Caller caller = authenticate(call, "status", name, null);
-    StatusChange change = statusChange(body);
-    authorize(caller, Permission.EDIT, name, "status", null, call);
-    List<ServerVersion> changed = versions.changeAllStatus(name, change.status(), change.message());
-    audit.record(caller.subject(), "status", name, "*", call.source(), "ok",
-        change.status().wire() + " (" + changed.size() + " versions)"
-            + (change.message() == null ? "" : ": " + change.message()));
+    List<ServerVersion> changed = operations.changeAllStatus(access(call), name, () -> statusChange(body));
     ServerEntry latest = versions.latest(name).orElse(null);
     ObjectNode out = json.createObjectNode();
     out.put("updatedCount", changed.size());
@@ -254,23 +208,26 @@ public final class RestOperations {
   }
 
   private Reply auditLog(RestCall call) {
-    Caller caller = tokens.verifyAuthorization(call.authorization());
-    if (!caller.isAdmin()) {
-      throw new PermissionDeniedException("The audit log is for admin tokens (resource '*') only");
-    }
+    Access access = access(call);
     Map<String, String> q = query(call.query());
     Instant since = time(q, "since");
     int limit = intParam(q, "limit", 100, 1, 1000);
-    List<AuditRecord> records = audit.since(since == null ? Instant.now().minus(Duration.ofDays(1)) : since, limit);
+    AuditTrail.Page page = operations.auditLog(access, since == null ? Instant.now().minus(Duration.ofDays(1)) : since,
+        limit);
     ObjectNode out = json.createObjectNode();
-    out.set("records", json.valueToTree(records));
-    out.putObject("metadata").put("count", records.size());
+    out.set("records", json.valueToTree(page.records()));
+    ObjectNode metadata = out.putObject("metadata");
+    metadata.put("count", page.records().size());
+    if (page.truncated()) {
+      metadata.put("truncated", true);
+    }
     return new Reply(200, out);
   }
 
-  private record StatusChange(LifecycleStatus status, String message) {}
-
   private static StatusChange statusChange(JsonNode body) {
+    if (body == null) {
+      throw new RestException(400, "status must be 'active', 'deprecated' or 'deleted'");
+    }
     JsonNode status = body.get("status");
     if (status == null || !status.isString() || !List.of("active", "deprecated", "deleted").contains(status.asString())) {
       throw new RestException(400, "status must be 'active', 'deprecated' or 'deleted'");
@@ -281,25 +238,6 @@ public final class RestOperations {
     }
     return new StatusChange(LifecycleStatus.fromWire(status.asString()),
         message == null || message.isNull() ? null : message.asString());
-  }
-
-  private Caller authenticate(RestCall call, String action, String name, String version) {
-    try {
-      return tokens.verifyAuthorization(call.authorization());
-    } catch (AuthenticationException e) {
-      audit.record(null, action, name, version, call.source(), "unauthorized", e.getMessage());
-      throw e;
-    }
-  }
-
-  private void authorize(Caller caller, String permission, String name, String action, String version,
-      RestCall call) {
-    try {
-      caller.require(permission, name);
-    } catch (PermissionDeniedException e) {
-      audit.record(caller.subject(), action, name, version, call.source(), "forbidden", e.getMessage());
-      throw e;
-    }
   }
 
   private static void allow(String method, String allowed) {
@@ -339,41 +277,31 @@ public final class RestOperations {
   }
 
   private static int intParam(Map<String, String> q, String name, int fallback, int min, int max) {
-    String raw = q.get(name);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // the message below
-    }
-    throw new RestException(400, name + " must be a whole number from " + min + " to " + max);
+    FieldChecks checks = new FieldChecks();
+    int value = new Arguments(q, checks).integer(name, fallback, min, max);
+    throwIfAny(checks);
+    return value;
   }
 
   private static boolean bool(Map<String, String> q, String name) {
-    String raw = q.get(name);
-    if (raw == null || raw.equals("false")) {
-      return false;
+    FieldChecks checks = new FieldChecks();
+    boolean value = new Arguments(q, checks).bool(name);
+    throwIfAny(checks);
+    return value;
+  }
+
+  /** Query problems read as one line per field, without the server.json prefix of body problems. */
+  private static void throwIfAny(FieldChecks checks) {
+    if (!checks.errors().isEmpty()) {
+      FieldError first = checks.errors().get(0);
+      throw new RestException(400, first.field() + " " + first.message());
     }
-    if (raw.equals("true") || raw.isEmpty()) {
-      return true;
-    }
-    throw new RestException(400, name + " must be true or false");
   }
 
   private static Instant time(Map<String, String> q, String name) {
-    String raw = q.get(name);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(raw.trim()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new RestException(400, name + " must be an RFC 3339 time such as 2025-01-01T00:00:00Z");
-    }
+    FieldChecks checks = new FieldChecks();
+    Instant value = new Arguments(q, checks).time(name);
+    throwIfAny(checks);
+    return value;
   }
 }

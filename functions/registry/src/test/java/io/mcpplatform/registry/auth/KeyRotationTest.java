@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpplatform.aws.secrets.SecretsManagerFake;
+import io.mcpplatform.core.access.Caller;
+import io.mcpplatform.core.access.Permission;
+import io.mcpplatform.core.access.PermissionDeniedException;
 import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
 import io.mcpplatform.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,9 @@ package io.mcpplatform.registry.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpplatform.core.access.Caller;
+import io.mcpplatform.core.access.Permission;
+import io.mcpplatform.core.access.PermissionDeniedException;
 import io.mcpplatform.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.mcpplatform.registry.bench;
 
-import io.mcpplatform.registry.auth.Caller;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Caller;
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.registry.auth.SigningKeyProvider;
 import io.mcpplatform.registry.auth.TokenService;
 import java.nio.charset.StandardCharsets;

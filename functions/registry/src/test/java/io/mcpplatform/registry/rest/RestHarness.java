@@ -1,13 +1,14 @@
 package io.mcpplatform.registry.rest;
 
 import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.core.health.HealthProbe;
 import io.mcpplatform.core.health.ProbeResult;
 import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.core.testing.MutableClock;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
-import io.mcpplatform.registry.auth.Permission;
+import io.mcpplatform.core.access.Permission;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,34 +23,61 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The registry behind its Lambda handler, fed HTTP API v2 events; a fixed signing key and a hand clock. */
-final class RestHarness implements AutoCloseable {
+/**
+ * The registry behind its Lambda handler, fed HTTP API v2 events; a fixed signing key and a hand clock. Public
+ * for the security regression suite, which drives both edges through it.
+ */
+public final class RestHarness implements AutoCloseable {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
   static final byte[] KEY = "rest-harness-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
-  final RegistryApp app;
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  public final RegistryApp app;
   private final RegistryHandler handler;
 
   RestHarness(Path dir, double ratePerSecond, int burst) {
+    this(dir, ratePerSecond, burst, remote -> ProbeResult.down("test", 1L));
+  }
+
+  /** A harness whose {@code check_health} probes with {@code probe}. */
+  public RestHarness(Path dir, double ratePerSecond, int burst, HealthProbe probe) {
     RegistryConfig config = new RegistryConfig(null, null, null, dir, UrlPolicy.HTTPS_ONLY, Duration.ZERO)
         .withRateLimit(ratePerSecond, burst);
-    app = new RegistryApp(FileRegistryStore.open(dir), config, null, remote -> ProbeResult.down("test", 1L),
+    app = new RegistryApp(FileRegistryStore.open(dir), config, null, probe,
         io.mcpplatform.registry.auth.SigningKeyProvider.fixed(KEY), clock);
     handler = new RegistryHandler(app);
   }
 
+  /**
+   * Calls an MCP tool over the registry's MCP endpoint.
+   *
+   * @return the JSON-RPC result
+   */
+  public JsonNode tool(String token, String tool, JsonNode arguments) {
+    ObjectNode request = JSON.createObjectNode();
+    request.put("jsonrpc", "2.0");
+    request.put("id", 1);
+    request.put("method", "tools/call");
+    request.putObject("params").put("name", tool).set("arguments", arguments);
+    Response r = call("POST", "/registry/mcp", token, request.toString(), Map.of(
+        "accept", "application/json, text/event-stream", "mcp-protocol-version", "2025-06-18"));
+    if (r.status != 200) {
+      throw new AssertionError("MCP call answered " + r.status + ": " + r.raw);
+    }
+    return r.body.get("result");
+  }
+
   /** @return a token for a namespace, publish and edit, 15 minutes */
-  String token(String namespace) {
+  public String token(String namespace) {
     return app.tokens().issue("tester-" + namespace, Permission.publishAndEdit(namespace), Duration.ofMinutes(15));
   }
 
-  Response get(String pathAndQuery) {
+  public Response get(String pathAndQuery) {
     return call("GET", pathAndQuery, null, null, Map.of());
   }
 
-  Response call(String method, String pathAndQuery, String token, String body, Map<String, String> extraHeaders) {
+  public Response call(String method, String pathAndQuery, String token, String body, Map<String, String> extraHeaders) {
     ObjectNode event = JSON.createObjectNode();
     int q = pathAndQuery.indexOf('?');
     String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
@@ -94,7 +122,7 @@ final class RestHarness implements AutoCloseable {
   }
 
   /** @return a minimal server.json */
-  static ObjectNode serverJson(String name, String version) {
+  public static ObjectNode serverJson(String name, String version) {
     ObjectNode s = JSON.createObjectNode();
     s.put("$schema", "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json");
     s.put("name", name);
@@ -106,7 +134,7 @@ final class RestHarness implements AutoCloseable {
     return s;
   }
 
-  Response publish(String token, JsonNode serverJson) {
+  public Response publish(String token, JsonNode serverJson) {
     return call("POST", "/v0.1/publish", token, serverJson.toString(), Map.of());
   }
 
@@ -116,11 +144,11 @@ final class RestHarness implements AutoCloseable {
   }
 
   /** A proxy response. */
-  static final class Response {
-    final int status;
+  public static final class Response {
+    public final int status;
     final Map<String, String> headers = new LinkedHashMap<>();
-    final JsonNode body;
-    final String raw;
+    public final JsonNode body;
+    public final String raw;
 
     Response(JsonNode proxy) {
       status = proxy.get("statusCode").asInt();
@@ -131,7 +159,7 @@ final class RestHarness implements AutoCloseable {
       body = raw.isEmpty() ? JSON.createObjectNode() : JSON.readTree(raw);
     }
 
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name.toLowerCase());
     }
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +86,12 @@ public final class LambdaRoutesHandler implements RequestStreamHandler {
             output.flush();
             return;
         }
+        String problem = bodyProblem(event);
+        if (problem != null) {
+            writeMalformed(mapper, output, problem);
+            output.flush();
+            return;
+        }
         if ("2.0".equals(event.path("version").asString(""))) {
             handleHttpApi(mapper, event, output, context);
         } else {
@@ -97,6 +104,11 @@ public final class LambdaRoutesHandler implements RequestStreamHandler {
             throws IOException {
         if (!event.path("httpMethod").isString() || event.path("httpMethod").asString().isBlank()) {
             writeMalformed(mapper, output, "Malformed event: httpMethod is missing");
+            return;
+        }
+        if (!event.path("multiValueHeaders").isObject()) {
+            // API Gateway always sends it; the container cannot read an event without it
+            writeMalformed(mapper, output, "Malformed event: multiValueHeaders must be an object");
             return;
         }
         AwsProxyRequest request;
@@ -132,6 +144,20 @@ public final class LambdaRoutesHandler implements RequestStreamHandler {
         AwsProxyResponse response = httpApi().proxy(request, context);
         logAnswer(method.asString(), request.getRawPath(), response, start);
         output.write(mapper.writeValueAsBytes(toPayloadV2(mapper, response)));
+    }
+
+    /** @return why the event's body cannot be read, or null: a base64 body must be valid base64 */
+    private static String bodyProblem(JsonNode event) {
+        JsonNode body = event.path("body");
+        if (!event.path("isBase64Encoded").asBoolean(false) || !body.isString()) {
+            return null;
+        }
+        try {
+            Base64.getDecoder().decode(body.asString().replaceAll("\\s", ""));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "Malformed event: body is not valid base64 (isBase64Encoded is true)";
+        }
     }
 
     /** One line per request: method, path (never the query or a header), status and time taken. */

@@ -31,6 +31,8 @@ public final class McpPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpPriming.class);
     private static final String PROTOCOL_VERSION = "2025-06-18";
+    /** Request id of the priming calls, made during the init phase before a SnapStart snapshot. */
+    static final String PRIMING_REQUEST_ID = "snapstart-priming";
 
     private final RequestStreamHandler handler;
     private final String mcpPath;
@@ -86,7 +88,7 @@ public final class McpPriming implements Resource {
         byte[] event = json.writeValueAsBytes(event(json, json.writeValueAsString(
                 Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new PrimingContext());
+        handler.handleRequest(new ByteArrayInputStream(event), out, new InvocationContext(PRIMING_REQUEST_ID, System.getenv("AWS_LAMBDA_FUNCTION_NAME"), 10_000));
         JsonNode response = json.readTree(out.toByteArray());
         JsonNode body = response.path("body").isString() ? json.readTree(response.path("body").asString()) : null;
         if (response.path("statusCode").asInt() != 200 || body == null || !body.has("result")) {
@@ -114,7 +116,7 @@ public final class McpPriming implements Resource {
         request.put("httpMethod", "POST");
         request.put("path", mcpPath);
         request.put("stage", "live");
-        request.put("requestId", PrimingContext.REQUEST_ID);
+        request.put("requestId", PRIMING_REQUEST_ID);
         request.putObject("identity").put("sourceIp", "127.0.0.1");
         event.put("body", body);
         event.put("isBase64Encoded", false);

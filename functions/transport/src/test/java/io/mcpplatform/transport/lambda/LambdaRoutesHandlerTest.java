@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Proxy events through the stream handler, as the Lambda runtime would pass them. */
 class LambdaRoutesHandlerTest {
@@ -53,7 +54,7 @@ class LambdaRoutesHandlerTest {
     private static JsonNode invoke(String eventJson) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                new TestContext());
+                new InvocationContext("test-request", "test", 30_000));
         String response = out.toString(StandardCharsets.UTF_8);
         assertThat(response).doesNotContain("Exception", "at io.", "java.", "stackTrace");
         return MAPPER.readTree(response);
@@ -183,6 +184,24 @@ class LambdaRoutesHandlerTest {
             JsonNode error = body(response);
             assertThat(error.path("jsonrpc").asString()).isEqualTo("2.0");
             assertThat(error.path("error").path("code").asInt()).isEqualTo(-32600);
+        }
+    }
+
+    @Test
+    void finding12_invalidBase64BodyOrNullMultiValueHeaders_answer400WithAClearMessage() throws IOException {
+        ObjectNode badBase64 = ProxyEvents.restApi("POST", "/registry/mcp", MCP_HEADERS, TOOLS_LIST, true);
+        badBase64.put("body", "!!! not base64 ***");
+        ObjectNode badBase64V2 = ProxyEvents.httpApi("POST", "/registry/mcp", "$default", MCP_HEADERS, TOOLS_LIST, true);
+        badBase64V2.put("body", "%%%");
+        ObjectNode nullHeaders = ProxyEvents.restApi("POST", "/registry/mcp", MCP_HEADERS, TOOLS_LIST, false);
+        nullHeaders.putNull("multiValueHeaders");
+
+        for (JsonNode event : List.of(badBase64, badBase64V2, nullHeaders)) {
+            JsonNode response = invoke(event);
+
+            assertThat(response.path("statusCode").asInt()).as(event.toString()).isEqualTo(400);
+            assertThat(body(response).path("error").path("message").asString()).startsWith("Malformed event: ")
+                    .containsAnyOf("base64", "multiValueHeaders");
         }
     }
 }

@@ -2,7 +2,7 @@ package io.mcpplatform.aws.lambda.testing;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.mcpplatform.aws.lambda.InvocationContext;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

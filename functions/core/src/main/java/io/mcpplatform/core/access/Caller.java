@@ -1,4 +1,4 @@
-package io.mcpplatform.registry.auth;
+package io.mcpplatform.core.access;
 
 import java.util.List;
 import java.util.Objects;

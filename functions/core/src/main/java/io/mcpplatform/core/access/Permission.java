@@ -1,4 +1,4 @@
-package io.mcpplatform.registry.auth;
+package io.mcpplatform.core.access;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mcpplatform.registry.auth;
+package io.mcpplatform.core.access;
 
 /** A valid token that does not cover the action on the name. */
 public class PermissionDeniedException extends RuntimeException {
