@@ -27,8 +27,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One MCP server over Streamable HTTP, stateless: every POST carries one JSON-RPC message and gets
- * one {@code application/json} answer (notifications and responses get 202), no session ids, no
- * SSE streams. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25.
+ * one answer (notifications and responses get 202), no session ids. The answer is
+ * {@code application/json}, or, when the client accepts {@code text/event-stream} and asked for progress
+ * ({@code params._meta.progressToken}), an event stream: the call's {@code notifications/progress} as
+ * they happen, then the response, then the end ({@link ResponseMode} can force either form). Protocol
+ * versions 2025-03-26, 2025-06-18 and 2025-11-25.
  *
  * <p>The MCP Java SDK's {@link HttpServletStatelessServerTransport} does the MCP work. This servlet
  * stands in front of it and checks method, Host/Origin (optional), {@code MCP-Protocol-Version},
@@ -56,18 +59,18 @@ public final class StatelessMcpServlet extends HttpServlet {
     private final transient HttpServletStatelessServerTransport transport;
     private final transient McpStatelessSyncServer server;
     private final transient HostGuard hostGuard;
+    private final ResponseMode responseMode;
     private final int maxRequestBytes;
 
     private StatelessMcpServlet(Builder builder) {
         this.maxRequestBytes = builder.maxRequestBytes;
         this.hostGuard = builder.hostGuard;
-        HttpServletStatelessServerTransport.Builder transportBuilder = HttpServletStatelessServerTransport.builder()
+        this.responseMode = builder.responseMode;
+        this.transport = HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(SdkRequest.ENDPOINT)
-                .maxRequestSize(builder.maxRequestBytes);
-        if (builder.contextExtractor != null) {
-            transportBuilder.contextExtractor(builder.contextExtractor);
-        }
-        this.transport = transportBuilder.build();
+                .maxRequestSize(builder.maxRequestBytes)
+                .contextExtractor(ProgressContext.wrap(builder.contextExtractor))
+                .build();
         McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
                 .serverInfo(builder.name, builder.version)
                 // the servlet thread blocks for the answer anyway: run tools on it, not on a reactor pool
@@ -177,8 +180,34 @@ public final class StatelessMcpServlet extends HttpServlet {
             default:
                 break;
         }
+        SdkRequest sdkRequest = new SdkRequest(request, body);
+        EventStream events = null;
+        if (incoming.kind() == IncomingMessage.Kind.REQUEST) {
+            JsonNode token = ProgressNotifier.token(root);
+            // an outer transport (a legacy SSE session) carries the notifications itself
+            MessageSink notifications = request.getAttribute(MessageSink.ATTRIBUTE) instanceof MessageSink outer
+                    ? outer : null;
+            if (notifications == null && streams(request, token)) {
+                events = EventStream.open(response);
+                notifications = events;
+            }
+            if (token != null && notifications != null) {
+                sdkRequest.setAttribute(ProgressContext.ATTRIBUTE, new ProgressNotifier(token, notifications));
+            }
+        }
         CapturedResponse captured = new CapturedResponse(response);
-        transport.service(new SdkRequest(request, body), captured);
+        try {
+            transport.service(sdkRequest, captured);
+        } catch (RuntimeException | ServletException e) {
+            if (events == null) {
+                throw e;
+            }
+            String ref = JsonRpcErrors.newReference();
+            LOG.error("MCP request failed (ref {})", ref, e);
+            events.send(JsonRpcErrors.errorBytes(incoming.id(), JsonRpcErrors.INTERNAL_ERROR,
+                    "Internal error (ref " + ref + ")"));
+            return;
+        }
         if (incoming.kind() == IncomingMessage.Kind.NOTIFICATION) {
             if (captured.capturedStatus() / 100 != 2) {
                 LOG.warn("MCP SDK answered status {} to notification {}", captured.capturedStatus(), incoming.method());
@@ -187,7 +216,23 @@ public final class StatelessMcpServlet extends HttpServlet {
             return;
         }
         ResponseScreen.Answer answer = ResponseScreen.screen(incoming, captured);
+        if (events != null) {
+            // the status line is sent: an error answer travels as its JSON-RPC error event
+            events.send(answer.json());
+            return;
+        }
         JsonRpcErrors.writeJson(response, answer.httpStatus(), answer.json());
+    }
+
+    private boolean streams(HttpServletRequest request, JsonNode progressToken) {
+        switch (responseMode) {
+            case JSON:
+                return false;
+            case SSE:
+                return acceptsEventStream(request);
+            default:
+                return progressToken != null && acceptsEventStream(request);
+        }
     }
 
     /**
@@ -230,15 +275,24 @@ public final class StatelessMcpServlet extends HttpServlet {
 
     /** Rejoins every {@code Accept} value (HTTP API v2 splits the header on commas). */
     static boolean acceptsJson(HttpServletRequest request) {
+        return accepts(request, "application/json", "application/*", true);
+    }
+
+    /** True when {@code Accept} names {@code text/event-stream} (or {@code text/*}); a wildcard alone is not asking. */
+    static boolean acceptsEventStream(HttpServletRequest request) {
+        return accepts(request, EventStream.CONTENT_TYPE, "text/*", false);
+    }
+
+    private static boolean accepts(HttpServletRequest request, String exact, String family, boolean anyAccepts) {
         List<String> values = request.getHeaders("Accept") == null
                 ? List.of() : new ArrayList<>(Collections.list(request.getHeaders("Accept")));
         String joined = String.join(",", values);
         if (joined.isBlank()) {
-            return true;
+            return anyAccepts;
         }
         for (String range : joined.split(",")) {
             String type = mediaType(range);
-            if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
+            if (type.equals(exact) || type.equals(family) || (anyAccepts && type.equals("*/*"))) {
                 return true;
             }
         }
@@ -265,6 +319,7 @@ public final class StatelessMcpServlet extends HttpServlet {
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private HostGuard hostGuard;
         private McpTransportContextExtractor<HttpServletRequest> contextExtractor;
+        private ResponseMode responseMode = ResponseMode.fromEnvironment();
 
         private Builder(String name, String version) {
             if (name == null || name.isBlank() || version == null || version.isBlank()) {
@@ -331,6 +386,18 @@ public final class StatelessMcpServlet extends HttpServlet {
          */
         public Builder contextExtractor(McpTransportContextExtractor<HttpServletRequest> extractor) {
             this.contextExtractor = extractor;
+            return this;
+        }
+
+        /**
+         * @param mode how POSTs are answered (default: {@code MCP_RESPONSE_MODE}, else {@link ResponseMode#AUTO})
+         * @return this builder
+         */
+        public Builder responseMode(ResponseMode mode) {
+            if (mode == null) {
+                throw new IllegalArgumentException("mode must not be null");
+            }
+            this.responseMode = mode;
             return this;
         }
 
