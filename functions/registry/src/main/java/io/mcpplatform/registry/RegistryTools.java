@@ -23,6 +23,7 @@ import io.mcpplatform.transport.ToolFailureMapper;
 import io.mcpplatform.transport.StructuredJson;
 import io.mcpplatform.transport.ToolSchemas;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.mcpplatform.transport.ProgressSink;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -236,12 +237,13 @@ public final class RegistryTools {
             .addTextContent("Server with ID '" + id + "' not found").isError(true).build());
   }
 
-  private CallToolResult checkHealth(Map<String, Object> args) {
+  private CallToolResult checkHealth(McpTransportContext context, Map<String, Object> args) {
     FieldChecks checks = new FieldChecks();
     String id = optionalString(checks, args, "server_id");
     checks.text("server_id", id, true, 1, 200);
     checks.throwIfAny();
-    HealthReport report = healthChecks.check(id);
+    ProgressSink progress = ProgressSink.of(context);
+    HealthReport report = healthChecks.check(id, progress::report);
     Map<String, Object> body = json.convertValue(report, MAP);
     return CallToolResult.builder().addTextContent(report.message()).structuredContent(body).build();
   }

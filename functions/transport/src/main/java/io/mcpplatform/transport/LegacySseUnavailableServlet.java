@@ -18,6 +18,12 @@ final class LegacySseUnavailableServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = LegacySse.sibling(request.getRequestURI(), "/mcp");
         String host = request.getHeader("Host");
+        Object stage = request.getAttribute(RouteDispatcher.STAGE_PREFIX_ATTRIBUTE);
+        // API Gateway's own host names carry the stage in the URL; a custom domain maps it away
+        if (stage instanceof String prefix && !path.startsWith(prefix + "/") && host != null
+                && host.endsWith(".amazonaws.com")) {
+            path = prefix + path;
+        }
         String proto = request.getHeader("X-Forwarded-Proto");
         String url = host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")
                 ? path : (proto == null || !proto.matches("https?") ? "https" : proto) + "://" + host + path;

@@ -2,6 +2,10 @@ package io.mcpplatform.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +20,12 @@ public final class ProxyResponse {
   public final String raw;
   /** The HTTP status. */
   public final int status;
-  /** The JSON-RPC body, an empty object when there is none. */
+  /** The JSON-RPC body (of an event stream: its last event), an empty object when there is none. */
   public final JsonNode rpc;
+  /** The response's Content-Type, empty when none. */
+  public final String contentType;
+  /** Of a {@code text/event-stream} body: each event's id and parsed data, in order; else empty. */
+  public final List<Map.Entry<String, JsonNode>> events;
 
   /**
    * @param name the event file's name
@@ -29,7 +37,31 @@ public final class ProxyResponse {
     JsonNode proxy = JSON.readTree(raw);
     this.status = proxy.get("statusCode").asInt();
     String body = proxy.path("body").asString("");
-    this.rpc = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+    JsonNode type = proxy.path("multiValueHeaders").path("Content-Type").path(0);
+    this.contentType = type.isString() ? type.asString() : proxy.path("headers").path("Content-Type").asString("");
+    this.events = contentType.startsWith("text/event-stream") ? events(body) : List.of();
+    this.rpc = !events.isEmpty() ? events.get(events.size() - 1).getValue()
+        : body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+  }
+
+  /** Splits a server-sent event stream at blank lines; each event's data lines are one JSON message. */
+  private static List<Map.Entry<String, JsonNode>> events(String body) {
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+    for (String block : body.split("\n\n")) {
+      String id = null;
+      StringBuilder data = new StringBuilder();
+      for (String line : block.split("\n")) {
+        if (line.startsWith("id: ")) {
+          id = line.substring(4);
+        } else if (line.startsWith("data: ")) {
+          data.append(line.substring(6)).append('\n');
+        }
+      }
+      if (data.length() > 0) {
+        out.add(new AbstractMap.SimpleImmutableEntry<>(id, JSON.readTree(data.toString())));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** @return the first text content of a tool result */
