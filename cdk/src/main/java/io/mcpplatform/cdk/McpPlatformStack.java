@@ -110,6 +110,7 @@ public final class McpPlatformStack extends Stack {
     List<Method> routes = new ArrayList<>();
     if (registry != null) {
       routes.add(api.route("/registry/mcp", registry));
+      routes.addAll(api.legacySseRoutes("/registry/mcp", registry));
       routes.add(api.route("/v0.1/{proxy+}", registry));
       new CfnOutput(this, "RegistryMcpUrl", output(api.urlFor("/registry/mcp"),
           "Registry MCP endpoint (Streamable HTTP)"));
@@ -118,6 +119,7 @@ public final class McpPlatformStack extends Stack {
     }
     if (maps != null) {
       routes.add(api.route("/maps/mcp", maps));
+      routes.addAll(api.legacySseRoutes("/maps/mcp", maps));
       new CfnOutput(this, "MapsMcpUrl", output(api.urlFor("/maps/mcp"), "Maps MCP endpoint (Streamable HTTP)"));
     }
     new CfnOutput(this, "TableName", output(table.getTableName(), "Registry DynamoDB table (retained on delete)"));

@@ -179,6 +179,14 @@ class McpPlatformStackTest {
       assertRoute(methodFor("mcp", "maps"), "maps");
     }
 
+    @Test
+    void legacySsePaths_routeToTheFunctionThatNamesItsStreamableHttpUrl() {
+      for (String function : List.of("registry", "maps")) {
+        assertRoute(methodFor("sse", function), function);
+        assertRoute(methodFor("messages", function), function);
+      }
+    }
+
     private void assertRoute(JsonNode method, String logicalId) {
       assertThat(method.at("/Properties/Integration/Type").asText()).isEqualTo("AWS_PROXY");
       assertThat(method.at("/Properties/Integration/IntegrationHttpMethod").asText()).isEqualTo("POST");
@@ -192,7 +200,8 @@ class McpPlatformStackTest {
       List<Map.Entry<String, JsonNode>> perms = ofType("AWS::Lambda::Permission").stream()
           .filter(e -> e.getValue().at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
           .toList();
-      assertThat(perms).hasSize(3);
+      // three MCP and REST routes, and the four legacy SSE paths that answer with the Streamable HTTP URL
+      assertThat(perms).hasSize(7);
       assertThat(perms).allSatisfy(p ->
           assertThat(p.getValue().at("/Properties/FunctionName/Ref").asText()).contains("Live"));
     }
