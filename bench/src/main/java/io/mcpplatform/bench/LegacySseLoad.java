@@ -28,14 +28,15 @@ import java.util.concurrent.TimeUnit;
  * message URL in a closed loop for D seconds (the POST answers 202, the response arrives on the stream),
  * then closing. Prints calls/s, errors and the latency from POST to the response event (p50/p99/p99.9/max)
  * per round, and the server's resident memory and thread count before the first round and after each round
- * has closed (after a settle time long enough for the server's keep-alive to notice closed streams). With
+ * has closed (after a settle time long enough for the server's keep-alive, every 15 s, to notice closed
+ * streams: its second write to a closed connection fails). With
  * {@code --overflow N} it then opens N streams at once, counts those refused past the server's limit,
  * closes them all and reads memory and threads again.
  *
  * <pre>
  * ./run-local --port 3100 --data-dir /tmp/load-data &amp;   # seeded as for LoopbackLoad
  * java -cp bench/target/benchmarks.jar io.mcpplatform.bench.LegacySseLoad [--base http://127.0.0.1:3100]
- *     [--sessions 200] [--seconds 30] [--rounds 2] [--settle 20] [--overflow 300] --server-pid PID
+ *     [--sessions 200] [--seconds 30] [--rounds 2] [--settle 45] [--overflow 300] --server-pid PID
  * </pre>
  */
 public final class LegacySseLoad {
@@ -54,7 +55,7 @@ public final class LegacySseLoad {
     int sessions = 200;
     int seconds = 30;
     int rounds = 2;
-    int settle = 20;
+    int settle = 45;
     int overflow = 0;
     long pid = -1;
     for (int i = 0; i < args.length; i++) {
@@ -74,7 +75,8 @@ public final class LegacySseLoad {
     if (!"127.0.0.1".equals(host.getHost()) && !"localhost".equals(host.getHost())) {
       throw new IllegalArgumentException("--base must be a loopback URL");
     }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // a generous connect timeout: 200 connections opened together queue in the listen backlog on a busy machine
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     System.out.printf("before: %s%n", process(pid));
     for (int round = 1; round <= rounds; round++) {
       round(http, base + path, sessions, seconds, round);
@@ -97,7 +99,12 @@ public final class LegacySseLoad {
     List<Future<SessionResult>> futures = new ArrayList<>();
     for (int s = 0; s < sessions; s++) {
       int seed = round * 100_000 + s;
-      futures.add(pool.submit(() -> session(http, endpoint, deadline, seed)));
+      // sessions start over the first two seconds, as clients arriving rather than one burst of connects
+      long startAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_000L * s / sessions);
+      futures.add(pool.submit(() -> {
+        Thread.sleep(Math.max(0, (startAt - System.nanoTime()) / 1_000_000));
+        return session(http, endpoint, deadline, seed);
+      }));
     }
     List<Long> all = new ArrayList<>();
     int errors = 0;
@@ -248,6 +255,38 @@ public final class LegacySseLoad {
     List<String> lines = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
     String rss = lines.stream().filter(l -> l.startsWith("VmRSS:")).findFirst().orElse("VmRSS: ?");
     String threads = lines.stream().filter(l -> l.startsWith("Threads:")).findFirst().orElse("Threads: ?");
-    return String.join(", ", Arrays.asList(rss.replaceAll("\\s+", " "), threads.replaceAll("\\s+", " ")));
+    return String.join(", ", Arrays.asList(rss.replaceAll("\\s+", " "), threads.replaceAll("\\s+", " "),
+        "heap used after a full GC: " + heapAfterGc(pid)));
+  }
+
+  /**
+   * A JVM keeps the heap it grew to, so its resident memory says little about a leak; the heap still in use
+   * after a full collection does. Asks the server through {@code jcmd} (same user, same machine).
+   */
+  private static String heapAfterGc(long pid) {
+    try {
+      run("jcmd", Long.toString(pid), "GC.run");
+      long usedK = 0;
+      // the generations' "total ..K, used ..K" lines (young and old), not Metaspace
+      for (String line : run("jcmd", Long.toString(pid), "GC.heap_info").split("\n")) {
+        int used = line.indexOf(" used ");
+        if (line.contains(" total ") && used >= 0 && !line.contains("Metaspace") && !line.contains("class space")) {
+          usedK += Long.parseLong(line.substring(used + 6).trim().split("K")[0]);
+        }
+      }
+      return usedK > 0 ? (usedK / 1024) + " MB" : "?";
+    } catch (IOException e) {
+      return "? (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(60, TimeUnit.SECONDS);
+    return out;
   }
 }

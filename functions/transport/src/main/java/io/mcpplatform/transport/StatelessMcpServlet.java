@@ -2,10 +2,7 @@ package io.mcpplatform.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -141,11 +138,11 @@ public final class StatelessMcpServlet extends HttpServlet {
                     + String.join(", ", PROTOCOL_VERSIONS) + ")");
             return;
         }
-        if (!acceptsJson(request)) {
+        if (!MediaTypes.acceptsJson(request)) {
             reject(response, 406, "Not Acceptable: the Accept header must allow application/json");
             return;
         }
-        if (!isJson(request.getContentType())) {
+        if (!MediaTypes.isJson(request.getContentType())) {
             reject(response, 415, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
@@ -229,9 +226,9 @@ public final class StatelessMcpServlet extends HttpServlet {
             case JSON:
                 return false;
             case SSE:
-                return acceptsEventStream(request);
+                return MediaTypes.acceptsEventStream(request);
             default:
-                return progressToken != null && acceptsEventStream(request);
+                return progressToken != null && MediaTypes.acceptsEventStream(request);
         }
     }
 
@@ -271,42 +268,6 @@ public final class StatelessMcpServlet extends HttpServlet {
     private static String headerValue(HttpServletRequest request, String name) {
         String value = request.getHeader(name);
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** Rejoins every {@code Accept} value (HTTP API v2 splits the header on commas). */
-    static boolean acceptsJson(HttpServletRequest request) {
-        return accepts(request, "application/json", "application/*", true);
-    }
-
-    /** True when {@code Accept} names {@code text/event-stream} (or {@code text/*}); a wildcard alone is not asking. */
-    static boolean acceptsEventStream(HttpServletRequest request) {
-        return accepts(request, EventStream.CONTENT_TYPE, "text/*", false);
-    }
-
-    private static boolean accepts(HttpServletRequest request, String exact, String family, boolean anyAccepts) {
-        List<String> values = request.getHeaders("Accept") == null
-                ? List.of() : new ArrayList<>(Collections.list(request.getHeaders("Accept")));
-        String joined = String.join(",", values);
-        if (joined.isBlank()) {
-            return anyAccepts;
-        }
-        for (String range : joined.split(",")) {
-            String type = mediaType(range);
-            if (type.equals(exact) || type.equals(family) || (anyAccepts && type.equals("*/*"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isJson(String contentType) {
-        return contentType != null && mediaType(contentType).equals("application/json");
-    }
-
-    private static String mediaType(String value) {
-        int semicolon = value.indexOf(';');
-        String type = semicolon >= 0 ? value.substring(0, semicolon) : value;
-        return type.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Describes one stateless MCP server. */
