@@ -34,9 +34,14 @@ final class NodeTools {
 
   /** @return the MCP Inspector CLI's result for these arguments after {@code --cli URL --transport http} */
   static Run inspector(String url, String... args) throws IOException, InterruptedException {
+    return inspectorOver("http", url, args);
+  }
+
+  /** @return the MCP Inspector CLI's result for these arguments after {@code --cli URL --transport TRANSPORT} */
+  static Run inspectorOver(String transport, String url, String... args) throws IOException, InterruptedException {
     Path dir = installed();
     List<String> command = new ArrayList<>(List.of(dir.resolve("node_modules/.bin/mcp-inspector").toString(),
-        "--cli", url, "--transport", "http"));
+        "--cli", url, "--transport", transport));
     command.addAll(List.of(args));
     return run(dir, command, TIMEOUT_S);
   }

@@ -149,6 +149,21 @@ public final class McpApi extends Construct {
     return method;
   }
 
+  /**
+   * Routes the legacy HTTP+SSE paths next to a Streamable HTTP path ({@code /x/mcp} gives {@code /x/sse}
+   * and {@code /x/messages}) to the same function, which answers them with a JSON-RPC error naming the
+   * Streamable HTTP URL: a Lambda behind a REST API cannot hold the long-lived stream that transport needs,
+   * and a client told why does better than one that gets API Gateway's bare 403.
+   *
+   * @param mcpPath a Streamable HTTP path ending in {@code /mcp}
+   * @param target the function serving it
+   * @return the methods
+   */
+  public List<Method> legacySseRoutes(String mcpPath, McpLambda target) {
+    String base = mcpPath.substring(0, mcpPath.length() - "/mcp".length());
+    return List.of(route(base + "/sse", target), route(base + "/messages", target));
+  }
+
   /** @return the REST API */
   public RestApi api() {
     return api;

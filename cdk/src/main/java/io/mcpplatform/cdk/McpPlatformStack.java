@@ -111,12 +111,14 @@ public final class McpPlatformStack extends Stack {
     new CfnOutput(this, "ApiUrl", output(api.api().getUrl(), "Base URL of the API (stage " + stage.id() + ")"));
     List<Method> routes = new ArrayList<>();
     routes.add(api.route("/registry/mcp", registry));
+    routes.addAll(api.legacySseRoutes("/registry/mcp", registry));
     routes.add(api.route("/v0.1/{proxy+}", registry));
     routes.addAll(api.webCatalogRoutes(registry));
     new CfnOutput(this, "RegistryMcpUrl", output(api.urlFor("/registry/mcp"), "Registry MCP endpoint (Streamable HTTP)"));
     new CfnOutput(this, "RegistryApiUrl", output(api.urlFor("/v0.1/servers"), "Registry REST API (MCP Registry API v0.1)"));
     if (maps != null) {
       routes.add(api.route("/maps/mcp", maps));
+      routes.addAll(api.legacySseRoutes("/maps/mcp", maps));
       new CfnOutput(this, "MapsMcpUrl", output(api.urlFor("/maps/mcp"), "Maps MCP endpoint (Streamable HTTP)"));
       new CfnOutput(this, "GoogleMapsSecretName", output(googleMapsSecretName,
           "Secret that holds the Google Maps API key (aws secretsmanager put-secret-value)"));

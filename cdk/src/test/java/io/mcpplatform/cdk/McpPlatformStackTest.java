@@ -177,6 +177,14 @@ class McpPlatformStackTest {
       assertThat(parts).contains("servers", "{name+}", "assets", "{file}");
     }
 
+    @Test
+    void legacySsePaths_routeToTheFunctionThatNamesItsStreamableHttpUrl() {
+      for (String function : List.of("registry", "maps")) {
+        assertRoute(methodFor("sse", function), function);
+        assertRoute(methodFor("messages", function), function);
+      }
+    }
+
     private void assertRoute(JsonNode method, String logicalId) {
       assertThat(method.at("/Properties/Integration/Type").asText()).isEqualTo("AWS_PROXY");
       assertThat(method.at("/Properties/Integration/IntegrationHttpMethod").asText()).isEqualTo("POST");
@@ -190,7 +198,8 @@ class McpPlatformStackTest {
       List<Map.Entry<String, JsonNode>> perms = res.ofType("AWS::Lambda::Permission").stream()
           .filter(e -> e.getValue().at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
           .toList();
-      assertThat(perms).hasSize(6);
+      // the MCP and REST routes, the web catalog's three pages and assets, and the four legacy SSE paths
+      assertThat(perms).hasSize(10);
       assertThat(perms).allSatisfy(p ->
           assertThat(p.getValue().at("/Properties/FunctionName/Ref").asText()).contains("Live"));
     }

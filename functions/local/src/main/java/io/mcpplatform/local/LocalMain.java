@@ -192,6 +192,7 @@ public final class LocalMain {
     lines.add("  registry (REST)  GET  " + base + "/v0.1/servers   (official registry API; writes need"
         + " ./run-local token)");
     lines.add("  maps (MCP)       POST " + base + MapsApp.MCP_PATH);
+    lines.add("  legacy SSE       GET  " + base + "/registry/sse, " + base + "/maps/sse   (protocol 2024-11-05)");
     lines.add("  liveness         GET  " + base + LocalHttpServer.HEALTH_PATH);
     lines.add("  health checks    POST " + base + HealthCheckTriggerServlet.PATH + "   (run now; also on a timer)");
     return lines;

@@ -21,11 +21,13 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
   static final String USAGE = """
       Usage:
         ./run-local [--port PORT] [--host ADDRESS] [--data-dir DIR] [--health-interval SECONDS]
-                    [--deny-loopback-probes]
+                    [--deny-loopback-probes] [--response-mode auto|json|sse]
             Start every function on loopback in the foreground (Ctrl-C stops).
             Defaults: --port 3000, --host 127.0.0.1, --data-dir .local/data, --health-interval 300.
             The health checker probes every server each interval; POST /admin/health-check runs it at
             once. It may probe loopback servers unless --deny-loopback-probes is given.
+            --response-mode (MCP_RESPONSE_MODE): auto streams server-sent events when a client accepts them
+            and asks for progress, json never does, sse does whenever a client accepts them.
         ./run-local invoke FUNCTION EVENT_FILE [--data-dir DIR]
             Run one Lambda handler once, in-process, on an event file from events/ (as `sam local invoke`
             would, without Docker) and print the handler's response.

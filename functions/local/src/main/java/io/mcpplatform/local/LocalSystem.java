@@ -70,7 +70,9 @@ public final class LocalSystem implements AutoCloseable {
     routes.addAll(maps.routes());
     routes.add(new io.mcpplatform.transport.Route(HealthCheckTriggerServlet.PATH,
         new HealthCheckTriggerServlet(checks)));
-    LocalHttpServer server = new LocalHttpServer(host, port, routes);
+    // a local process holds connections open: the legacy SSE transport is served next to each MCP path
+    LocalHttpServer server = new LocalHttpServer(host, port,
+        io.mcpplatform.transport.LegacySse.localRoutes(routes, io.mcpplatform.transport.LegacySse.Limits.defaults()));
     try {
       server.start();
     } catch (IOException | RuntimeException e) {
@@ -124,6 +126,8 @@ public final class LocalSystem implements AutoCloseable {
         """.formatted(registryUrl, mapsUrl));
     b.append('\n').append("Claude Code:     claude mcp add --transport http registry ").append(registryUrl).append('\n');
     b.append("                 claude mcp add --transport http maps ").append(mapsUrl).append('\n');
+    b.append("SSE-only clients: { \"type\": \"sse\", \"url\": \"").append(base).append("/maps/sse\" }")
+        .append('\n');
     b.append("MCP Inspector:   npx @modelcontextprotocol/inspector --cli ").append(registryUrl)
         .append(" --transport http --method tools/list").append('\n');
     b.append('\n').append("Ready. Press Ctrl-C to stop.").append('\n');

@@ -7,6 +7,7 @@ import io.mcpplatform.core.geo.GeoInputs;
 import io.mcpplatform.core.geo.GeocodeNotFoundException;
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.geo.Geocoder;
+import io.mcpplatform.transport.ProgressSink;
 import io.mcpplatform.transport.ToolSchemas;
 import io.mcpplatform.transport.ToolFailureMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -17,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ public final class MapsTools {
   }
 
   private SyncToolSpecification spec(String name, String description, String schema,
-      Function<Map<String, Object>, CallToolResult> handler) {
+      BiFunction<Map<String, Object>, ProgressSink, CallToolResult> handler) {
     Tool tool = Tool.builder()
         .name(name)
         .description(description)
@@ -75,11 +76,11 @@ public final class MapsTools {
     return SyncToolSpecification.builder()
         .tool(tool)
         .callHandler((context, request) ->
-            handler.apply(request.arguments() == null ? Map.of() : request.arguments()))
+            handler.apply(request.arguments() == null ? Map.of() : request.arguments(), ProgressSink.of(context)))
         .build();
   }
 
-  private CallToolResult getLocation(Map<String, Object> args) {
+  private CallToolResult getLocation(Map<String, Object> args, ProgressSink progress) {
     FieldChecks checks = new FieldChecks();
     Arguments arguments = new Arguments(args, checks);
     String raw = arguments.string("location");
@@ -90,8 +91,11 @@ public final class MapsTools {
     Map<String, Object> body = new LinkedHashMap<>();
     GeocodeResult result;
     try {
+      progress.report(1, 2.0, "Geocoding request sent");
       result = geocoder.geocode(location, lang);
+      answered(progress, result);
     } catch (GeocodeNotFoundException e) {
+      progress.report(2, 2.0, "Answer received: no match");
       String text = "Could not find location: " + location + ". Status: ZERO_RESULTS. Check the spelling or add a"
           + " country or region (\"Paris, Texas\").";
       body.put("found", false);
@@ -112,7 +116,7 @@ public final class MapsTools {
     return CallToolResult.builder().addTextContent(text.toString()).structuredContent(body).build();
   }
 
-  private CallToolResult reverseGeocode(Map<String, Object> args) {
+  private CallToolResult reverseGeocode(Map<String, Object> args, ProgressSink progress) {
     FieldChecks checks = new FieldChecks();
     Arguments arguments = new Arguments(args, checks);
     Double latitude = arguments.number("latitude");
@@ -124,8 +128,11 @@ public final class MapsTools {
     Map<String, Object> body = new LinkedHashMap<>();
     GeocodeResult result;
     try {
+      progress.report(1, 2.0, "Reverse geocoding request sent");
       result = geocoder.reverse(latitude, longitude, lang);
+      answered(progress, result);
     } catch (GeocodeNotFoundException e) {
+      progress.report(2, 2.0, "Answer received: no match");
       String text = "Could not find address for coordinates: " + latitude + ", " + longitude;
       body.put("found", false);
       body.put("latitude", latitude);
@@ -149,6 +156,13 @@ public final class MapsTools {
     source(text, result);
     text.append('\n').append("Address Components:\n").append(components(result.components()));
     return CallToolResult.builder().addTextContent(text.toString()).structuredContent(body).build();
+  }
+
+  /** The second progress step: who answered, and whether the fallback had to. */
+  private static void answered(ProgressSink progress, GeocodeResult result) {
+    progress.report(2, 2.0, result.note() == null
+        ? "Answer received from " + sourceName(result.source())
+        : "Fallback taken: answered by " + sourceName(result.source()));
   }
 
   private static void source(StringBuilder text, GeocodeResult result) {

@@ -66,6 +66,24 @@ class MapsHandlerEventsTest {
         assertThat(r.structured().at("/place/latitude").asDouble()).isBetween(48.8, 48.9);
         assertThat(r.structured().at("/place/components/2/shortName").asString()).isEqualTo("FR");
       }),
+      Map.entry("get-location-progress.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.contentType).startsWith("text/event-stream");
+        assertThat(r.events).extracting(Map.Entry::getKey).containsExactly("1", "2", "3");
+        JsonNode sent = r.events.get(0).getValue();
+        assertThat(sent.at("/method").asString()).isEqualTo("notifications/progress");
+        assertThat(sent.at("/params/progressToken").asString()).isEqualTo("get-location-1");
+        assertThat(sent.at("/params/message").asString()).isEqualTo("Geocoding request sent");
+        assertThat(r.events.get(1).getValue().at("/params/message").asString())
+            .isEqualTo("Answer received from offline gazetteer (GeoNames, CC BY 4.0)");
+        assertThat(r.rpc.at("/id").asInt()).isEqualTo(4);
+        assertThat(r.structured().at("/place/formattedAddress").asString()).isEqualTo("Paris, Île-de-France, France");
+      }),
+      Map.entry("legacy-sse-get.json", r -> {
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.rpc.at("/error/message").asString()).contains("legacy HTTP+SSE transport needs a long-lived",
+            "https://abc123defg.execute-api.us-east-1.amazonaws.com/prod/maps/mcp");
+      }),
       Map.entry("get-location-qualified.json", r -> {
         assertThat(r.isError()).isFalse();
         assertThat(r.text()).contains("Address: Paris, Texas, United States");

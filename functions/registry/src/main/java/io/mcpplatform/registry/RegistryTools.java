@@ -25,6 +25,7 @@ import io.mcpplatform.transport.ToolFailureMapper;
 import io.mcpplatform.transport.StructuredJson;
 import io.mcpplatform.transport.ToolSchemas;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.mcpplatform.transport.ProgressSink;
 import java.time.Instant;
 import java.util.function.BiFunction;
 import java.nio.charset.StandardCharsets;
@@ -219,7 +220,7 @@ public final class RegistryTools {
 
   private CallToolResult checkHealth(McpTransportContext context, Map<String, Object> args) {
     String id = serverId(args);
-    HealthReport report = operations.checkHealth(access(context), id);
+    HealthReport report = operations.checkHealth(access(context), id, ProgressSink.of(context)::report);
     Map<String, Object> body = json.convertValue(report, MAP);
     return CallToolResult.builder().addTextContent(report.message()).structuredContent(body).build();
   }

@@ -112,6 +112,19 @@ class RegistryHandlerEventsTest {
         assertThat(r.rpc.at("/servers/0/server/name").asString()).isEqualTo("default/weather-api");
         assertThat(r.rpc.at("/servers/0/server/version").asString()).isEqualTo("1.2.0");
       }),
+      Map.entry("search-servers-sse.json", r -> {
+        assertThat(r.status).isEqualTo(200);
+        assertThat(r.contentType).startsWith("text/event-stream");
+        assertThat(r.events).isNotEmpty();
+        assertThat(r.events.get(r.events.size() - 1).getKey()).isEqualTo(Integer.toString(r.events.size()));
+        assertThat(r.rpc.at("/id").asInt()).isEqualTo(4);
+        assertThat(r.structured().at("/servers/0/name").asString()).isEqualTo("weather-api");
+      }),
+      Map.entry("legacy-sse-get.json", r -> {
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.rpc.at("/error/message").asString()).contains("long-lived connection",
+            "https://abc123defg.execute-api.us-east-1.amazonaws.com/prod/registry/mcp");
+      }),
       Map.entry("rest-get-latest-http-api-v2.json", r -> {
         assertThat(r.status).isEqualTo(200);
         OfficialSchemas.assertValid("ServerResponse", r.rpc);

@@ -2,10 +2,7 @@ package io.mcpplatform.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -27,8 +24,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One MCP server over Streamable HTTP, stateless: every POST carries one JSON-RPC message and gets
- * one {@code application/json} answer (notifications and responses get 202), no session ids, no
- * SSE streams. Protocol versions 2025-03-26, 2025-06-18 and 2025-11-25.
+ * one answer (notifications and responses get 202), no session ids. The answer is
+ * {@code application/json}, or, when the client accepts {@code text/event-stream} and asked for progress
+ * ({@code params._meta.progressToken}), an event stream: the call's {@code notifications/progress} as
+ * they happen, then the response, then the end ({@link ResponseMode} can force either form). Protocol
+ * versions 2025-03-26, 2025-06-18 and 2025-11-25.
  *
  * <p>The MCP Java SDK's {@link HttpServletStatelessServerTransport} does the MCP work. This servlet
  * stands in front of it and checks method, Host/Origin (optional), {@code MCP-Protocol-Version},
@@ -56,18 +56,18 @@ public final class StatelessMcpServlet extends HttpServlet {
     private final transient HttpServletStatelessServerTransport transport;
     private final transient McpStatelessSyncServer server;
     private final transient HostGuard hostGuard;
+    private final ResponseMode responseMode;
     private final int maxRequestBytes;
 
     private StatelessMcpServlet(Builder builder) {
         this.maxRequestBytes = builder.maxRequestBytes;
         this.hostGuard = builder.hostGuard;
-        HttpServletStatelessServerTransport.Builder transportBuilder = HttpServletStatelessServerTransport.builder()
+        this.responseMode = builder.responseMode;
+        this.transport = HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(SdkRequest.ENDPOINT)
-                .maxRequestSize(builder.maxRequestBytes);
-        if (builder.contextExtractor != null) {
-            transportBuilder.contextExtractor(builder.contextExtractor);
-        }
-        this.transport = transportBuilder.build();
+                .maxRequestSize(builder.maxRequestBytes)
+                .contextExtractor(ProgressContext.wrap(builder.contextExtractor))
+                .build();
         McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
                 .serverInfo(builder.name, builder.version)
                 // the servlet thread blocks for the answer anyway: run tools on it, not on a reactor pool
@@ -138,11 +138,11 @@ public final class StatelessMcpServlet extends HttpServlet {
                     + String.join(", ", PROTOCOL_VERSIONS) + ")");
             return;
         }
-        if (!acceptsJson(request)) {
+        if (!MediaTypes.acceptsJson(request)) {
             reject(response, 406, "Not Acceptable: the Accept header must allow application/json");
             return;
         }
-        if (!isJson(request.getContentType())) {
+        if (!MediaTypes.isJson(request.getContentType())) {
             reject(response, 415, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
@@ -177,8 +177,34 @@ public final class StatelessMcpServlet extends HttpServlet {
             default:
                 break;
         }
+        SdkRequest sdkRequest = new SdkRequest(request, body);
+        EventStream events = null;
+        if (incoming.kind() == IncomingMessage.Kind.REQUEST) {
+            JsonNode token = ProgressNotifier.token(root);
+            // an outer transport (a legacy SSE session) carries the notifications itself
+            MessageSink notifications = request.getAttribute(MessageSink.ATTRIBUTE) instanceof MessageSink outer
+                    ? outer : null;
+            if (notifications == null && streams(request, token)) {
+                events = EventStream.open(response);
+                notifications = events;
+            }
+            if (token != null && notifications != null) {
+                sdkRequest.setAttribute(ProgressContext.ATTRIBUTE, new ProgressNotifier(token, notifications));
+            }
+        }
         CapturedResponse captured = new CapturedResponse(response);
-        transport.service(new SdkRequest(request, body), captured);
+        try {
+            transport.service(sdkRequest, captured);
+        } catch (RuntimeException | ServletException e) {
+            if (events == null) {
+                throw e;
+            }
+            String ref = JsonRpcErrors.newReference();
+            LOG.error("MCP request failed (ref {})", ref, e);
+            events.send(JsonRpcErrors.errorBytes(incoming.id(), JsonRpcErrors.INTERNAL_ERROR,
+                    "Internal error (ref " + ref + ")"));
+            return;
+        }
         if (incoming.kind() == IncomingMessage.Kind.NOTIFICATION) {
             if (captured.capturedStatus() / 100 != 2) {
                 LOG.warn("MCP SDK answered status {} to notification {}", captured.capturedStatus(), incoming.method());
@@ -187,7 +213,23 @@ public final class StatelessMcpServlet extends HttpServlet {
             return;
         }
         ResponseScreen.Answer answer = ResponseScreen.screen(incoming, captured);
+        if (events != null) {
+            // the status line is sent: an error answer travels as its JSON-RPC error event
+            events.send(answer.json());
+            return;
+        }
         JsonRpcErrors.writeJson(response, answer.httpStatus(), answer.json());
+    }
+
+    private boolean streams(HttpServletRequest request, JsonNode progressToken) {
+        switch (responseMode) {
+            case JSON:
+                return false;
+            case SSE:
+                return MediaTypes.acceptsEventStream(request);
+            default:
+                return progressToken != null && MediaTypes.acceptsEventStream(request);
+        }
     }
 
     /**
@@ -228,33 +270,6 @@ public final class StatelessMcpServlet extends HttpServlet {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** Rejoins every {@code Accept} value (HTTP API v2 splits the header on commas). */
-    static boolean acceptsJson(HttpServletRequest request) {
-        List<String> values = request.getHeaders("Accept") == null
-                ? List.of() : new ArrayList<>(Collections.list(request.getHeaders("Accept")));
-        String joined = String.join(",", values);
-        if (joined.isBlank()) {
-            return true;
-        }
-        for (String range : joined.split(",")) {
-            String type = mediaType(range);
-            if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isJson(String contentType) {
-        return contentType != null && mediaType(contentType).equals("application/json");
-    }
-
-    private static String mediaType(String value) {
-        int semicolon = value.indexOf(';');
-        String type = semicolon >= 0 ? value.substring(0, semicolon) : value;
-        return type.trim().toLowerCase(Locale.ROOT);
-    }
-
     /** Describes one stateless MCP server. */
     public static final class Builder {
         private final String name;
@@ -265,6 +280,7 @@ public final class StatelessMcpServlet extends HttpServlet {
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private HostGuard hostGuard;
         private McpTransportContextExtractor<HttpServletRequest> contextExtractor;
+        private ResponseMode responseMode = ResponseMode.fromEnvironment();
 
         private Builder(String name, String version) {
             if (name == null || name.isBlank() || version == null || version.isBlank()) {
@@ -331,6 +347,18 @@ public final class StatelessMcpServlet extends HttpServlet {
          */
         public Builder contextExtractor(McpTransportContextExtractor<HttpServletRequest> extractor) {
             this.contextExtractor = extractor;
+            return this;
+        }
+
+        /**
+         * @param mode how POSTs are answered (default: {@code MCP_RESPONSE_MODE}, else {@link ResponseMode#AUTO})
+         * @return this builder
+         */
+        public Builder responseMode(ResponseMode mode) {
+            if (mode == null) {
+                throw new IllegalArgumentException("mode must not be null");
+            }
+            this.responseMode = mode;
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.mcpplatform.core.catalog.HealthStatus;
 import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.progress.ProgressListener;
 import io.mcpplatform.core.store.EntryNotFoundException;
 import io.mcpplatform.core.store.Page;
 import io.mcpplatform.core.store.RegistryStore;
@@ -74,29 +75,51 @@ public final class HealthCheckService {
    * @throws io.mcpplatform.core.store.StoreUnavailableException when the store fails
    */
   public HealthReport check(String name) {
-    return check(store.get(name).orElseThrow(() -> new EntryNotFoundException(name)));
+    return check(name, ProgressListener.NONE);
+  }
+
+  /**
+   * Probes one server now and records the result, telling a listener of each step.
+   *
+   * @param name the server id
+   * @param progress hears the probe's steps and, last, the verdict
+   * @return the report
+   * @throws EntryNotFoundException when there is no such server
+   * @throws io.mcpplatform.core.store.StoreUnavailableException when the store fails
+   */
+  public HealthReport check(String name, ProgressListener progress) {
+    HealthReport report = check(store.get(name).orElseThrow(() -> new EntryNotFoundException(name)), progress);
+    progress.progress(HealthProbe.STEPS, HealthProbe.STEPS, "Verdict: " + report.message());
+    return report;
   }
 
   /**
    * Probes one server now and records nothing: the report carries the stored health, unchanged.
    *
    * @param name the server id
+   * @param progress hears the probe's steps and, last, the verdict
    * @return the report, {@code recorded: false}
    * @throws EntryNotFoundException when there is no such server
    */
-  public HealthReport probeWithoutRecording(String name) {
+  public HealthReport probeWithoutRecording(String name, ProgressListener progress) {
     ServerEntry entry = store.get(name).orElseThrow(() -> new EntryNotFoundException(name));
     Remote remote = remoteToProbe(entry);
     ProbeResult result = remote == null ? ProbeResult.down("the server has no remote to probe", null)
-        : probe.probe(remote);
-    return new HealthReport(entry.name(), result.outcome(), entry.health(),
+        : probe.probe(remote, progress);
+    HealthReport report = new HealthReport(entry.name(), result.outcome(), entry.health(),
         result.outcome() == ProbeOutcome.UP ? result.discovered() : List.of(), result.detail(), false);
+    progress.progress(HealthProbe.STEPS, HealthProbe.STEPS, "Verdict: " + report.message());
+    return report;
   }
 
   private HealthReport check(ServerEntry entry) {
+    return check(entry, ProgressListener.NONE);
+  }
+
+  private HealthReport check(ServerEntry entry, ProgressListener progress) {
     Remote remote = remoteToProbe(entry);
     ProbeResult result = remote == null ? ProbeResult.down("the server has no remote to probe", null)
-        : probe.probe(remote);
+        : probe.probe(remote, progress);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Double uptime = null;
     if (result.outcome() != ProbeOutcome.REFUSED) {

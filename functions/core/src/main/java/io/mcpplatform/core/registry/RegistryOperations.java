@@ -10,6 +10,7 @@ import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.catalog.ValidationException;
+import io.mcpplatform.core.progress.ProgressListener;
 import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.core.health.HealthReport;
 import io.mcpplatform.core.health.ProbeOutcome;
@@ -213,15 +214,29 @@ public final class RegistryOperations {
    * @throws IllegalStateException when this deployment has no probe
    */
   public HealthReport checkHealth(Access access, String name) {
+    return checkHealth(access, name, ProgressListener.NONE);
+  }
+
+  /**
+   * {@link #checkHealth(Access, String)}, telling a listener of each of the probe's steps and the verdict.
+   *
+   * @param access who calls; anonymous is fine
+   * @param name the server id
+   * @param progress hears the probe's steps
+   * @return the report
+   * @throws io.mcpplatform.core.store.EntryNotFoundException when there is no such server
+   * @throws IllegalStateException when this deployment has no probe
+   */
+  public HealthReport checkHealth(Access access, String name, ProgressListener progress) {
     if (health == null) {
       throw new IllegalStateException("check_health is not offered here");
     }
     Caller caller = access.callerOrNull();
     probeAdmission.accept(caller != null ? "sub:" + caller.subject() : "addr:" + access.source());
     if (caller != null && caller.permissions().stream().anyMatch(p -> p.covers(Permission.PUBLISH, name))) {
-      return health.check(name);
+      return health.check(name, progress);
     }
-    HealthReport report = health.probeWithoutRecording(name);
+    HealthReport report = health.probeWithoutRecording(name, progress);
     String detail = report.detail();
     if (detail != null) {
       detail = report.outcome() == ProbeOutcome.REFUSED ? REFUSED_FOR_OTHERS

@@ -2,6 +2,10 @@ package io.mcpplatform.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +26,10 @@ public final class ProxyResponse {
   public final String body;
   /** The response headers (first value of each, from {@code headers} or {@code multiValueHeaders}). */
   public final JsonNode headers;
+  /** The response's Content-Type, empty when none. */
+  public final String contentType;
+  /** Of a {@code text/event-stream} body: each event's id and parsed data, in order; else empty. */
+  public final List<Map.Entry<String, JsonNode>> events;
 
   /**
    * @param name the event file's name
@@ -38,8 +46,31 @@ public final class ProxyResponse {
         .forEach(h -> firstValues.put(h.getKey(), h.getValue().path(0).asString()));
     proxy.path("headers").properties().forEach(h -> firstValues.put(h.getKey(), h.getValue().asString()));
     this.headers = firstValues;
-    this.rpc = body.isEmpty() || !(body.startsWith("{") || body.startsWith("[")) ? JSON.createObjectNode()
+    this.contentType = headers.path("Content-Type").asString("");
+    this.events = contentType.startsWith("text/event-stream") ? events(body) : List.of();
+    this.rpc = !events.isEmpty() ? events.get(events.size() - 1).getValue()
+        : body.isEmpty() || !(body.startsWith("{") || body.startsWith("[")) ? JSON.createObjectNode()
         : JSON.readTree(body);
+  }
+
+  /** Splits a server-sent event stream at blank lines; each event's data lines are one JSON message. */
+  private static List<Map.Entry<String, JsonNode>> events(String body) {
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+    for (String block : body.split("\n\n")) {
+      String id = null;
+      StringBuilder data = new StringBuilder();
+      for (String line : block.split("\n")) {
+        if (line.startsWith("id: ")) {
+          id = line.substring(4);
+        } else if (line.startsWith("data: ")) {
+          data.append(line.substring(6)).append('\n');
+        }
+      }
+      if (data.length() > 0) {
+        out.add(new AbstractMap.SimpleImmutableEntry<>(id, JSON.readTree(data.toString())));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** @return the first text content of a tool result */

@@ -5,6 +5,7 @@ import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.health.HealthProbe;
 import io.mcpplatform.core.health.ProbeOutcome;
 import io.mcpplatform.core.health.ProbeResult;
+import io.mcpplatform.core.progress.ProgressListener;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.URI;
@@ -50,6 +51,11 @@ public final class McpHealthProbe implements HealthProbe {
 
   @Override
   public ProbeResult probe(Remote remote) {
+    return probe(remote, ProgressListener.NONE);
+  }
+
+  @Override
+  public ProbeResult probe(Remote remote, ProgressListener progress) {
     ProbeBudget budget = new ProbeBudget(settings.totalTimeout().toMillis(), settings.maxResponseBytes());
     URI uri;
     try {
@@ -68,7 +74,9 @@ public final class McpHealthProbe implements HealthProbe {
     try (McpChannel channel = Remote.SSE.equals(remote.type())
         ? LegacySseChannel.open(uri, target, settings, budget)
         : new StreamableChannel(uri, target, settings, budget)) {
-      return exchange(channel, budget);
+      // progress step 1 of HealthProbe.STEPS; the channel connects on its first message
+      progress.progress(1, HealthProbe.STEPS, "Connecting to " + target.hostHeader());
+      return exchange(channel, budget, progress);
     } catch (ProbeFailedException e) {
       return ProbeResult.down(e.getMessage(), budget.elapsedMillis());
     } catch (BoundedInput.BudgetExceeded e) {
@@ -84,7 +92,8 @@ public final class McpHealthProbe implements HealthProbe {
     }
   }
 
-  private ProbeResult exchange(McpChannel channel, ProbeBudget budget) throws IOException, ProbeFailedException {
+  private ProbeResult exchange(McpChannel channel, ProbeBudget budget, ProgressListener progress)
+      throws IOException, ProbeFailedException {
     ObjectNode params = McpChannel.JSON.createObjectNode();
     params.put("protocolVersion", REQUESTED_PROTOCOL_VERSION);
     params.putObject("capabilities");
@@ -97,6 +106,7 @@ public final class McpHealthProbe implements HealthProbe {
       throw new ProbeFailedException("the initialize result has no protocolVersion");
     }
     channel.negotiated(version);
+    progress.progress(2, HealthProbe.STEPS, "Initialized (protocol " + McpChannel.clip(version, 40) + ")");
     channel.notify("notifications/initialized");
     List<Capability> found = new ArrayList<>();
     JsonNode advertised = init.path("capabilities");
@@ -107,6 +117,7 @@ public final class McpHealthProbe implements HealthProbe {
     if (advertised.has("resources")) {
       list(channel, "resources/list", "resources", Capability.RESOURCE, found, id);
     }
+    progress.progress(3, HealthProbe.STEPS, "Listed " + found.size() + " capabilities");
     JsonNode info = init.path("serverInfo");
     return new ProbeResult(ProbeOutcome.UP, budget.elapsedMillis(), McpChannel.clip(version, 40),
         clipOrNull(text(info.path("name"))), clipOrNull(text(info.path("version"))), found, null);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.mcpplatform.transport.LegacySse;
 import io.mcpplatform.transport.Route;
 import io.mcpplatform.transport.StatelessMcpServlet;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -41,8 +42,9 @@ class InspectorCliTest {
             String loud = String.valueOf(request.arguments().get("text")).toUpperCase(java.util.Locale.ROOT);
             return McpSchema.CallToolResult.builder().addTextContent(loud).structuredContent(Map.of("loud", loud)).build();
         });
-        server = new LocalHttpServer("127.0.0.1", 0, List.of(new Route("/maps/mcp",
-                StatelessMcpServlet.builder("inspector-test", "1").tools(List.of(spec)).build()))).start();
+        server = new LocalHttpServer("127.0.0.1", 0, LegacySse.localRoutes(List.of(new Route("/maps/mcp",
+                StatelessMcpServlet.builder("inspector-test", "1").tools(List.of(spec)).build())),
+                LegacySse.Limits.defaults())).start();
     }
 
     @AfterAll
@@ -53,8 +55,12 @@ class InspectorCliTest {
     }
 
     private static JsonNode inspector(String... methodArgs) throws Exception {
+        return inspectorOver("http", "/maps/mcp", methodArgs);
+    }
+
+    private static JsonNode inspectorOver(String transport, String path, String... methodArgs) throws Exception {
         List<String> command = new ArrayList<>(List.of(INSPECTOR.toAbsolutePath().toString(), "--cli",
-                server.baseUri() + "/maps/mcp", "--transport", "http"));
+                server.baseUri() + path, "--transport", transport));
         command.addAll(List.of(methodArgs));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,6 +75,16 @@ class InspectorCliTest {
 
         assertThat(result.path("tools").get(0).path("name").asString()).isEqualTo("shout");
         assertThat(result.path("tools").get(0).path("outputSchema").path("required").get(0).asString()).isEqualTo("loud");
+    }
+
+    @Test
+    void legacySse_listsToolsAndCallsOne() throws Exception {
+        JsonNode tools = inspectorOver("sse", "/maps/sse", "--method", "tools/list");
+        JsonNode result = inspectorOver("sse", "/maps/sse", "--method", "tools/call", "--tool-name", "shout",
+                "--tool-arg", "text=over sse");
+
+        assertThat(tools.path("tools").get(0).path("name").asString()).isEqualTo("shout");
+        assertThat(result.path("structuredContent").path("loud").asString()).isEqualTo("OVER SSE");
     }
 
     @Test

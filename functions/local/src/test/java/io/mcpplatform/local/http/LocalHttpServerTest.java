@@ -134,6 +134,24 @@ class LocalHttpServerTest {
     }
 
     @Test
+    void legacySseRoutes_checkHostAndOriginAsTheMcpRouteDoes() throws Exception {
+        started(io.mcpplatform.transport.LegacySse.localRoutes(List.of(new Route("/maps/mcp", mcp())),
+                io.mcpplatform.transport.LegacySse.Limits.defaults()));
+        String loopback = "127.0.0.1:" + server.port();
+
+        String foreignHost = rawExchange("GET /maps/sse HTTP/1.1\r\nHost: attacker.example:" + server.port()
+                + "\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n");
+        String foreignOrigin = rawExchange("GET /maps/sse HTTP/1.1\r\nHost: " + loopback
+                + "\r\nOrigin: http://attacker.example\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n");
+        RawResponse post = rawPost("/maps/messages?sessionId=x", "attacker.example:" + server.port(), null);
+
+        assertThat(foreignHost).startsWith("HTTP/1.1 421");
+        assertThat(foreignOrigin).startsWith("HTTP/1.1 403");
+        assertThat(post.status()).isEqualTo(421);
+        assertJsonRpcError(post.body());
+    }
+
+    @Test
     void mcpRoute_acceptsEveryLoopbackHostAndOrigin() throws Exception {
         started(List.of(new Route("/maps/mcp", mcp())));
         int port = server.port();

@@ -16,6 +16,7 @@ import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.mcpplatform.transport.JsonRpcErrors;
+import io.mcpplatform.transport.LegacySse;
 import io.mcpplatform.transport.Route;
 import io.mcpplatform.transport.RouteDispatcher;
 import org.slf4j.Logger;
@@ -53,7 +54,8 @@ public final class LambdaRoutesHandler implements RequestStreamHandler {
      * @throws IllegalStateException if a servlet fails to initialize
      */
     public LambdaRoutesHandler(List<Route> routes) {
-        this.dispatcher = new RouteDispatcher(routes);
+        // the legacy SSE paths answer an error naming the Streamable HTTP URL: a Lambda answers each request whole
+        this.dispatcher = new RouteDispatcher(LegacySse.unavailableRoutes(routes));
         try {
             // REST API is the deployed shape: build its container now, in the init phase
             this.restApi = RoutesContainerHandler.restApi(dispatcher);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mcpplatform.transport.Route;
+import io.mcpplatform.transport.SseEvents;
 import io.mcpplatform.transport.StatelessMcpServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -171,6 +172,36 @@ class LambdaRoutesHandlerTest {
         JsonNode result = body(response).path("result");
         assertThat(result.path("structuredContent").path("echoed").asString()).isEqualTo("héllo");
         assertThat(result.path("structuredContent").path("length").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void restApiEvent_answersWholeEventStream_whenProgressTokenSentAndEventStreamAccepted() throws IOException {
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                + "\"arguments\":{\"text\":\"hi\"},\"_meta\":{\"progressToken\":\"p\"}}}";
+
+        JsonNode response = invoke(ProxyEvents.restApi("POST", "/prod/registry/mcp", MCP_HEADERS, call, false));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.path("multiValueHeaders").path("Content-Type").get(0).asString())
+                .startsWith("text/event-stream");
+        List<SseEvents.Event> events = SseEvents.parse(response.path("body").asString());
+        JsonNode last = MAPPER.readTree(events.get(events.size() - 1).data());
+        assertThat(last.path("id").asInt()).isEqualTo(3);
+        assertThat(last.path("result").path("structuredContent").path("echoed").asString()).isEqualTo("hi");
+    }
+
+    @Test
+    void restApiEvent_legacySsePaths_answerErrorNamingStreamableHttpUrl() throws IOException {
+        for (String path : List.of("/prod/registry/sse", "/prod/registry/messages")) {
+            JsonNode response = invoke(ProxyEvents.restApi(path.endsWith("sse") ? "GET" : "POST", path,
+                    Map.of("Host", "abc.execute-api.eu-west-1.amazonaws.com", "Accept", "text/event-stream"),
+                    path.endsWith("sse") ? null : TOOLS_LIST, false));
+
+            assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+            String message = body(response).path("error").path("message").asString();
+            assertThat(message).contains("long-lived connection",
+                    "https://abc.execute-api.eu-west-1.amazonaws.com/prod/registry/mcp");
+        }
     }
 
     @Test
