@@ -3,6 +3,7 @@ package io.mcpplatform.client.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mcpplatform.mcpclient.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.mcpplatform.health;
 
 import io.mcpplatform.core.health.AddressPolicy;
-import io.mcpplatform.health.probe.ProbeSettings;
+import io.mcpplatform.probe.ProbeSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
