@@ -57,7 +57,7 @@ final class Budget {
   }
 
   McpException timedOut(Throwable cause) {
-    return new McpException(McpException.Kind.TIMEOUT, "no complete answer within " + timeoutMillis + " ms", true,
+    return new McpException(McpException.Kind.TIMEOUT, "timed out (no complete answer within " + timeoutMillis + " ms)", true,
         null, cause);
   }
 

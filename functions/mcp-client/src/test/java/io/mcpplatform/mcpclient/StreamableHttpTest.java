@@ -311,7 +311,7 @@ class StreamableHttpTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
     release.countDown();
 
-    assertEquals("no complete answer within 1000 ms", f.getMessage());
+    assertEquals("timed out (no complete answer within 1000 ms)", f.getMessage());
     assertTrue(f.retriable());
     assertTrue(millis < 5_000, "gave up after " + millis + " ms");
     long callId = ((Number) receivedFor("tools/call").get(0).body().get("id")).longValue();
