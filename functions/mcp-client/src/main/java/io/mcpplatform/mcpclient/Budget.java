@@ -57,8 +57,8 @@ final class Budget {
   }
 
   McpException timedOut(Throwable cause) {
-    return new McpException(McpException.Kind.TIMEOUT, "timed out (no complete answer within " + timeoutMillis + " ms)", true,
-        null, cause);
+    return new McpException(McpException.Kind.TIMEOUT, "timed out (no complete answer within " + timeoutMillis
+        + " ms)", true, null, cause);
   }
 
   /** Counts bytes read from the server. */

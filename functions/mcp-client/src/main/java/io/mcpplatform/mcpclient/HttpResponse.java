@@ -24,6 +24,23 @@ final class HttpResponse {
     this.body = body;
   }
 
+  /**
+   * @return whether the connection may carry another request: the body was read to its end and the
+   *     server did not ask to close
+   */
+  boolean reusable() {
+    String connection = header("connection");
+    boolean ended = body instanceof Ended e ? e.ended() : body == EMPTY;
+    return ended && (connection == null || !connection.toLowerCase(Locale.ROOT).contains("close"));
+  }
+
+  /** A body that knows whether it was read to its end. */
+  private interface Ended {
+    boolean ended();
+  }
+
+  private static final InputStream EMPTY = InputStream.nullInputStream();
+
   /** @return the header's value (the last one when repeated), or null */
   String header(String name) {
     return headers.get(name.toLowerCase(Locale.ROOT));
@@ -120,7 +137,7 @@ final class HttpResponse {
   private static InputStream body(InputStream in, int status, Map<String, String> headers, boolean head)
       {
     if (head || status == 204 || status == 304) {
-      return InputStream.nullInputStream();
+      return EMPTY;
     }
     String te = headers.get("transfer-encoding");
     if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
@@ -160,13 +177,18 @@ final class HttpResponse {
   }
 
   /** A body of known length. */
-  private static final class LimitedInput extends InputStream {
+  private static final class LimitedInput extends InputStream implements Ended {
     private final InputStream in;
     private long left;
 
     LimitedInput(InputStream in, long length) {
       this.in = in;
       this.left = length;
+    }
+
+    @Override
+    public boolean ended() {
+      return left <= 0;
     }
 
     @Override
@@ -195,13 +217,19 @@ final class HttpResponse {
   }
 
   /** A chunked body. */
-  private static final class ChunkedInput extends InputStream {
+  private static final class ChunkedInput extends InputStream implements Ended {
     private final InputStream in;
     private long left;
     private boolean done;
+    private boolean cut;
 
     ChunkedInput(InputStream in) {
       this.in = in;
+    }
+
+    @Override
+    public boolean ended() {
+      return done && !cut;
     }
 
     @Override
@@ -224,16 +252,23 @@ final class HttpResponse {
           }
           if (size == null) {
             done = true;
+            cut = true;
             return -1;
           }
           int semi = size.indexOf(';');
           left = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+          if (left == 0) {
+            // the last chunk: its trailer lines end with an empty one, after which the next response starts
+            String trailer;
+            while ((trailer = line(in)) != null && !trailer.isEmpty()) {
+              continue;
+            }
+            cut = trailer == null;
+            done = true;
+            return -1;
+          }
         } catch (McpException | NumberFormatException e) {
           throw new java.io.IOException("malformed chunked body");
-        }
-        if (left == 0) {
-          done = true;
-          return -1;
         }
       }
       int n = in.read(b, off, (int) Math.min(len, left));
@@ -241,6 +276,7 @@ final class HttpResponse {
         left -= n;
       } else if (n < 0) {
         done = true;
+        cut = true;
       }
       return n;
     }

@@ -1,5 +1,6 @@
 package io.mcpplatform.mcpclient;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -102,8 +103,7 @@ final class LegacySseWire implements Wire {
       }
       if (response.status == 200 && response.mediaType().equals("application/json")) {
         byte[] body = response.body.readAllBytes();
-        return body.length == 0 ? null : StreamableHttpWire.parse(
-            new java.io.ByteArrayInputStream(body), what);
+        return body.length == 0 ? null : StreamableHttpWire.parse(new ByteArrayInputStream(body), what);
       }
       return null;
     } finally {

@@ -1,11 +1,13 @@
 package io.mcpplatform.mcpclient;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * MCP Streamable HTTP: each message is a POST to the endpoint on a connection of its own, accepting
+ * MCP Streamable HTTP: each message is a POST to the endpoint (on a kept-alive connection when the last
+ * answer was read to its end), accepting
  * {@code application/json} and {@code text/event-stream}. A JSON answer is read whole; an event stream is
  * read until the response arrives, resumed with {@code Last-Event-ID} when the server closes it early after
  * giving event ids. The session id handed out on {@code initialize} goes on every later request; the
@@ -27,10 +29,11 @@ final class StreamableHttpWire implements Wire {
   @Override
   public Map<String, Object> exchange(Map<String, Object> message, String method, Budget budget, Inbox inbox) {
     String sent = sessionId;
-    HttpConnection c = endpoint.open(budget);
+    Endpoint.Exchange exchange = null;
     try {
-      HttpResponse response = c.send("POST", endpoint.uri, headers(endpoint.postHeaders(), sent),
-          Json.write(message), false);
+      exchange = endpoint.send("POST", endpoint.uri, headers(endpoint.postHeaders(), sent), Json.write(message),
+          budget);
+      HttpResponse response = exchange.response();
       if ("initialize".equals(method)) {
         String id = response.header("mcp-session-id");
         sessionId = id != null && !id.isBlank() && id.length() <= MAX_SESSION_ID ? id : null;
@@ -63,7 +66,9 @@ final class StreamableHttpWire implements Wire {
     } catch (UncheckedIOException e) {
       throw McpSession.ioFailure(e.getCause());
     } finally {
-      c.close();
+      if (exchange != null) {
+        endpoint.release(exchange);
+      }
     }
   }
 
@@ -126,7 +131,7 @@ final class StreamableHttpWire implements Wire {
   }
 
   /** Parses a JSON body, naming the request when it is not JSON. */
-  static Object parse(java.io.InputStream body, String method) {
+  static Object parse(InputStream body, String method) {
     try {
       return Json.parse(body);
     } catch (IllegalArgumentException e) {
@@ -137,17 +142,19 @@ final class StreamableHttpWire implements Wire {
 
   @Override
   public void send(Map<String, Object> message, String what, Budget budget) {
-    HttpConnection c = endpoint.open(budget);
+    Endpoint.Exchange exchange = null;
     try {
-      HttpResponse response = c.send("POST", endpoint.uri, headers(endpoint.postHeaders(), sessionId),
-          Json.write(message), false);
-      if (response.status < 200 || response.status > 299) {
-        throw response.failure(what);
+      exchange = endpoint.send("POST", endpoint.uri, headers(endpoint.postHeaders(), sessionId), Json.write(message),
+          budget);
+      if (exchange.response().status < 200 || exchange.response().status > 299) {
+        throw exchange.response().failure(what);
       }
     } catch (IOException e) {
       throw McpSession.ioFailure(e);
     } finally {
-      c.close();
+      if (exchange != null) {
+        endpoint.release(exchange);
+      }
     }
   }
 
@@ -160,18 +167,15 @@ final class StreamableHttpWire implements Wire {
   public void close() {
     String id = sessionId;
     sessionId = null;
-    if (id == null) {
-      return;
-    }
     try {
-      HttpConnection c = endpoint.open(Budget.of(2_000, 64 * 1024));
-      try {
-        c.send("DELETE", endpoint.uri, headers(endpoint.headers(), id), null, false);
-      } finally {
-        c.close();
+      if (id != null) {
+        endpoint.release(endpoint.send("DELETE", endpoint.uri, headers(endpoint.headers(), id), null,
+            Budget.of(2_000, 64 * 1024)));
       }
     } catch (IOException | RuntimeException e) {
       // the session expires on the server by itself; a server may refuse DELETE (405)
+    } finally {
+      endpoint.closeIdle();
     }
   }
 

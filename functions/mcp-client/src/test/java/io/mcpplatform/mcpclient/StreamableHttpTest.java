@@ -50,6 +50,7 @@ class StreamableHttpTest {
 
   private HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
   private volatile Script script;
 
   @BeforeEach
@@ -64,6 +65,7 @@ class StreamableHttpTest {
         Map<String, Object> body = bytes.length == 0 ? null : Json.object(Json.parse(new String(bytes, StandardCharsets.UTF_8)));
         Received r = new Received(exchange.getRequestMethod(), headers, body);
         received.add(r);
+        clientPorts.add(exchange.getRemoteAddress().getPort());
         script.answer(r, exchange);
       } catch (IOException | RuntimeException e) {
         // the client went away (time-out tests); nothing to answer
@@ -421,5 +423,62 @@ class StreamableHttpTest {
     assertEquals("connection refused", f.getMessage());
     assertTrue(f.retriable());
     assertNotNull(f.getCause());
+  }
+
+  @Test
+  void answersReadToTheEnd_leaveTheConnectionForTheNextRequest() throws Exception {
+    script = handshakeThen((r, e) -> json(e, 200, result(r, Map.of("tools", List.of()))));
+    try (McpSession http = client(Duration.ofSeconds(5))) {
+      http.initialize();
+      http.request("tools/list", null);
+      http.request("tools/list", null);
+    }
+    assertEquals(4, clientPorts.size(), "initialize, initialized, two tools/list: " + clientPorts);
+    assertEquals(1, clientPorts.stream().distinct().count(), "one kept-alive connection: " + clientPorts);
+  }
+
+  @Test
+  void keptAliveConnectionTheServerClosed_isReplacedWithoutFailingTheRequest() throws Exception {
+    // a server that answers each request (no "Connection: close") and then drops the connection anyway
+    java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+    try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread loop = new Thread(() -> {
+        while (!raw.isClosed()) {
+          try (java.net.Socket s = raw.accept()) {
+            accepted.incrementAndGet();
+            java.io.InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+            int length = 0;
+            String line;
+            while ((line = HttpResponse.line(in)) != null && !line.isEmpty()) {
+              if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+              }
+            }
+            Map<String, Object> body = Json.object(Json.parse(
+                new String(in.readNBytes(length), StandardCharsets.UTF_8)));
+            String answer = body.get("id") == null ? "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n"
+                : okJson(Json.text(Map.of("jsonrpc", "2.0", "id", body.get("id"), "result",
+                    Map.of("protocolVersion", "2025-11-25", "tools", List.of()))));
+            s.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            // closed at the end of the test
+          }
+        }
+      });
+      loop.setDaemon(true);
+      loop.start();
+      try (McpSession http = McpSession.builder(URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/mcp"))
+          .requestTimeout(Duration.ofSeconds(5)).build()) {
+        http.initialize();
+        assertEquals(List.of(), http.request("tools/list", null).get("tools"));
+      }
+      assertEquals(3, accepted.get(), "each request on a new connection after the server dropped the last one");
+    }
+  }
+
+  private static String okJson(String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n"
+        + json;
   }
 }
