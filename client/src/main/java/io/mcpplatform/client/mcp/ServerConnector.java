@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Opens MCP sessions through the MCP client library ({@link McpSession}), over Streamable HTTP or, for
@@ -21,6 +22,7 @@ public final class ServerConnector {
   public static final Duration DEFAULT_TOOL_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final AtomicBoolean WARMED = new AtomicBoolean();
 
   private final Backoff backoff;
   private final Duration requestTimeout;
@@ -70,9 +72,6 @@ public final class ServerConnector {
     helper.setDaemon(true);
     helper.start();
   }
-
-  private static final java.util.concurrent.atomic.AtomicBoolean WARMED =
-      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Connects over Streamable HTTP and completes the MCP handshake.
