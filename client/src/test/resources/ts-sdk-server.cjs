@@ -18,6 +18,7 @@ const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { McpServer } = require('@modelcontextprotocol/sdk/server/mcp.js');
 const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp.js');
+const { SSEServerTransport } = require('@modelcontextprotocol/sdk/server/sse.js');
 const { isInitializeRequest } = require('@modelcontextprotocol/sdk/types.js');
 const z = require('zod/v4');
 
@@ -125,8 +126,33 @@ function readBody(req) {
   });
 }
 
+/** @type {Map<string, SSEServerTransport>} the legacy HTTP+SSE transport's sessions (2024-11-05) */
+const legacy = new Map();
+
+/** GET /sse opens a legacy stream whose endpoint event names /messages?sessionId=...; POSTs answer there. */
+async function handleLegacy(req, res, path) {
+  if (path === '/sse' && req.method === 'GET') {
+    const transport = new SSEServerTransport('/messages', res);
+    legacy.set(transport.sessionId, transport);
+    say(`SSE_OPENED ${transport.sessionId}`);
+    res.on('close', () => legacy.delete(transport.sessionId));
+    await newServer().connect(transport);
+    return;
+  }
+  const transport = legacy.get(new URL(req.url, 'http://127.0.0.1').searchParams.get('sessionId'));
+  if (path !== '/messages' || req.method !== 'POST' || !transport) {
+    jsonError(res, 404, -32001, 'Session not found');
+    return;
+  }
+  await transport.handlePostMessage(req, res);
+}
+
 async function handle(req, res) {
   const path = new URL(req.url, 'http://127.0.0.1').pathname;
+  if (path === '/sse' || path === '/messages') {
+    await handleLegacy(req, res, path);
+    return;
+  }
   if (path !== '/mcp') {
     jsonError(res, 404, -32000, 'Not found');
     return;

@@ -26,7 +26,7 @@ public final class Main {
       }
     }
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    int code = new Cli(System.getenv(), in, System.out, System.err, ServerConnector.withDefaults()).run(args);
+    int code = new Cli(System.getenv(), in, System.out, System.err, ServerConnector.withDefaults().withProgress(System.err)).run(args);
     System.out.flush();
     System.exit(code);
   }

@@ -231,10 +231,8 @@ public final class Discovery implements AutoCloseable {
     if (remote == null) {
       throw new ConnectionException("Server '" + server.name() + "' has no remote URL in the registry", null);
     }
-    if ("sse".equals(remote.type())) {
-      DebugLog.debug(Discovery.class, "Server {} declares the legacy SSE transport; trying Streamable HTTP", server.name());
-    }
-    ServerSession session = connector.connect(server.name(), remote.url(), credentials.headersFor(server));
+    ServerSession session = connector.connect(server.name(), remote.url(), remote.type(),
+        credentials.headersFor(server));
     synchronized (sessions) {
       ServerSession raced = sessions.putIfAbsent(server.name(), session);
       if (raced != null) {

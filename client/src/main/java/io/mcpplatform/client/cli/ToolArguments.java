@@ -1,6 +1,6 @@
 package io.mcpplatform.client.cli;
 
-import io.mcpplatform.client.mcp.Json;
+import io.mcpplatform.mcpclient.Json;
 import io.mcpplatform.client.mcp.McpTool;
 import java.util.LinkedHashMap;
 import java.util.List;

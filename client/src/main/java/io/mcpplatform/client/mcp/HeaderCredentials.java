@@ -1,6 +1,7 @@
 package io.mcpplatform.client.mcp;
 
 import io.mcpplatform.client.registry.CatalogServer;
+import io.mcpplatform.mcpclient.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.mcpplatform.client.mcp;
 
+import io.mcpplatform.mcpclient.Json;
 import java.util.Map;
 
 /**

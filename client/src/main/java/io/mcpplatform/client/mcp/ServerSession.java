@@ -1,6 +1,11 @@
 package io.mcpplatform.client.mcp;
 
 import io.mcpplatform.client.DebugLog;
+import io.mcpplatform.mcpclient.Json;
+import io.mcpplatform.mcpclient.McpException;
+import io.mcpplatform.mcpclient.McpSession;
+import io.mcpplatform.mcpclient.ProgressListener;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +16,14 @@ public final class ServerSession implements AutoCloseable {
   private static final int MAX_TOOLS = 10_000;
 
   private final String serverName;
-  private final StreamableHttp http;
+  private final McpSession http;
+  private final PrintStream progress;
   private List<McpTool> tools;
 
-  ServerSession(String serverName, StreamableHttp http) {
+  ServerSession(String serverName, McpSession http, PrintStream progress) {
     this.serverName = serverName;
     this.http = http;
+    this.progress = progress;
   }
 
   /** @return the catalog name of the server */
@@ -37,7 +44,7 @@ public final class ServerSession implements AutoCloseable {
           Map<String, Object> page = http.request("tools/list", cursor == null ? null : Map.of("cursor", cursor));
           List<Object> list = Json.array(page.get("tools"));
           if (list == null) {
-            throw new RpcFailure("its tools/list result has no tools array", false);
+            throw new IllegalArgumentException("its tools/list result has no tools array");
           }
           for (Object tool : list) {
             all.add(McpTool.from(tool));
@@ -45,7 +52,7 @@ public final class ServerSession implements AutoCloseable {
           String next = Json.string(page, "nextCursor");
           cursor = next == null || next.isEmpty() ? null : next;
         } while (cursor != null && all.size() < MAX_TOOLS);
-      } catch (RpcFailure | IllegalArgumentException e) {
+      } catch (McpException | IllegalArgumentException e) {
         throw new ConnectionException("Server '" + serverName + "' failed to list its tools: " + e.getMessage(), e);
       }
       tools = List.copyOf(all);
@@ -66,8 +73,8 @@ public final class ServerSession implements AutoCloseable {
     Map<String, Object> params = Map.of("name", tool, "arguments", arguments == null ? Map.of() : arguments);
     Map<String, Object> result;
     try {
-      result = http.request("tools/call", params);
-    } catch (RpcFailure e) {
+      result = http.request("tools/call", params, progress == null ? null : printer(tool));
+    } catch (McpException e) {
       DebugLog.debug(ServerSession.class, "Tool {} on {} failed", tool, serverName, e);
       return ToolOutcome.failure("Calling " + tool + " on " + serverName + " failed: " + e.getMessage());
     }
@@ -89,6 +96,16 @@ public final class ServerSession implements AutoCloseable {
       }
     }
     return new ToolOutcome(text, structured, error);
+  }
+
+  /** Prints each progress notification as one line; the server's words lose any control characters. */
+  private ProgressListener printer(String tool) {
+    return (done, total, message) -> {
+      String amount = total != null && total > 0 ? Math.round(100 * done / total) + "%"
+          : (done == Math.rint(done) ? String.valueOf((long) done) : String.valueOf(done));
+      String words = message == null ? "" : " " + message.replaceAll("\\p{Cntrl}", " ");
+      progress.println("[" + serverName + " " + tool + "] " + amount + words);
+    };
   }
 
   /** The check the MCP specification asks of clients: a structured result matches the tool's output schema. */

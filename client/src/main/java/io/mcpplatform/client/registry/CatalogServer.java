@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import io.mcpplatform.client.mcp.Json;
+import io.mcpplatform.mcpclient.Json;
 import java.util.Map;
 
 /**

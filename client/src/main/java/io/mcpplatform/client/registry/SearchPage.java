@@ -3,7 +3,7 @@ package io.mcpplatform.client.registry;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import io.mcpplatform.client.mcp.Json;
+import io.mcpplatform.mcpclient.Json;
 import java.util.Map;
 
 /**

@@ -3,6 +3,7 @@ package io.mcpplatform.client.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mcpplatform.mcpclient.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -338,5 +339,36 @@ class TypeScriptSdkServerTest {
       }
     }
     throw new IllegalStateException("no repository root (a folder with mcp and client/) above " + start);
+  }
+
+  @Test
+  void legacySse_listsAndCallsToolsOnTheSdksSseServerTransport() {
+    String sse = url.replace("/mcp", "/sse");
+    try (ServerSession session = ServerConnector.withDefaults().connect("ts-sse", sse, "sse", Map.of())) {
+      assertThat(session.tools()).extracting(McpTool::name).containsExactlyInAnyOrder("echo", "slow_progress",
+          "weather");
+      ToolOutcome echoed = session.call("echo", Map.of("text", "over the legacy stream"));
+
+      assertThat(echoed.isError()).as(echoed.text()).isFalse();
+      assertThat(echoed.text()).isEqualTo("over the legacy stream");
+    }
+    assertThat(linesFrom(0)).anyMatch(line -> line.startsWith("SSE_OPENED "));
+  }
+
+  @Test
+  void progress_fromTheSdkServer_isPrintedLineByLine_onBothTransports() {
+    for (String[] target : new String[][] {{url, "streamable-http"}, {url.replace("/mcp", "/sse"), "sse"}}) {
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      ServerConnector connector = ServerConnector.withDefaults()
+          .withProgress(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      try (ServerSession session = connector.connect("ts", target[0], target[1], Map.of())) {
+        ToolOutcome done = session.call("slow_progress", Map.of("steps", 3));
+
+        assertThat(done.text()).isEqualTo("done after 3 steps");
+      }
+      assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList()).as(target[1])
+          .containsExactly("[ts slow_progress] 33% step 1", "[ts slow_progress] 67% step 2",
+              "[ts slow_progress] 100% step 3");
+    }
   }
 }

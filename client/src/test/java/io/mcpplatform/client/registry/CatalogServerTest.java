@@ -3,7 +3,7 @@ package io.mcpplatform.client.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mcpplatform.client.mcp.Json;
+import io.mcpplatform.mcpclient.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

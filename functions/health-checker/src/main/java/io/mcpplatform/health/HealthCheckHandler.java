@@ -8,7 +8,7 @@ import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.DynamoDbRegistryStore;
 import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.core.health.RunSummary;
-import io.mcpplatform.health.probe.McpHealthProbe;
+import io.mcpplatform.probe.McpHealthProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.mcpplatform.health;
 import static io.mcpplatform.core.catalog.Arguments.blankToNull;
 
 import io.mcpplatform.core.health.AddressPolicy;
-import io.mcpplatform.health.probe.ProbeSettings;
+import io.mcpplatform.probe.ProbeSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

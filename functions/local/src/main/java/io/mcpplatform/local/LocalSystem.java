@@ -2,8 +2,8 @@ package io.mcpplatform.local;
 
 import io.mcpplatform.core.health.AddressPolicy;
 import io.mcpplatform.health.LocalHealthChecks;
-import io.mcpplatform.health.probe.McpHealthProbe;
-import io.mcpplatform.health.probe.ProbeSettings;
+import io.mcpplatform.probe.McpHealthProbe;
+import io.mcpplatform.probe.ProbeSettings;
 import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.maps.MapsApp;
 import io.mcpplatform.registry.RegistryApp;
