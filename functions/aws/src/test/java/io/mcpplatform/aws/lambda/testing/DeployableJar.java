@@ -1,7 +1,9 @@
 package io.mcpplatform.aws.lambda.testing;
 
 import java.io.File;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +71,8 @@ public final class DeployableJar {
     if (eventReader != null) {
       command.add("-D" + LambdaJarLauncher.EVENT_READER + "=" + eventReader);
     }
-    command.addAll(List.of("-cp", jar + File.pathSeparator + launcherLocation(), LambdaJarLauncher.class.getName(),
+    command.addAll(List.of("-cp", jar + File.pathSeparator + launcherLocation() + File.pathSeparator
+        + contextClasses(work), LambdaJarLauncher.class.getName(),
         handlerClass, responses.toString()));
     events.forEach(e -> command.add(e.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -82,6 +85,25 @@ public final class DeployableJar {
     List<String> answered = Files.exists(responses) ? Files.readAllLines(responses) : List.of();
     return new Run(process.exitValue(), answered, Files.readAllLines(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The launcher's Lambda context class alone, copied out of the transport module: a function jar without the
+   * transport (the health checker) still runs, and nothing else of that module can stand in for a class the
+   * jar lacks.
+   */
+  private static Path contextClasses(Path work) throws IOException {
+    Path dir = work.resolve("context-classes");
+    String pkg = InvocationContext.class.getPackageName().replace('.', '/');
+    Files.createDirectories(dir.resolve(pkg));
+    for (String name : List.of("InvocationContext.class", "InvocationContext$1.class")) {
+      try (InputStream in = InvocationContext.class.getResourceAsStream(name)) {
+        if (in != null) {
+          Files.copy(in, dir.resolve(pkg).resolve(name));
+        }
+      }
+    }
+    return dir;
   }
 
   private static String launcherLocation() {
