@@ -53,11 +53,12 @@ public final class LocalPlatform implements AutoCloseable {
       register(registry, "broken", "Broken maps", "Maps location server that is down",
           "http://127.0.0.1:9/broken/mcp", List.of("maps"), List.of("get_location"));
     }
-    platform.saveDirectly(new ServerEntry("secure", "Secure geocoder", "Geocoding that needs an API key: secure location lookup",
-        "1.0.0", List.of(new Remote(Remote.STREAMABLE_HTTP, servers.url("secure"),
-            List.of(new RemoteHeader("X-Api-Key", "API key of the secure geocoder", true, true)))),
-        null, null, List.of("secure"), List.of(new Capability("get_location", Capability.TOOL, "Find a place")),
-        null, null, null, null, null, 0));
+    platform.saveDirectly(ServerEntry.builder("secure", "Secure geocoder", "1.0.0")
+        .description("Geocoding that needs an API key: secure location lookup")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, servers.url("secure"),
+            List.of(new RemoteHeader("X-Api-Key", "API key of the secure geocoder", true, true)))))
+        .tags(List.of("secure")).capabilities(List.of(new Capability("get_location", Capability.TOOL, "Find a place")))
+        .build());
     platform.markUnhealthy("broken");
     return platform;
   }

@@ -76,10 +76,11 @@ final class EntryItems {
           ? mapper.readValue(string(item, RegistryTable.HEALTH), Health.class) : Health.UNKNOWN;
       List<Capability> discovered = item.containsKey(RegistryTable.DISCOVERED)
           ? mapper.readValue(string(item, RegistryTable.DISCOVERED), CAPABILITIES) : List.of();
-      return new ServerEntry(r.name(), r.title(), r.description(), r.version(), r.remotes(), r.repository(),
-          r.websiteUrl(), r.tags(), r.capabilities(), discovered, health, r.status(),
-          time(item, RegistryTable.PUBLISHED_AT), time(item, RegistryTable.UPDATED_AT),
-          Long.parseLong(item.get(RegistryTable.REVISION).n()));
+      return ServerEntry.builder(r.name(), r.title(), r.version()).description(r.description())
+          .remotes(r.remotes()).repository(r.repository()).websiteUrl(r.websiteUrl()).tags(r.tags())
+          .capabilities(r.capabilities()).discoveredCapabilities(discovered).health(health).status(r.status())
+          .publishedAt(time(item, RegistryTable.PUBLISHED_AT)).updatedAt(time(item, RegistryTable.UPDATED_AT))
+          .revision(Long.parseLong(item.get(RegistryTable.REVISION).n())).build();
     } catch (RuntimeException e) {
       throw new IllegalStateException("Stored item " + item.get(RegistryTable.PARTITION_KEY)
           + " is not a readable registry entry", e);

@@ -75,10 +75,9 @@ public final class ServerVersions {
         if (existing == null) {
           return next;
         }
-        return new ServerEntry(next.name(), next.title(), next.description(), next.version(), next.remotes(),
-            next.repository(), next.websiteUrl(), existing.tags(), existing.capabilities(),
-            existing.discoveredCapabilities(), existing.health(), LifecycleStatus.ACTIVE,
-            existing.publishedAt(), existing.updatedAt(), existing.revision());
+        return existing.toBuilder().name(next.name()).title(next.title()).description(next.description())
+            .version(next.version()).remotes(next.remotes()).repository(next.repository())
+            .websiteUrl(next.websiteUrl()).status(LifecycleStatus.ACTIVE).build();
       });
     }
     return new PublishOutcome(version, latest);

@@ -55,9 +55,7 @@ class SearchIndexUpdateTest {
     SearchIndex index = new SearchIndex();
     index.upsertAll(Entries.catalog());
     ServerEntry github = index.get("github");
-    index.upsert(new ServerEntry(github.name(), github.title(), github.description(), github.version(),
-        github.remotes(), null, null, github.tags(), github.capabilities(), List.of(), github.health(),
-        LifecycleStatus.DELETED, github.publishedAt(), github.updatedAt(), 2));
+    index.upsert(github.toBuilder().discoveredCapabilities(List.of()).status(LifecycleStatus.DELETED).revision(2).build());
     assertThat(names(index, "github")).isEmpty();
     assertThat(index.get("github").status()).isEqualTo(LifecycleStatus.DELETED);
     index.upsert(github);

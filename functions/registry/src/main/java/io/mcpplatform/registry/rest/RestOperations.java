@@ -205,8 +205,9 @@ public final class RestOperations {
           + "' namespace must be 1 to 64 letters, digits, '-' or '_' after the '/'");
     }
     authorize(caller, Permission.PUBLISH, name, "publish", version, call);
-    ServerEntry named = new ServerEntry(name, entry.title(), entry.description(), entry.version(), entry.remotes(),
-        entry.repository(), entry.websiteUrl(), entry.tags(), entry.capabilities(), null, null, null, null, null, 0);
+    ServerEntry named = ServerEntry.builder(name, entry.title(), entry.version()).description(entry.description())
+        .remotes(entry.remotes()).repository(entry.repository()).websiteUrl(entry.websiteUrl()).tags(entry.tags())
+        .capabilities(entry.capabilities()).build();
     ServerVersions.PublishOutcome outcome;
     try {
       outcome = versions.publish(named);
