@@ -199,7 +199,8 @@ public final class ServerVersions {
         return;
       }
       try {
-        service.indexIfNewer(store.saveRegistration(next, existing == null ? 0 : existing.revision(), now()));
+        service.indexIfNewer(store.saveRegistration(service.withVectors(next, existing),
+            existing == null ? 0 : existing.revision(), now()));
         return;
       } catch (ConflictException e) {
         last = e;
@@ -209,8 +210,8 @@ public final class ServerVersions {
   }
 
   private static ServerEntry snapshot(ServerEntry e, Instant published, Instant updated) {
-    return e.withHealth(Health.UNKNOWN).withDiscoveredCapabilities(List.of())
-        .withBookkeeping(published, updated, 0);
+    return e.toBuilder().health(Health.UNKNOWN).discoveredCapabilities(List.of()).vectors(null)
+        .publishedAt(published).updatedAt(updated).revision(0).build();
   }
 
   private Instant now() {

@@ -157,7 +157,7 @@ class SearchIndexUpdateTest {
     }
     for (int i = 0; i < 2000; i++) {
       index.upsert(entry("churn-" + (i % 50)).title("Churn " + i)
-          .description("occasional weather notes " + i).build());
+          .description("occasional notes " + i).build());
       if (i % 3 == 0) {
         index.remove("churn-" + ((i + 25) % 50));
       }
