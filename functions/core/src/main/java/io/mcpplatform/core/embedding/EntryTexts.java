@@ -52,7 +52,8 @@ public final class EntryTexts {
   }
 
   private static String entryText(ServerEntry e) {
-    StringBuilder text = new StringBuilder(words(e.name()));
+    // the name's last part: a namespace (io.github.someone) says who publishes, not what the server does
+    StringBuilder text = new StringBuilder(words(e.name().substring(e.name().lastIndexOf('/') + 1)));
     String title = e.title().strip();
     if (!title.isEmpty() && !words(title).equalsIgnoreCase(text.toString())) {
       text.append(". ").append(title);

@@ -25,8 +25,10 @@ import org.apache.lucene.search.TotalHits;
  * {@value #SEMANTIC_WEIGHT} x the cosine similarity between the query's embedding and the entry's closest
  * text (its own or a tool's; negative cosines count as 0), plus {@value #LEXICAL_WEIGHT} x the entry's
  * BM25 score divided by the best BM25 score of the query. Both parts lie in [0, 1], so does the sum.
- * The weights were chosen on the discovery dev questions (BENCHMARKS.md): more weight on BM25 lets an
- * incidental word outrank meaning, less loses exact names.
+ * The weights were chosen on the discovery dev questions (BENCHMARKS.md; 0.5 to 0.9 and floors 0.1 to 0.3
+ * tried): BM25 normalized by the query's best score gives the best lexical match a full share even when
+ * its only shared word is incidental, so a larger lexical weight lets such matches push better meanings
+ * out of the top five; BM25 still orders entries of equal meaning and finds exact names and identifiers.
  *
  * <p>Candidates are the best BM25 matches and the nearest vectors (an HNSW search for at least
  * {@value #MIN_CANDIDATES}, filtered by tags and capability type; health is checked on each candidate).
@@ -35,8 +37,8 @@ import org.apache.lucene.search.TotalHits;
  */
 final class HybridRanker {
 
-  static final float SEMANTIC_WEIGHT = 0.7f;
-  static final float LEXICAL_WEIGHT = 0.3f;
+  static final float SEMANTIC_WEIGHT = 0.9f;
+  static final float LEXICAL_WEIGHT = 0.1f;
   static final int MIN_CANDIDATES = 50;
   static final float SEMANTIC_FLOOR = 0.25f;
 
