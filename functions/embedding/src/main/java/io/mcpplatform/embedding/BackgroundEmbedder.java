@@ -7,7 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * A model that loads on a background thread: {@link #modelId()} and {@link #dimensions()} answer at once,
+ * A model that loads on a background thread (at once, or on the first embedding): {@link #modelId()} and
+ * {@link #dimensions()} answer at once,
  * {@link #embed} waits until the model is there. Lets a process serve everything that needs no embedding
  * (initialize, tools/list, gets, listings) while the model loads.
  */
@@ -16,11 +17,24 @@ public final class BackgroundEmbedder implements TextEmbedder {
   private final String modelId;
   private final int dimensions;
   private final CompletableFuture<TextEmbedder> model;
+  private final Supplier<TextEmbedder> loader;
+  private boolean started;
 
-  private BackgroundEmbedder(String modelId, int dimensions, Supplier<TextEmbedder> loader) {
+  private BackgroundEmbedder(String modelId, int dimensions, Supplier<TextEmbedder> loader, boolean startNow) {
     this.modelId = modelId;
     this.dimensions = dimensions;
     this.model = new CompletableFuture<>();
+    this.loader = loader;
+    if (startNow) {
+      start();
+    }
+  }
+
+  private synchronized void start() {
+    if (started) {
+      return;
+    }
+    started = true;
     Thread thread = new Thread(() -> {
       try {
         model.complete(loader.get());
@@ -34,7 +48,15 @@ public final class BackgroundEmbedder implements TextEmbedder {
 
   /** @return the MiniLM model, loading from now on */
   public static BackgroundEmbedder miniLm() {
-    return new BackgroundEmbedder(MiniLmEmbedder.MODEL_ID, MiniLmEmbedder.DIMENSIONS, MiniLmEmbedder::load);
+    return new BackgroundEmbedder(MiniLmEmbedder.MODEL_ID, MiniLmEmbedder.DIMENSIONS, MiniLmEmbedder::load, true);
+  }
+
+  /**
+   * @return the MiniLM model, loading when first asked to embed: for a short run (one invocation) that may
+   *     need no embedding at all
+   */
+  public static BackgroundEmbedder miniLmOnDemand() {
+    return new BackgroundEmbedder(MiniLmEmbedder.MODEL_ID, MiniLmEmbedder.DIMENSIONS, MiniLmEmbedder::load, false);
   }
 
   @Override
@@ -57,6 +79,7 @@ public final class BackgroundEmbedder implements TextEmbedder {
    * @throws EmbeddingUnavailableException when loading failed
    */
   public TextEmbedder loaded() {
+    start();
     try {
       return model.get();
     } catch (InterruptedException e) {

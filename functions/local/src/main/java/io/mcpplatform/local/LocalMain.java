@@ -137,7 +137,7 @@ public final class LocalMain {
     }
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
     try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null,
-        RegistryApp.defaultProbe(config), BackgroundEmbedder.miniLm())) {
+        RegistryApp.defaultProbe(config), BackgroundEmbedder.miniLmOnDemand())) {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
       new RegistryHandler(app).handleRequest(new ByteArrayInputStream(event), response, invocation(function));
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
