@@ -18,7 +18,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnByteVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -48,7 +47,6 @@ final class EntryDocuments {
   static final String HEALTH = "health";
   static final String UPDATED = "updated";
   static final String SORT_NAME = "sortName";
-  static final String STORED_NAME = "storedName";
   static final String SOURCE = "source";
   static final String VECTOR = "vector";
 
@@ -76,7 +74,6 @@ final class EntryDocuments {
     Document d = new Document();
     d.add(new StringField(KIND, KIND_ENTRY, Field.Store.NO));
     d.add(new StringField(ENTRY_KEY, entry.name(), Field.Store.NO));
-    d.add(new StoredField(STORED_NAME, entry.name()));
     d.add(new StringField(EXACT_NAME, entry.name().toLowerCase(Locale.ROOT), Field.Store.NO));
     for (Map.Entry<String, String> field : texts(entry).entrySet()) {
       d.add(new TextField(field.getKey(), field.getValue(), Field.Store.NO));
@@ -103,8 +100,8 @@ final class EntryDocuments {
       Document d = new Document();
       d.add(new StringField(KIND, KIND_VECTOR, Field.Store.NO));
       d.add(new StringField(VECTOR_KEY, entry.name(), Field.Store.NO));
-      d.add(new StoredField(STORED_NAME, entry.name()));
-      d.add(new StoredField(SOURCE, t.source()));
+      d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(entry.name())));
+      d.add(new SortedDocValuesField(SOURCE, new BytesRef(t.source())));
       d.add(new KnnByteVectorField(VECTOR, VectorCodec.decode(t.vector()), VectorSimilarityFunction.COSINE));
       registrationFilters(d, entry);
       docs.add(d);

@@ -11,14 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * Ranks entries for a query text by fusing two normalized scores:
@@ -74,7 +72,7 @@ final class HybridRanker {
       String model, Function<String, ServerEntry> entries) throws IOException {
     int wanted = Math.max(MIN_CANDIDATES, query.offset() + query.limit());
     Map<String, Candidate> candidates = new HashMap<>();
-    StoredFields stored = searcher.storedFields();
+    DocValuesReader values = new DocValuesReader(searcher);
     LexicalQuery lexical = LexicalQuery.of(query.text());
     float bestBm25 = 0;
     long lexicalMissed = 0;
@@ -82,10 +80,10 @@ final class HybridRanker {
       BooleanQuery q = new BooleanQuery.Builder().add(lexical.query(), Occur.MUST)
           .add(filter.entries(), Occur.FILTER).build();
       TopDocs top = searcher.search(q, wanted);
-      long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(q);
-      lexicalMissed = Math.max(0, total - top.scoreDocs.length);
+      // past 1,000 matches Lucene counts no further (a lower bound): counting exactly would cost a second pass
+      lexicalMissed = Math.max(0, top.totalHits.value - top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        ServerEntry e = entries.apply(stored.document(sd.doc).get(EntryDocuments.STORED_NAME));
+        ServerEntry e = entries.apply(values.get(sd.doc, EntryDocuments.SORT_NAME));
         if (e != null) {
           candidates.computeIfAbsent(e.name(), n -> new Candidate(e)).bm25 = sd.score;
           bestBm25 = Math.max(bestBm25, sd.score);
@@ -93,7 +91,7 @@ final class HybridRanker {
       }
     }
     if (queryVector != null) {
-      addNearest(searcher, stored, filter, queryVector, wanted, candidates, entries);
+      addNearest(searcher, values, filter, queryVector, wanted, candidates, entries);
       for (Candidate c : candidates.values()) {
         if (Float.isNaN(c.cosine)) {
           exactCosine(c, queryVector, model);
@@ -124,22 +122,21 @@ final class HybridRanker {
     return new SearchResult(hits, total, next < total ? next : null);
   }
 
-  private static void addNearest(IndexSearcher searcher, StoredFields stored, SearchFilter filter,
+  private static void addNearest(IndexSearcher searcher, DocValuesReader values, SearchFilter filter,
       float[] queryVector, int wanted, Map<String, Candidate> candidates, Function<String, ServerEntry> entries)
       throws IOException {
     // entries have several vectors and some candidates fail the health check: ask for more than needed
-    int k = filter.filtersHealth() ? 3 * wanted : 2 * wanted;
+    int k = filter.filtersHealth() ? 2 * wanted : wanted + wanted / 2;
     KnnByteVectorQuery knn = new KnnByteVectorQuery(EntryDocuments.VECTOR, VectorCodec.quantize(queryVector), k,
         filter.vectors());
     for (ScoreDoc sd : searcher.search(knn, k).scoreDocs) {
-      var doc = stored.document(sd.doc);
-      ServerEntry e = entries.apply(doc.get(EntryDocuments.STORED_NAME));
+      ServerEntry e = entries.apply(values.get(sd.doc, EntryDocuments.SORT_NAME));
       if (e == null || !filter.passes(e)) {
         continue;
       }
       // COSINE scores are (1 + cosine) / 2
       candidates.computeIfAbsent(e.name(), n -> new Candidate(e)).offer(2 * sd.score - 1,
-          doc.get(EntryDocuments.SOURCE));
+          values.get(sd.doc, EntryDocuments.SOURCE));
     }
   }
 

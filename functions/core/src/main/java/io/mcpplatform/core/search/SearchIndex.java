@@ -16,7 +16,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -198,11 +197,11 @@ public final class SearchIndex implements AutoCloseable {
         new SortField(EntryDocuments.SORT_NAME, SortField.Type.STRING));
     TopDocs top = searcher.search(filter.entries(), end, byUpdate);
     int total = searcher.count(filter.entries());
-    StoredFields stored = searcher.storedFields();
+    DocValuesReader values = new DocValuesReader(searcher);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = query.offset(); i < top.scoreDocs.length; i++) {
       ScoreDoc sd = top.scoreDocs[i];
-      ServerEntry e = entries.get(stored.document(sd.doc).get(EntryDocuments.STORED_NAME));
+      ServerEntry e = entries.get(values.get(sd.doc, EntryDocuments.SORT_NAME));
       if (e != null) {
         hits.add(new SearchHit(e, 0, SearchMatch.NONE));
       }

@@ -46,8 +46,11 @@ class SearchIndexChurnTest {
    * match, and the listing order.
    */
   private static void assertSameMatches(SearchResult churned, SearchResult fresh, String what) {
-    assertThat(churned.total()).as(what).isEqualTo(fresh.total());
-    assertThat(churned.nextOffset()).as(what).isEqualTo(fresh.nextOffset());
+    if (fresh.total() < 1000) {
+      // past 1,000 BM25 matches the total is a lower bound, whose value depends on the segments
+      assertThat(churned.total()).as(what).isEqualTo(fresh.total());
+      assertThat(churned.nextOffset()).as(what).isEqualTo(fresh.nextOffset());
+    }
     if (churned.total() <= churned.hits().size() + 2) {
       assertThat(churned.hits()).as(what).extracting(h -> h.entry().name())
           .containsExactlyInAnyOrderElementsOf(fresh.hits().stream().map(h -> h.entry().name()).toList());
