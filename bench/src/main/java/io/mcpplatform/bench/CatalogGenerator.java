@@ -101,10 +101,11 @@ public final class CatalogGenerator {
       LifecycleStatus status = s == 0 ? LifecycleStatus.DELETED
           : s < 3 ? LifecycleStatus.DEPRECATED : LifecycleStatus.ACTIVE;
       Instant updated = base.plusSeconds(random.nextInt(30_000_000));
-      out.add(new ServerEntry(name, title, sentence(10 + random.nextInt(21)), "1." + random.nextInt(10) + ".0",
-          List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + a + "-" + b + i + ".example.com/mcp", null)),
-          null, null, tags, caps, List.of(), new Health(health, updated, 40L, "2025-06-18", 0, null), status,
-          base, updated, 1));
+      String description = sentence(10 + random.nextInt(21));
+      out.add(ServerEntry.builder(name, title, "1." + random.nextInt(10) + ".0").description(description)
+          .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + a + "-" + b + i + ".example.com/mcp", null)))
+          .tags(tags).capabilities(caps).health(new Health(health, updated, 40L, "2025-06-18", 0, null))
+          .status(status).publishedAt(base).updatedAt(updated).revision(1).build());
     }
     return out;
   }

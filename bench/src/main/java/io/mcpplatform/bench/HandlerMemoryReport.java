@@ -145,9 +145,8 @@ public final class HandlerMemoryReport {
         targets.add("http://127.0.0.1:" + closed.getLocalPort() + "/mcp");
       }
       for (int i = 0; i < targets.size(); i++) {
-        store.saveRegistration(new ServerEntry("server-" + i, "server " + i, null, "1.0.0",
-            List.of(new Remote(Remote.STREAMABLE_HTTP, targets.get(i), null)), null, null, List.of(), List.of(), null,
-            null, null, null, null, 0), 0, Instant.now());
+        store.saveRegistration(ServerEntry.builder("server-" + i, "server " + i, "1.0.0")
+            .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, targets.get(i), null))).build(), 0, Instant.now());
       }
       HealthCheckService checks = new HealthCheckService(store,
           new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback())), Clock.systemUTC(), null);

@@ -86,9 +86,8 @@ public final class HealthCheckLoad {
         } else {
           url = "http://127.0.0.1:" + port + "/s" + i + "/mcp";
         }
-        store.saveRegistration(new ServerEntry("server-" + i, "Server " + i, null, "1.0.0",
-            List.of(new Remote(Remote.STREAMABLE_HTTP, url, null)), null, null, List.of(), List.of(), null, null,
-            null, null, null, 0), 0, Instant.now());
+        store.saveRegistration(ServerEntry.builder("server-" + i, "Server " + i, "1.0.0")
+            .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url, null))).build(), 0, Instant.now());
       }
       HealthCheckService checks = new HealthCheckService(store, probe, Clock.systemUTC(), null);
       System.gc();

@@ -2,6 +2,7 @@ package io.mcpplatform.bench;
 
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.search.SearchIndex;
+import io.mcpplatform.embedding.MiniLmEmbedder;
 import io.mcpplatform.core.search.SearchQuery;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -12,7 +13,9 @@ import java.util.Locale;
  * Reports the heap retained by a generated catalog and by the search index built over it. A command-line
  * program: prints its figures to standard output.
  *
- * <p>Usage: {@code java -Xmx1g -cp bench/target/benchmarks.jar io.mcpplatform.bench.IndexHeapReport [entries]}
+ * <p>Usage: {@code java -Xmx1g -cp bench/target/benchmarks.jar io.mcpplatform.bench.IndexHeapReport [entries]
+ * [vectors]}; with {@code vectors} the entries carry stored vectors (one per text, {@link SyntheticVectors})
+ * and the index holds them in its HNSW graph.
  */
 public final class IndexHeapReport {
 
@@ -27,10 +30,15 @@ public final class IndexHeapReport {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long baseline = settledHeap(memory);
 
+    boolean vectors = args.length > 1 && args[1].equals("vectors");
     List<ServerEntry> entries = new CatalogGenerator(42).entries(count);
+    if (vectors) {
+      entries = SyntheticVectors.attach(entries, MiniLmEmbedder.MODEL_ID, MiniLmEmbedder.DIMENSIONS, 7);
+    }
     long withEntries = settledHeap(memory);
 
-    SearchIndex index = new SearchIndex();
+    // the model's id only: the stored vectors are indexed, no query is embedded here
+    SearchIndex index = vectors ? new SearchIndex(new FixedModelId()) : new SearchIndex();
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long cpuStart = threads.getCurrentThreadCpuTime();
@@ -40,7 +48,7 @@ public final class IndexHeapReport {
     entries = null;
     long withIndex = settledHeap(memory);
 
-    int hits = index.search(SearchQuery.text("weather forecast", 10)).total();
+    int hits = vectors ? -1 : index.search(SearchQuery.text("weather forecast", 10)).total();
     print("entries", count);
     print("build wall time ms", buildMillis);
     print("build cpu time ms (building thread)", buildCpuMillis);
@@ -49,6 +57,24 @@ public final class IndexHeapReport {
     print("index without entries MB", mb(withIndex - withEntries));
     print("sanity: hits for 'weather forecast'", hits);
     print("index size", index.size());
+  }
+
+  /** Names the model whose stored vectors the index takes; never asked to embed. */
+  private static final class FixedModelId implements io.mcpplatform.core.embedding.TextEmbedder {
+    @Override
+    public String modelId() {
+      return MiniLmEmbedder.MODEL_ID;
+    }
+
+    @Override
+    public int dimensions() {
+      return MiniLmEmbedder.DIMENSIONS;
+    }
+
+    @Override
+    public float[] embed(String text) {
+      throw new UnsupportedOperationException("the heap report embeds nothing");
+    }
   }
 
   private static long settledHeap(MemoryMXBean memory) throws InterruptedException {

@@ -53,11 +53,12 @@ public final class LocalPlatform implements AutoCloseable {
       register(registry, "broken", "Broken maps", "Maps location server that is down",
           "http://127.0.0.1:9/broken/mcp", List.of("maps"), List.of("get_location"));
     }
-    platform.saveDirectly(new ServerEntry("secure", "Secure geocoder", "Geocoding that needs an API key: secure location lookup",
-        "1.0.0", List.of(new Remote(Remote.STREAMABLE_HTTP, servers.url("secure"),
-            List.of(new RemoteHeader("X-Api-Key", "API key of the secure geocoder", true, true)))),
-        null, null, List.of("secure"), List.of(new Capability("get_location", Capability.TOOL, "Find a place")),
-        null, null, null, null, null, 0));
+    platform.saveDirectly(ServerEntry.builder("secure", "Secure geocoder", "1.0.0")
+        .description("Geocoding that needs an API key: secure location lookup")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, servers.url("secure"),
+            List.of(new RemoteHeader("X-Api-Key", "API key of the secure geocoder", true, true)))))
+        .tags(List.of("secure")).capabilities(List.of(new Capability("get_location", Capability.TOOL, "Find a place")))
+        .build());
     platform.markUnhealthy("broken");
     return platform;
   }
@@ -99,10 +100,12 @@ public final class LocalPlatform implements AutoCloseable {
    * @param required whether the header is required (and secret)
    */
   public void registerWithHeader(String name, String description, String url, String header, boolean required) {
-    saveDirectly(new ServerEntry(name, name, description, "1.0.0", List.of(new Remote(Remote.STREAMABLE_HTTP, url,
-        List.of(new RemoteHeader(header, "API key", required, required)))), null, null, List.of("weather"),
-        List.of(new Capability("get_forecast", Capability.TOOL, "Weather forecast for a city")), null, null, null,
-        null, null, 0));
+    saveDirectly(ServerEntry.builder(name, name, "1.0.0").description(description)
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url,
+            List.of(new RemoteHeader(header, "API key", required, required)))))
+        .tags(List.of("weather"))
+        .capabilities(List.of(new Capability("get_forecast", Capability.TOOL, "Weather forecast for a city")))
+        .build());
   }
 
   private void saveDirectly(ServerEntry entry) {

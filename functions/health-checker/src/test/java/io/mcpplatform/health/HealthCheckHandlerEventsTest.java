@@ -59,9 +59,8 @@ class HealthCheckHandlerEventsTest {
   }
 
   private static void register(FileRegistryStore store, String name, String url) {
-    store.saveRegistration(new ServerEntry(name, name, null, "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, url, null)), null, null, List.of(), List.of(), null, null, null,
-        null, null, 0), 0, Instant.now());
+    store.saveRegistration(ServerEntry.builder(name, name, "1.0.0")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url, null))).build(), 0, Instant.now());
   }
 
   private static HealthCheckHandler handler(FileRegistryStore store) {

@@ -73,9 +73,8 @@ class HealthCheckServiceTest {
 
   private ServerEntry register(String name, String title, LifecycleStatus status) {
     ServerEntry existing = store.get(name).orElse(null);
-    ServerEntry entry = new ServerEntry(name, title, null, "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, url(name), null)), null, null, List.of(), List.of(), null, null,
-        status, null, null, 0);
+    ServerEntry entry = ServerEntry.builder(name, title, "1.0.0")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url(name), null))).status(status).build();
     return store.saveRegistration(entry, existing == null ? 0 : existing.revision(), T0);
   }
 

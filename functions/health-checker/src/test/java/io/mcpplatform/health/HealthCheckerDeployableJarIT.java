@@ -38,9 +38,8 @@ class HealthCheckerDeployableJarIT {
       client.createTable(RegistryTable.createTableRequest(table));
       DynamoDbRegistryStore store = new DynamoDbRegistryStore(client, table);
       // a loopback address: the probe on AWS refuses it (SSRF guard) and records that, with no network needed
-      store.saveRegistration(new ServerEntry("loopback-server", "Loopback", null, "1.0.0",
-          List.of(new Remote(Remote.STREAMABLE_HTTP, "https://127.0.0.1:9/mcp", null)), null, null, List.of(),
-          List.of(), null, null, null, null, null, 0), 0, Instant.now());
+      store.saveRegistration(ServerEntry.builder("loopback-server", "Loopback", "1.0.0")
+          .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://127.0.0.1:9/mcp", null))).build(), 0, Instant.now());
 
       DeployableJar.Run run = new DeployableJar(Path.of("target/health-checker.jar")).invoke(
           HealthCheckHandler.class.getName(), ScheduledEvents.class.getName() + "#fromJson",

@@ -6,6 +6,8 @@ import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.maps.MapsApp;
 import io.mcpplatform.aws.lambda.LambdaObservability;
 import io.mcpplatform.maps.MapsHandler;
+import io.mcpplatform.embedding.BackgroundEmbedder;
+import io.mcpplatform.embedding.MiniLmEmbedder;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
@@ -82,6 +84,7 @@ public final class LocalMain {
           yield 0;
         }
         case "invoke" -> invoke(options);
+        case "reindex" -> reindex(options);
         default -> start(options);
       };
     } catch (StoreUnavailableException | IOException | IllegalArgumentException | IllegalStateException e) {
@@ -133,10 +136,27 @@ public final class LocalMain {
       return 2;
     }
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
-    try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null)) {
+    try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null,
+        RegistryApp.defaultProbe(config), BackgroundEmbedder.miniLmOnDemand())) {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
       new RegistryHandler(app).handleRequest(new ByteArrayInputStream(event), response, invocation(function));
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
+    }
+    return 0;
+  }
+
+  /**
+   * Computes and stores the vectors of every entry that has none (written before vectors existed), has
+   * another model's, or stale ones: after a model change. With {@code TABLE_NAME} (and AWS credentials) in
+   * the environment it re-embeds the DynamoDB table of a deployed registry, else the local data.
+   */
+  private int reindex(LocalOptions options) {
+    RegistryConfig config = System.getenv("TABLE_NAME") != null ? RegistryConfig.fromEnvironment()
+        : RegistryConfig.local(options.dataDir().resolve("registry"));
+    try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null,
+        RegistryApp.defaultProbe(config), MiniLmEmbedder.load())) {
+      int embedded = app.service().reindex();
+      out.println("reindex: " + embedded + " entries embedded with " + MiniLmEmbedder.MODEL_ID);
     }
     return 0;
   }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The command line of {@code ./run-local}: a command ({@code start}, {@code invoke}) with its options.
  *
- * @param command {@code start}, {@code invoke} or {@code help}
+ * @param command {@code start}, {@code invoke}, {@code reindex} or {@code help}
  * @param host address to bind
  * @param port port to bind, 0 for any free port
  * @param dataDir where the local system keeps its data
@@ -32,6 +32,10 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
             Run one Lambda handler once, in-process, on an event file from events/ (as `sam local invoke`
             would, without Docker) and print the handler's response.
             FUNCTION: registry, maps (API Gateway events) or health-checker (EventBridge scheduled event)
+        ./run-local reindex [--data-dir DIR]
+            Compute and store the search vectors of every entry that lacks them or has another model's
+            (entries written before vectors existed, or after a model change). With TABLE_NAME and AWS
+            credentials in the environment: the DynamoDB table of a deployed registry instead.
         ./run-local token --namespace PATTERN [--data-dir DIR] [--ttl MINUTES]
             Print a bearer token for writes to the local registry on the last line ('*' for an admin).
         ./run-local --help
@@ -79,11 +83,12 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
         }
       }
     }
-    if (!positional.isEmpty() && (positional.get(0).equals("invoke") || positional.get(0).equals("start"))) {
+    if (!positional.isEmpty() && (positional.get(0).equals("invoke") || positional.get(0).equals("start")
+        || positional.get(0).equals("reindex"))) {
       command = positional.remove(0);
     }
     if (command.equals("start") && !positional.isEmpty()) {
-      throw new UsageException("unknown command '" + positional.get(0) + "' (commands: start, invoke)");
+      throw new UsageException("unknown command '" + positional.get(0) + "' (commands: start, invoke, reindex)");
     }
     if (command.equals("invoke") && positional.size() != 2) {
       throw new UsageException("invoke needs FUNCTION and EVENT_FILE, e.g. ./run-local invoke registry"

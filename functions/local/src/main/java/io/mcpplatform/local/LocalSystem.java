@@ -6,6 +6,7 @@ import io.mcpplatform.probe.McpHealthProbe;
 import io.mcpplatform.probe.ProbeSettings;
 import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.maps.MapsApp;
+import io.mcpplatform.embedding.BackgroundEmbedder;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import java.io.IOException;
@@ -64,7 +65,9 @@ public final class LocalSystem implements AutoCloseable {
     RegistryConfig config = RegistryConfig.local(dataDir.resolve("registry"));
     McpHealthProbe probe = new McpHealthProbe(ProbeSettings.defaults(
         denyLoopbackProbes ? AddressPolicy.strict() : AddressPolicy.allowingLoopback()));
-    RegistryApp registry = new RegistryApp(RegistryApp.openStore(config), config, null, probe);
+    // the model loads while the system starts: only searches and writes wait for it
+    RegistryApp registry = new RegistryApp(RegistryApp.openStore(config), config, null, probe,
+        BackgroundEmbedder.miniLm());
     LocalHealthChecks checks = new LocalHealthChecks(registry.healthChecks(), healthInterval, 16);
     List<io.mcpplatform.transport.Route> routes = new ArrayList<>(registry.routes());
     routes.addAll(maps.routes());

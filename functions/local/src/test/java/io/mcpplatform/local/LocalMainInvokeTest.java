@@ -50,9 +50,8 @@ class LocalMainInvokeTest {
   @Test
   void invokeHealthChecker_runsOneScheduledCheckOverTheLocalData() {
     try (FileRegistryStore store = FileRegistryStore.open(dataDir.resolve("registry"))) {
-      store.saveRegistration(new ServerEntry("gone", "Gone", null, "1.0.0",
-          List.of(new Remote(Remote.STREAMABLE_HTTP, "http://127.0.0.1:9/mcp", null)), null, null, null, null,
-          null, null, null, null, null, 0), 0, Instant.now());
+      store.saveRegistration(ServerEntry.builder("gone", "Gone", "1.0.0")
+          .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "http://127.0.0.1:9/mcp", null))).build(), 0, Instant.now());
     }
     int code = run("invoke", "health-checker", event("health-checker", "scheduled-event.json"),
         "--data-dir", dataDir.toString());

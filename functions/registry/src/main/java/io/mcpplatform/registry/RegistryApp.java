@@ -5,6 +5,8 @@ import io.mcpplatform.aws.lambda.LambdaTracing;
 import io.mcpplatform.aws.store.DynamoDbClientFactory;
 import io.mcpplatform.aws.store.DynamoDbRegistryStore;
 import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.core.embedding.TextEmbedder;
+import io.mcpplatform.embedding.MiniLmEmbedder;
 import io.mcpplatform.core.health.AddressPolicy;
 import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.core.health.HealthProbe;
@@ -85,6 +87,18 @@ public final class RegistryApp implements AutoCloseable {
 
   /**
    * @param store where entries live
+   * @param config the function's configuration (URL policy, index refresh)
+   * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
+   * @param probe what {@code check_health} probes servers with
+   * @param embedder the sentence-embedding model of search and writes, or null for BM25 alone
+   */
+  public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe,
+      TextEmbedder embedder) {
+    this(store, config, hostGuard, probe, signingKey(config), Clock.systemUTC(), FunctionMetrics.NONE, embedder);
+  }
+
+  /**
+   * @param store where entries live
    * @param config the function's configuration (URL policy, index refresh, rate limit)
    * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
    * @param probe what {@code check_health} probes servers with
@@ -107,10 +121,25 @@ public final class RegistryApp implements AutoCloseable {
    */
   public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe,
       SigningKeyProvider keys, Clock clock, FunctionMetrics metrics) {
+    this(store, config, hostGuard, probe, keys, clock, metrics, null);
+  }
+
+  /**
+   * @param store where entries live
+   * @param config the function's configuration (URL policy, index refresh, rate limit)
+   * @param hostGuard Host/Origin checks for the MCP endpoint, or null (on Lambda)
+   * @param probe what {@code check_health} probes servers with
+   * @param keys the token signing key
+   * @param clock time source of the registry and its tokens
+   * @param metrics where the search and registration metrics go ({@link FunctionMetrics#NONE} locally)
+   * @param embedder the sentence-embedding model of search and writes, or null for BM25 alone
+   */
+  public RegistryApp(RegistryStore store, RegistryConfig config, HostGuard hostGuard, HealthProbe probe,
+      SigningKeyProvider keys, Clock clock, FunctionMetrics metrics, TextEmbedder embedder) {
     this.store = store;
     this.keys = keys;
-    this.service = new RegistryService(store, clock, config.indexRefresh());
-    this.healthChecks = new HealthCheckService(store, probe, clock, service::indexIfNewer);
+    this.service = new RegistryService(store, clock, config.indexRefresh(), embedder);
+    this.healthChecks = new HealthCheckService(store, probe, clock, service::indexIfNewer, embedder);
     this.tokens = new TokenService(keys, clock, config.tokenMaxLifetime());
     this.audit = new AuditTrail(store, clock);
     RateLimiter limiter = config.rateLimitPerSecond() > 0
@@ -190,8 +219,9 @@ public final class RegistryApp implements AutoCloseable {
    */
   public static RegistryApp fromEnvironment(FunctionMetrics metrics) {
     RegistryConfig config = RegistryConfig.fromEnvironment();
+    // loaded in Lambda's init phase, so that it is in the SnapStart snapshot
     return new RegistryApp(openStore(config), config, null, defaultProbe(config), signingKey(config),
-        Clock.systemUTC(), metrics);
+        Clock.systemUTC(), metrics, MiniLmEmbedder.load());
   }
 
   /** @return the token signing key's provider (refreshed after a SnapStart restore) */

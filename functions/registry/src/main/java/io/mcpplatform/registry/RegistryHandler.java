@@ -8,6 +8,7 @@ import io.mcpplatform.transport.lambda.McpPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * The registry's Lambda entry point, for API Gateway REST proxy events and HTTP API v2 events. The
@@ -45,7 +46,9 @@ public final class RegistryHandler implements RequestStreamHandler {
   public RegistryHandler(RegistryApp app, LambdaObservability observability) {
     this.delegate = new LambdaRoutesHandler(app.routes());
     this.observability = observability;
-    this.priming = new McpPriming(delegate, RegistryApp.MCP_PATH, () -> app.signingKeys().refresh());
+    // a search runs the embedding model and the index once before the snapshot
+    this.priming = new McpPriming(delegate, RegistryApp.MCP_PATH, () -> app.signingKeys().refresh(),
+        Map.of("name", "search_servers", "arguments", Map.of("query", "find the weather forecast for a city")));
   }
 
   @Override

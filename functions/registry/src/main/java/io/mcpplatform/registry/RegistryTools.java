@@ -188,6 +188,9 @@ public final class RegistryTools {
     for (SearchHit hit : result.hits()) {
       ObjectNode server = tree(hit.entry());
       server.put("score", Math.round(hit.score() * 1000.0) / 1000.0);
+      ObjectNode match = server.putObject("match");
+      hit.match().lexical().forEach(match.putArray("lexical")::add);
+      hit.match().semantic().forEach(match.putArray("semantic")::add);
       servers.add(server);
     }
     body.put("total", result.total());

@@ -72,13 +72,13 @@ class ToolResultShapeTest {
     return ((TextContent) result.content().get(0)).text();
   }
 
-  /** The entry as it serializes on its own: what each listed server must be, score aside. */
+  /** The entry as it serializes on its own: what each listed server must be, score and match aside. */
   private JsonNode entryAlone(String name) {
     return JSON.readTree(JSON.writeValueAsString(service.get(name).orElseThrow()));
   }
 
   @Test
-  void searchServers_textIsTheStructuredContent_andEachServerIsTheEntryWithItsScore() {
+  void searchServers_textIsTheStructuredContent_andEachServerIsTheEntryWithItsScoreAndMatch() {
     CallToolResult result = call("search_servers", Map.of("query", "weather forecast", "limit", 1));
 
     StructuredJson structured = (StructuredJson) result.structuredContent();
@@ -87,8 +87,12 @@ class ToolResultShapeTest {
     assertThat(body.get("total").asInt()).isEqualTo(3);
     assertThat(body.get("nextCursor").asString()).isNotBlank();
     JsonNode server = body.get("servers").get(0).deepCopy();
-    assertThat(server.get("score").asDouble()).isPositive();
+    assertThat(server.get("score").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
+    assertThat(server.at("/match/lexical").valueStream().map(JsonNode::asString).toList())
+        .contains("name", "description", "tags");
+    assertThat(server.at("/match/semantic").isArray()).isTrue();
     ((ObjectNode) server).remove("score");
+    ((ObjectNode) server).remove("match");
     assertThat(server).isEqualTo(entryAlone(server.get("name").asString()));
   }
 

@@ -16,6 +16,7 @@ import static io.mcpplatform.aws.store.RegistryTable.REGISTRATION;
 import static io.mcpplatform.aws.store.RegistryTable.REVISION;
 import static io.mcpplatform.aws.store.RegistryTable.SORT_KEY;
 import static io.mcpplatform.aws.store.RegistryTable.UPDATED_AT;
+import static io.mcpplatform.aws.store.RegistryTable.VECTORS;
 
 import io.mcpplatform.core.catalog.AuditRecord;
 import io.mcpplatform.core.catalog.Capability;
@@ -23,6 +24,7 @@ import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
+import io.mcpplatform.core.embedding.EntryVectors;
 import io.mcpplatform.core.store.Change;
 import io.mcpplatform.core.store.ConflictException;
 import io.mcpplatform.core.store.EntryNotFoundException;
@@ -142,6 +144,14 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     values.put(":now", AttributeValue.fromS(RegistryTable.sortableTime(now)));
     values.put(":all", AttributeValue.fromS(ALL_SERVERS));
     values.put(":key", AttributeValue.fromS(RegistryTable.indexSortKey(now, entry.name())));
+    String vectors;
+    names.put("#vec", VECTORS);
+    if (entry.vectors() != null) {
+      values.put(":vec", items.vectors(entry.vectors()));
+      vectors = ", #vec = :vec";
+    } else {
+      vectors = " REMOVE #vec";
+    }
     String condition;
     if (expectedRevision == 0) {
       condition = "attribute_not_exists(#pk)";
@@ -154,7 +164,7 @@ public final class DynamoDbRegistryStore implements RegistryStore {
         .tableName(tableName)
         .key(key(entry.name()))
         .updateExpression("SET #reg = :reg, #rev = :rev, #upd = :now, #pub = if_not_exists(#pub, :now), "
-            + "#chg = :now, #gpk = :all, #uk = :key, #ck = :key")
+            + "#chg = :now, #gpk = :all, #uk = :key, #ck = :key" + vectors)
         .conditionExpression(condition)
         .expressionAttributeNames(names)
         .expressionAttributeValues(values)
@@ -201,6 +211,35 @@ public final class DynamoDbRegistryStore implements RegistryStore {
       return read(call("save health", () -> client.updateItem(request).attributes()));
     } catch (ConditionalCheckFailedException e) {
       throw new EntryNotFoundException(name);
+    }
+  }
+
+  @Override
+  public ServerEntry saveVectors(String name, EntryVectors vectors, long expectedRevision, Instant now) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(vectors, "vectors");
+    Objects.requireNonNull(now, "now");
+    UpdateItemRequest request = UpdateItemRequest.builder()
+        .tableName(tableName)
+        .key(key(name))
+        .updateExpression("SET #vec = :vec, #chg = :now, #ck = :key")
+        .conditionExpression("attribute_exists(#pk) AND #rev = :expected")
+        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#vec", VECTORS, "#chg", CHANGED_AT,
+            "#ck", BY_CHANGE_SORT_KEY, "#rev", REVISION))
+        .expressionAttributeValues(Map.of(":vec", items.vectors(vectors),
+            ":now", AttributeValue.fromS(RegistryTable.sortableTime(now)),
+            ":key", AttributeValue.fromS(RegistryTable.indexSortKey(now, name)),
+            ":expected", AttributeValue.fromN(Long.toString(expectedRevision))))
+        .returnValues(ReturnValue.ALL_NEW)
+        .build();
+    try {
+      return read(call("save vectors", () -> client.updateItem(request).attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      if (get(name).isEmpty()) {
+        throw new EntryNotFoundException(name);
+      }
+      throw new ConflictException("Server '" + name + "' is not at revision " + expectedRevision
+          + "; its vectors may be stale");
     }
   }
 

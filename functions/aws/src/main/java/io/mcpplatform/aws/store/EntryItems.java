@@ -8,6 +8,7 @@ import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.Repository;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.embedding.EntryVectors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,10 @@ final class EntryItems {
     return json(health);
   }
 
+  AttributeValue vectors(EntryVectors vectors) {
+    return json(vectors);
+  }
+
   AttributeValue discovered(List<Capability> discovered) {
     return json(discovered);
   }
@@ -76,10 +81,13 @@ final class EntryItems {
           ? mapper.readValue(string(item, RegistryTable.HEALTH), Health.class) : Health.UNKNOWN;
       List<Capability> discovered = item.containsKey(RegistryTable.DISCOVERED)
           ? mapper.readValue(string(item, RegistryTable.DISCOVERED), CAPABILITIES) : List.of();
-      return new ServerEntry(r.name(), r.title(), r.description(), r.version(), r.remotes(), r.repository(),
-          r.websiteUrl(), r.tags(), r.capabilities(), discovered, health, r.status(),
-          time(item, RegistryTable.PUBLISHED_AT), time(item, RegistryTable.UPDATED_AT),
-          Long.parseLong(item.get(RegistryTable.REVISION).n()));
+      EntryVectors vectors = item.containsKey(RegistryTable.VECTORS)
+          ? mapper.readValue(string(item, RegistryTable.VECTORS), EntryVectors.class) : null;
+      return ServerEntry.builder(r.name(), r.title(), r.version()).description(r.description())
+          .remotes(r.remotes()).repository(r.repository()).websiteUrl(r.websiteUrl()).tags(r.tags())
+          .capabilities(r.capabilities()).discoveredCapabilities(discovered).health(health).status(r.status())
+          .publishedAt(time(item, RegistryTable.PUBLISHED_AT)).updatedAt(time(item, RegistryTable.UPDATED_AT))
+          .revision(Long.parseLong(item.get(RegistryTable.REVISION).n())).vectors(vectors).build();
     } catch (RuntimeException e) {
       throw new IllegalStateException("Stored item " + item.get(RegistryTable.PARTITION_KEY)
           + " is not a readable registry entry", e);

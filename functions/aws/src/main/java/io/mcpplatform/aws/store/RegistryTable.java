@@ -83,6 +83,8 @@ public final class RegistryTable {
   public static final String HEALTH = "health";
   /** Discovered capabilities as a JSON array (S). */
   public static final String DISCOVERED = "discovered";
+  /** Entry item attribute: the embeddings of the entry's texts (JSON of {@code EntryVectors}), optional. */
+  public static final String VECTORS = "vectors";
   /** Registration revision (N). */
   public static final String REVISION = "revision";
   /** First registration time (S). */

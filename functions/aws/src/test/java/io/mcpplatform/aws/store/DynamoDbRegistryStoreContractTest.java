@@ -2,9 +2,11 @@ package io.mcpplatform.aws.store;
 
 import io.mcpplatform.core.store.RegistryStore;
 import io.mcpplatform.core.store.RegistryStoreContract;
+import io.mcpplatform.core.store.RegistryStoreVectorsContract;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -52,5 +54,14 @@ class DynamoDbRegistryStoreContractTest extends RegistryStoreContract {
     String table = "registry-" + UUID.randomUUID();
     DynamoDbRegistryStore.createTable(client, table);
     return new DynamoDbRegistryStore(client, table);
+  }
+
+  /** The vectors part of the contract, on the same kind of store. */
+  @Nested
+  class Vectors extends RegistryStoreVectorsContract {
+    @Override
+    protected RegistryStore newStore() throws Exception {
+      return DynamoDbRegistryStoreContractTest.this.newStore();
+    }
   }
 }

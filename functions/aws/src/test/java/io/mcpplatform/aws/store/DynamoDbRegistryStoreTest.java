@@ -61,9 +61,9 @@ class DynamoDbRegistryStoreTest {
   }
 
   private static ServerEntry entry(String name) {
-    return new ServerEntry(name, "Title " + name, null, "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
-        null, null, List.of("maps"), null, null, null, null, null, null, 0);
+    return ServerEntry.builder(name, "Title " + name, "1.0.0")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .tags(List.of("maps")).build();
   }
 
   private Map<String, AttributeValue> rawItem(String name) {

@@ -7,6 +7,9 @@ import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.progress.ProgressListener;
+import io.mcpplatform.core.embedding.EntryEmbedder;
+import io.mcpplatform.core.embedding.TextEmbedder;
+import io.mcpplatform.core.store.ConflictException;
 import io.mcpplatform.core.store.EntryNotFoundException;
 import io.mcpplatform.core.store.Page;
 import io.mcpplatform.core.store.RegistryStore;
@@ -52,6 +55,7 @@ public final class HealthCheckService {
   private final HealthProbe probe;
   private final Clock clock;
   private final Consumer<ServerEntry> onSaved;
+  private final EntryEmbedder embedder;
 
   /**
    * @param store where entries, health and history live
@@ -60,10 +64,25 @@ public final class HealthCheckService {
    * @param onSaved told of every entry after its health was saved (for example to refresh a search index)
    */
   public HealthCheckService(RegistryStore store, HealthProbe probe, Clock clock, Consumer<ServerEntry> onSaved) {
+    this(store, probe, clock, onSaved, null);
+  }
+
+  /**
+   * @param store where entries, health and history live
+   * @param probe how servers are probed
+   * @param clock time source for check times
+   * @param onSaved told of every entry after its health was saved (for example to refresh a search index)
+   * @param embedder the sentence-embedding model: when a probe finds tools whose text has no stored vector,
+   *     their vectors are computed and stored ({@link RegistryStore#saveVectors}); null to store none. The
+   *     model is only asked when there is something to embed.
+   */
+  public HealthCheckService(RegistryStore store, HealthProbe probe, Clock clock, Consumer<ServerEntry> onSaved,
+      TextEmbedder embedder) {
     this.store = Objects.requireNonNull(store, "store");
     this.probe = Objects.requireNonNull(probe, "probe");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.onSaved = onSaved == null ? e -> { } : onSaved;
+    this.embedder = embedder == null ? null : new EntryEmbedder(embedder);
   }
 
   /**
@@ -130,8 +149,25 @@ public final class HealthCheckService {
     Health next = HealthRules.next(entry.health(), result, now, uptime);
     ServerEntry saved = store.saveHealth(entry.name(), next,
         result.outcome() == ProbeOutcome.UP ? result.discovered() : null, now);
+    saved = embedNewTools(saved, now);
     onSaved.accept(saved);
     return new HealthReport(entry.name(), result.outcome(), saved.health(), result.discovered(), result.detail());
+  }
+
+  /** Stores the vectors of texts a probe brought (new or changed tools); a registration meanwhile wins. */
+  private ServerEntry embedNewTools(ServerEntry saved, Instant now) {
+    if (embedder == null || !embedder.isStale(saved)) {
+      return saved;
+    }
+    try {
+      return store.saveVectors(saved.name(), embedder.vectors(saved, saved.vectors()), saved.revision(), now);
+    } catch (ConflictException | EntryNotFoundException e) {
+      LOG.debug("vectors of {} not stored: {}", saved.name(), e.getMessage());
+      return saved;
+    } catch (RuntimeException e) {
+      LOG.warn("vectors of {} not computed: {}", saved.name(), e.getMessage());
+      return saved;
+    }
   }
 
   /** Prefers a Streamable HTTP remote, the transport the platform speaks; else the first one. */

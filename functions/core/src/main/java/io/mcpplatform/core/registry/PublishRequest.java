@@ -75,8 +75,8 @@ public final class PublishRequest {
     List<Remote> remotes = remotes(checks, body.get("remotes"), policy);
     checks.throwIfAny();
     String shownTitle = title != null ? title.strip() : name.substring(name.indexOf('/') + 1);
-    return new ServerEntry(name, shownTitle, description.strip(), version, remotes, repository, websiteUrl,
-        List.of(), List.of(), List.of(), null, null, null, null, 0);
+    return ServerEntry.builder(name, shownTitle, version).description(description.strip()).remotes(remotes)
+        .repository(repository).websiteUrl(websiteUrl).build();
   }
 
   /** Checks a version string by the official rules; adds problems to {@code checks}. */

@@ -114,11 +114,11 @@ public record RegistrationRequest(
    * @return the entry to save
    */
   public ServerEntry toEntry(ServerEntry existing) {
-    ServerEntry base = new ServerEntry(serverId, name, description, version,
-        List.of(new Remote(transport, url, existing == null ? List.of() : headersOf(existing))),
-        existing == null ? null : existing.repository(),
-        existing == null ? null : existing.websiteUrl(),
-        tags, capabilities, null, null, null, null, null, 0);
+    ServerEntry base = ServerEntry.builder(serverId, name, version).description(description)
+        .remotes(List.of(new Remote(transport, url, existing == null ? List.of() : headersOf(existing))))
+        .repository(existing == null ? null : existing.repository())
+        .websiteUrl(existing == null ? null : existing.websiteUrl())
+        .tags(tags).capabilities(capabilities).build();
     if (existing == null) {
       return base;
     }

@@ -125,8 +125,9 @@ public final class RegistryOperations {
           + "' namespace must be 1 to 64 letters, digits, '-' or '_' after the '/'");
     }
     authorize(access, caller, Permission.PUBLISH, name, "publish", version);
-    ServerEntry named = new ServerEntry(name, entry.title(), entry.description(), entry.version(), entry.remotes(),
-        entry.repository(), entry.websiteUrl(), entry.tags(), entry.capabilities(), null, null, null, null, null, 0);
+    ServerEntry named = ServerEntry.builder(name, entry.title(), entry.version()).description(entry.description())
+        .remotes(entry.remotes()).repository(entry.repository()).websiteUrl(entry.websiteUrl()).tags(entry.tags())
+        .capabilities(entry.capabilities()).build();
     ServerVersions.PublishOutcome outcome = audited(access, caller, "publish", name, version,
         () -> versions.publish(named));
     record(access, caller, "publish", name, version, "ok", outcome.latest() ? "latest" : "not latest");

@@ -1,6 +1,8 @@
 package io.mcpplatform.core.registry;
 
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.embedding.EntryEmbedder;
+import io.mcpplatform.core.embedding.TextEmbedder;
 import io.mcpplatform.core.search.SearchIndex;
 import io.mcpplatform.core.search.SearchQuery;
 import io.mcpplatform.core.search.SearchResult;
@@ -27,16 +29,31 @@ public final class RegistryService {
   private final IndexSync sync;
   private final Clock clock;
   private final ServerVersions versions;
+  private final EntryEmbedder embedder;
 
   /**
+   * A registry whose search ranks by BM25 alone and whose writes store no vectors.
+   *
    * @param store where entries live
    * @param clock time source for updatedAt and refresh decisions
    * @param refreshInterval how stale the search index may get before a search refreshes it from the store
    */
   public RegistryService(RegistryStore store, Clock clock, Duration refreshInterval) {
+    this(store, clock, refreshInterval, null);
+  }
+
+  /**
+   * @param store where entries live
+   * @param clock time source for updatedAt and refresh decisions
+   * @param refreshInterval how stale the search index may get before a search refreshes it from the store
+   * @param embedder the sentence-embedding model: writes store the vectors of the entry's texts, searches
+   *     fuse meaning with BM25; null for BM25 alone. Writes wait for the model, gets and listings never do.
+   */
+  public RegistryService(RegistryStore store, Clock clock, Duration refreshInterval, TextEmbedder embedder) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.index = new SearchIndex();
+    this.embedder = embedder == null ? null : new EntryEmbedder(embedder);
+    this.index = new SearchIndex(embedder);
     this.sync = new IndexSync(store, index, this::indexIfNewer, clock, refreshInterval, Duration.ofSeconds(5));
     this.versions = new ServerVersions(store, this, clock);
   }
@@ -63,7 +80,7 @@ public final class RegistryService {
       versions.checkRegistrable(request, existing);
       long expected = existing == null ? 0 : existing.revision();
       try {
-        ServerEntry saved = store.saveRegistration(request.toEntry(existing), expected,
+        ServerEntry saved = store.saveRegistration(withVectors(request.toEntry(existing), existing), expected,
             clock.instant().truncatedTo(ChronoUnit.MILLIS));
         indexIfNewer(saved);
         versions.recordRegistration(saved);
@@ -73,6 +90,65 @@ public final class RegistryService {
       }
     }
     throw last;
+  }
+
+  /**
+   * Computes the vectors of an entry about to be written, reusing the stored vectors of unchanged texts.
+   * The discovered capabilities are the stored ones (a registration keeps them).
+   *
+   * @param next the entry to write
+   * @param existing the stored entry, or null
+   * @return {@code next} with its vectors, or unchanged without a model
+   */
+  ServerEntry withVectors(ServerEntry next, ServerEntry existing) {
+    if (embedder == null) {
+      return next;
+    }
+    ServerEntry texts = existing == null ? next : next.withDiscoveredCapabilities(existing.discoveredCapabilities());
+    return next.withVectors(embedder.vectors(texts, existing == null ? null : existing.vectors()));
+  }
+
+  /**
+   * Embeds every entry whose stored vectors are missing (written before vectors existed), of another model,
+   * or stale, and stores the vectors; entries changed meanwhile are read again.
+   *
+   * @return how many entries got new vectors
+   * @throws IllegalStateException when this registry has no model
+   * @throws io.mcpplatform.core.store.StoreUnavailableException when the store fails
+   */
+  public int reindex() {
+    if (embedder == null) {
+      throw new IllegalStateException("this registry has no embedding model");
+    }
+    int embedded = 0;
+    String cursor = null;
+    do {
+      Page<ServerEntry> page = store.listByUpdated(cursor, 500);
+      for (ServerEntry entry : page.items()) {
+        if (reembed(entry)) {
+          embedded++;
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return embedded;
+  }
+
+  private boolean reembed(ServerEntry entry) {
+    ServerEntry current = entry;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS && current != null; attempt++) {
+      if (!embedder.isStale(current)) {
+        return false;
+      }
+      try {
+        indexIfNewer(store.saveVectors(current.name(), embedder.vectors(current, current.vectors()),
+            current.revision(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        return true;
+      } catch (ConflictException e) {
+        current = store.get(current.name()).orElse(null);
+      }
+    }
+    return false;
   }
 
   /**

@@ -76,10 +76,9 @@ public final class ServerVersions {
         if (existing == null) {
           return next;
         }
-        return new ServerEntry(next.name(), next.title(), next.description(), next.version(), next.remotes(),
-            next.repository(), next.websiteUrl(), existing.tags(), existing.capabilities(),
-            existing.discoveredCapabilities(), existing.health(), LifecycleStatus.ACTIVE,
-            existing.publishedAt(), existing.updatedAt(), existing.revision());
+        return existing.toBuilder().name(next.name()).title(next.title()).description(next.description())
+            .version(next.version()).remotes(next.remotes()).repository(next.repository())
+            .websiteUrl(next.websiteUrl()).status(LifecycleStatus.ACTIVE).build();
       });
     }
     return new PublishOutcome(version, latest);
@@ -214,7 +213,8 @@ public final class ServerVersions {
         return;
       }
       try {
-        service.indexIfNewer(store.saveRegistration(next, existing == null ? 0 : existing.revision(), now()));
+        service.indexIfNewer(store.saveRegistration(service.withVectors(next, existing),
+            existing == null ? 0 : existing.revision(), now()));
         return;
       } catch (ConflictException e) {
         last = e;
@@ -224,8 +224,8 @@ public final class ServerVersions {
   }
 
   private static ServerEntry snapshot(ServerEntry e, Instant published, Instant updated) {
-    return e.withHealth(Health.UNKNOWN).withDiscoveredCapabilities(List.of())
-        .withBookkeeping(published, updated, 0);
+    return e.toBuilder().health(Health.UNKNOWN).discoveredCapabilities(List.of()).vectors(null)
+        .publishedAt(published).updatedAt(updated).revision(0).build();
   }
 
   private Instant now() {

@@ -2,28 +2,35 @@ package io.mcpplatform.core.search;
 
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.HealthStatus;
+import io.mcpplatform.core.catalog.LifecycleStatus;
+import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ValidationException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
- * The non-text part of a query, checked against each document's flags while scoring.
+ * The non-text part of a query: as Lucene filters over the entry and vector documents, and as a check of
+ * one entry.
  *
  * <p>An explicit {@code healthStatus} wins over {@code includeUnhealthy}: asking for unhealthy entries
- * returns them.
+ * returns them. Deleted entries never pass.
  */
 final class SearchFilter {
 
-  private final int health;
+  private final HealthStatus health;
   private final boolean excludeUnhealthy;
-  private final int capabilityBit;
+  private final String capabilityType;
   private final List<String> tagKeys;
 
-  private SearchFilter(int health, boolean excludeUnhealthy, int capabilityBit, List<String> tagKeys) {
+  private SearchFilter(HealthStatus health, boolean excludeUnhealthy, String capabilityType, List<String> tagKeys) {
     this.health = health;
     this.excludeUnhealthy = excludeUnhealthy;
-    this.capabilityBit = capabilityBit;
+    this.capabilityType = capabilityType;
     this.tagKeys = tagKeys;
   }
 
@@ -33,88 +40,89 @@ final class SearchFilter {
    * @throws ValidationException if the capability type or health status is not an accepted value
    */
   static SearchFilter of(SearchQuery query) {
-    int health = -1;
+    HealthStatus health = null;
     if (query.healthStatus() != null && !query.healthStatus().isBlank()) {
       try {
-        health = DocumentTerms.healthCode(HealthStatus.fromWire(query.healthStatus().trim()));
+        health = HealthStatus.fromWire(query.healthStatus().trim());
       } catch (IllegalArgumentException e) {
         throw ValidationException.of("healthStatus", "must be one of healthy, unhealthy, unknown, refused");
       }
     }
-    int capabilityBit = 0;
-    String type = query.capabilityType();
-    if (type != null && !type.isBlank()) {
-      String t = type.trim().toLowerCase(Locale.ROOT);
-      if (t.equals(Capability.TOOL)) {
-        capabilityBit = DocumentTerms.HAS_TOOL;
-      } else if (t.equals(Capability.RESOURCE)) {
-        capabilityBit = DocumentTerms.HAS_RESOURCE;
-      } else {
+    String type = null;
+    if (query.capabilityType() != null && !query.capabilityType().isBlank()) {
+      type = query.capabilityType().trim().toLowerCase(Locale.ROOT);
+      if (!type.equals(Capability.TOOL) && !type.equals(Capability.RESOURCE)) {
         throw ValidationException.of("capabilityType", "must be tool or resource");
       }
     }
     List<String> tagKeys = query.tags().stream()
         .filter(t -> t != null && !t.isBlank())
-        .map(DocumentTerms::tagKey)
+        .map(SearchFilter::tagKey)
         .distinct()
         .toList();
-    return new SearchFilter(health, health < 0 && !query.includeUnhealthy(), capabilityBit, tagKeys);
+    return new SearchFilter(health, health == null && !query.includeUnhealthy(), type, tagKeys);
+  }
+
+  static String tagKey(String tag) {
+    return tag.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** @return the filter over entry documents, every filter applied */
+  Query entries() {
+    BooleanQuery.Builder b = registrationFilters(EntryDocuments.KIND_ENTRY);
+    if (health != null) {
+      b.add(new TermQuery(new Term(EntryDocuments.HEALTH, health.wire())), Occur.FILTER);
+    } else if (excludeUnhealthy) {
+      b.add(new TermQuery(new Term(EntryDocuments.HEALTH, HealthStatus.UNHEALTHY.wire())), Occur.MUST_NOT);
+    }
+    return b.build();
   }
 
   /**
-   * @param tagPostings documents by tag key
-   * @param capacity document id bound
-   * @return a bit set of the documents carrying any of the filter's tags, or null without a tag filter
+   * @return the filter over vector documents: the registration's filters only (tags, capability type);
+   *     health changes often and is checked on the candidates with {@link #passes}, so a health change never
+   *     rebuilds vectors
    */
-  long[] tagBits(Map<String, Postings> tagPostings, int capacity) {
-    if (tagKeys.isEmpty()) {
-      return null;
+  Query vectors() {
+    return registrationFilters(EntryDocuments.KIND_VECTOR).build();
+  }
+
+  /** @return whether health is filtered, so that vector candidates must be checked with {@link #passes} */
+  boolean filtersHealth() {
+    return health != null || excludeUnhealthy;
+  }
+
+  private BooleanQuery.Builder registrationFilters(String kind) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(EntryDocuments.KIND, kind)), Occur.FILTER);
+    if (capabilityType != null) {
+      b.add(new TermQuery(new Term(EntryDocuments.CAPABILITY, capabilityType)), Occur.FILTER);
     }
-    long[] bits = new long[(capacity + 63) >>> 6];
-    for (String key : tagKeys) {
-      Postings p = tagPostings.get(key);
-      if (p != null) {
-        int[] values = p.values();
-        for (int i = 0, n = p.size(); i < n; i++) {
-          int doc = Postings.doc(values[i]);
-          bits[doc >>> 6] |= 1L << doc;
-        }
+    if (!tagKeys.isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String tag : tagKeys) {
+        any.add(new TermQuery(new Term(EntryDocuments.TAG, tag)), Occur.SHOULD);
       }
+      b.add(any.build(), Occur.FILTER);
     }
-    return bits;
+    return b;
   }
 
   /**
-   * The flag part of {@link #passes} as a table, for loops over many documents: a document passes when
-   * {@code table[flags & 0xFF] != 0} and it carries one of the filter's tags, if any.
-   *
-   * @return 256 entries, one per flags value
+   * @param entry an entry
+   * @return true when it is not deleted and passes every filter
    */
-  byte[] passingFlags() {
-    byte[] table = new byte[256];
-    for (int f = 0; f < table.length; f++) {
-      table[f] = (byte) (passes((byte) f, 0, null) ? 1 : 0);
-    }
-    return table;
-  }
-
-  /**
-   * @param flags the document's flags
-   * @param doc the document id
-   * @param tagBits the result of {@link #tagBits}
-   * @return true when the document is live, not deleted and passes every filter
-   */
-  boolean passes(byte flags, int doc, long[] tagBits) {
-    if ((flags & (DocumentTerms.LIVE | DocumentTerms.DELETED)) != DocumentTerms.LIVE) {
+  boolean passes(ServerEntry entry) {
+    if (entry.status() == LifecycleStatus.DELETED) {
       return false;
     }
-    int h = flags & DocumentTerms.HEALTH_MASK;
-    if (health >= 0 ? h != health : excludeUnhealthy && h == DocumentTerms.UNHEALTHY_CODE) {
+    HealthStatus h = entry.health().status();
+    if (health != null ? h != health : excludeUnhealthy && h == HealthStatus.UNHEALTHY) {
       return false;
     }
-    if (capabilityBit != 0 && (flags & capabilityBit) == 0) {
+    if (capabilityType != null && EntryDocuments.capabilityTypes(entry).stream().noneMatch(capabilityType::equals)) {
       return false;
     }
-    return tagBits == null || (tagBits[doc >>> 6] & (1L << doc)) != 0;
+    return tagKeys.isEmpty() || entry.tags().stream().map(SearchFilter::tagKey).anyMatch(tagKeys::contains);
   }
 }

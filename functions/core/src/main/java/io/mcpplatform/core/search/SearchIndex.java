@@ -1,47 +1,82 @@
 package io.mcpplatform.core.search;
 
+import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.embedding.TextEmbedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * In-memory inverted index over catalog entries, ranked with BM25F.
+ * In-memory search index over catalog entries: an Apache Lucene index in a {@link ByteBuffersDirectory},
+ * ranked by {@link HybridRanker} (BM25 with English analysis, fused with the cosine similarity of sentence
+ * embeddings when a model is given). Vectors are never computed here: each entry brings the vectors that
+ * were stored with it ({@link ServerEntry#vectors()}); only the query is embedded.
  *
- * <p>Fields, in three weighted groups: name (split on {@code - _ . /} and camelCase, whole name kept) and
- * title weigh {@value #W_NAME}; tags and capability names (declared and discovered) weigh
- * {@value #W_LABEL}; the description and capability descriptions weigh {@value #W_TEXT}. Query words
- * match indexed terms exactly or, from two characters on, as a prefix (scored lower); a document's
- * score is the sum over query words of its best match, scaled by the square of the share of query words
- * it matched. Ties are broken by name. Deleted entries are never returned.
+ * <p>Writes become visible to the next search (near-real-time reopen, only when something changed). A
+ * health change rewrites the entry's document only; its vector documents are rewritten only when its
+ * vectors, tags or capability types change. Deleted entries are kept for {@link #get} but never searched.
  *
- * <p>Thread-safe: any number of concurrent searches, writers exclusive. No I/O.
+ * <p>Thread-safe: any number of concurrent searches; writes are serialized.
  */
-public final class SearchIndex {
+public final class SearchIndex implements AutoCloseable {
 
-  static final int W_NAME = 3;
-  static final int W_LABEL = 2;
-  static final int W_TEXT = 1;
-  static final int MAX_EXPANSIONS = QueryRunner.MAX_EXPANSIONS;
-  private static final int WRITE_BATCH = 512;
-  private static final int TRIM_AFTER = 4 * WRITE_BATCH;
+  private final TextEmbedder embedder;
+  private final Map<String, ServerEntry> entries = new ConcurrentHashMap<>();
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final AtomicLong written = new AtomicLong();
+  private final Object refreshLock = new Object();
+  private volatile long visible;
 
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-
-  private final DocumentTable docs = new DocumentTable();
-  private final NameTable docsByName = new NameTable(doc -> docs.entry(doc).name());
-  private final TermDictionary terms = new TermDictionary();
-  private final Map<String, Postings> tags = new HashMap<>();
-  private final QueryRunner runner = new QueryRunner(docs, terms);
+  /** An index ranked by BM25 alone. */
+  public SearchIndex() {
+    this(null);
+  }
 
   /**
-   * Adds an entry, or replaces the entry of the same name with all its terms.
+   * @param embedder embeds query texts, or null to rank by BM25 alone; its {@link TextEmbedder#modelId()}
+   *     must answer without waiting for the model to load, {@link TextEmbedder#embed} may wait
+   */
+  public SearchIndex(TextEmbedder embedder) {
+    this.embedder = embedder;
+    Analyzer analyzer = new PerFieldAnalyzerWrapper(LexicalQuery.ANALYZER);
+    try {
+      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+          .setCommitOnClose(false));
+      searchers = new SearcherManager(writer, new SearcherFactory());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the in-memory search index", e);
+    }
+  }
+
+  /** @return the model whose vectors this index uses, or null when it ranks by BM25 alone */
+  public String modelId() {
+    return embedder == null ? null : embedder.modelId();
+  }
+
+  /**
+   * Adds an entry, or replaces the entry of the same name.
    *
    * @param entry the entry; a deleted one is kept for {@link #get} but never searched
    */
@@ -50,72 +85,59 @@ public final class SearchIndex {
   }
 
   /**
-   * Adds or replaces many entries under one write lock, the way to fill the index at start.
+   * Adds or replaces many entries, the way to fill the index at start.
    *
    * @param batch the entries, later ones win over earlier ones of the same name
    */
-  public void upsertAll(Collection<ServerEntry> batch) {
-    List<ServerEntry> all = List.copyOf(batch);
-    for (int from = 0; from < all.size(); from += WRITE_BATCH) {
-      List<ServerEntry> part = all.subList(from, Math.min(all.size(), from + WRITE_BATCH));
-      List<DocumentTerms> analyzed = new ArrayList<>(part.size());
-      for (ServerEntry e : part) {
-        analyzed.add(DocumentTerms.of(e));
-      }
-      lock.writeLock().lock();
-      try {
-        for (int i = 0; i < part.size(); i++) {
-          ServerEntry e = part.get(i);
-          int doc = docsByName.get(e.name());
-          if (doc >= 0) {
-            unindex(doc);
-            index(doc, e, analyzed.get(i));
-          } else {
-            doc = docs.allocate();
-            index(doc, e, analyzed.get(i));
-            docsByName.add(doc);
-          }
+  public synchronized void upsertAll(Collection<ServerEntry> batch) {
+    String model = modelId();
+    try {
+      for (ServerEntry e : batch) {
+        ServerEntry previous = entries.put(e.name(), e);
+        if (e.status() == LifecycleStatus.DELETED) {
+          writer.deleteDocuments(new Term(EntryDocuments.ENTRY_KEY, e.name()),
+              new Term(EntryDocuments.VECTOR_KEY, e.name()));
+          continue;
         }
-        terms.flush();
-        if (from + WRITE_BATCH >= all.size() && all.size() >= TRIM_AFTER) {
-          terms.trim();
+        writer.updateDocument(new Term(EntryDocuments.ENTRY_KEY, e.name()), EntryDocuments.entry(e));
+        if (model != null && vectorDocumentsChange(previous, e)) {
+          writer.updateDocuments(new Term(EntryDocuments.VECTOR_KEY, e.name()), EntryDocuments.vectors(e, model));
         }
-      } finally {
-        lock.writeLock().unlock();
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write to the in-memory search index", e);
     }
+    written.incrementAndGet();
+  }
+
+  private static boolean vectorDocumentsChange(ServerEntry previous, ServerEntry next) {
+    return previous == null || previous.status() == LifecycleStatus.DELETED
+        || !Objects.equals(previous.vectors(), next.vectors()) || !previous.tags().equals(next.tags())
+        || !EntryDocuments.capabilityTypes(previous).equals(EntryDocuments.capabilityTypes(next));
   }
 
   /**
-   * Removes an entry and all its terms.
+   * Removes an entry.
    *
    * @param name the entry's name
    * @return true when the entry was present
    */
-  public boolean remove(String name) {
-    lock.writeLock().lock();
-    try {
-      int doc = docsByName.remove(name);
-      if (doc < 0) {
-        return false;
-      }
-      unindex(doc);
-      terms.flush();
-      docs.release(doc);
-      return true;
-    } finally {
-      lock.writeLock().unlock();
+  public synchronized boolean remove(String name) {
+    if (entries.remove(name) == null) {
+      return false;
     }
+    try {
+      writer.deleteDocuments(new Term(EntryDocuments.ENTRY_KEY, name), new Term(EntryDocuments.VECTOR_KEY, name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write to the in-memory search index", e);
+    }
+    written.incrementAndGet();
+    return true;
   }
 
   /** @return how many entries the index holds, deleted ones included */
   public int size() {
-    lock.readLock().lock();
-    try {
-      return docsByName.size();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return entries.size();
   }
 
   /**
@@ -123,13 +145,7 @@ public final class SearchIndex {
    * @return the entry as last upserted, deleted or not, or null when absent
    */
   public ServerEntry get(String name) {
-    lock.readLock().lock();
-    try {
-      int doc = docsByName.get(name);
-      return doc < 0 ? null : docs.entry(doc);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return entries.get(name);
   }
 
   /**
@@ -140,55 +156,66 @@ public final class SearchIndex {
    * @return one page of hits with the total number of matches
    * @throws io.mcpplatform.core.catalog.ValidationException if a filter value is not one of the accepted
    *     values
+   * @throws io.mcpplatform.core.embedding.EmbeddingUnavailableException when the model cannot embed the query
    */
   public SearchResult search(SearchQuery query) {
     Objects.requireNonNull(query, "query");
     SearchFilter filter = SearchFilter.of(query);
     boolean listing = query.text().isBlank();
-    Tokenizer.QueryTerms words = listing ? null : Tokenizer.query(query.text());
-    lock.readLock().lock();
+    float[] queryVector = listing || embedder == null ? null : embedder.embed(query.text());
     try {
-      Scratch s = scratch.get();
-      s.ensure(docs.capacity());
-      long[] tagBits = filter.tagBits(tags, docs.capacity());
-      return listing ? runner.list(query, filter, tagBits, s) : runner.rank(query, words, filter, tagBits, s);
-    } catch (RuntimeException e) {
-      scratch.remove();
-      throw e;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private void index(int doc, ServerEntry entry, DocumentTerms analyzed) {
-    docs.set(doc, entry, analyzed);
-    if (analyzed.deleted()) {
-      return;
-    }
-    for (Map.Entry<String, int[]> e : analyzed.frequencies().entrySet()) {
-      int[] tf = e.getValue();
-      terms.put(e.getKey(), Postings.pack(doc, tf[0], tf[1], tf[2]));
-    }
-    for (String tag : analyzed.tagKeys()) {
-      tags.computeIfAbsent(tag, k -> new Postings()).put(Postings.pack(doc, 0, 0, 0));
-    }
-  }
-
-  /** Takes the document's current entry out of the postings and the statistics. */
-  private void unindex(int doc) {
-    if (docs.deleted(doc)) {
-      return;
-    }
-    DocumentTerms old = DocumentTerms.of(docs.entry(doc));
-    docs.unset(doc);
-    for (String term : old.frequencies().keySet()) {
-      terms.remove(term, doc);
-    }
-    for (String tag : old.tagKeys()) {
-      Postings p = tags.get(tag);
-      if (p != null && p.remove(doc) && p.size() == 0) {
-        tags.remove(tag);
+      refreshIfWritten();
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return listing ? list(searcher, query, filter)
+            : HybridRanker.rank(searcher, query, filter, queryVector, modelId(), entries::get);
+      } finally {
+        searchers.release(searcher);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the in-memory search index", e);
+    }
+  }
+
+  /** Makes every write finished before this call visible; concurrent searches wait for the same reopen. */
+  private void refreshIfWritten() throws IOException {
+    long target = written.get();
+    if (visible >= target) {
+      return;
+    }
+    synchronized (refreshLock) {
+      if (visible < target) {
+        searchers.maybeRefreshBlocking();
+        visible = target;
+      }
+    }
+  }
+
+  private SearchResult list(IndexSearcher searcher, SearchQuery query, SearchFilter filter) throws IOException {
+    int end = query.offset() + query.limit();
+    Sort byUpdate = new Sort(new SortField(EntryDocuments.UPDATED, SortField.Type.LONG, true),
+        new SortField(EntryDocuments.SORT_NAME, SortField.Type.STRING));
+    TopDocs top = searcher.search(filter.entries(), end, byUpdate);
+    int total = searcher.count(filter.entries());
+    DocValuesReader values = new DocValuesReader(searcher);
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = query.offset(); i < top.scoreDocs.length; i++) {
+      ScoreDoc sd = top.scoreDocs[i];
+      ServerEntry e = entries.get(values.get(sd.doc, EntryDocuments.SORT_NAME));
+      if (e != null) {
+        hits.add(new SearchHit(e, 0, SearchMatch.NONE));
+      }
+    }
+    return new SearchResult(hits, total, end < total ? end : null);
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot close the in-memory search index", e);
     }
   }
 }

@@ -6,6 +6,7 @@ import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
+import io.mcpplatform.core.embedding.EntryVectors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public interface RegistryStore {
 
   /**
    * Writes the registration fields of an entry (everything but health and discovered capabilities, which
-   * are kept as stored), if the stored revision is the expected one.
+   * are kept as stored), with its vectors ({@link ServerEntry#vectors()}; null removes stored ones), if the
+   * stored revision is the expected one.
    *
    * @param entry the entry; its revision, publishedAt and updatedAt are ignored and set by the store
    * @param expectedRevision 0 when the entry must not exist yet, else the revision the caller read
@@ -52,6 +54,22 @@ public interface RegistryStore {
    * @throws StoreUnavailableException when the store fails
    */
   ServerEntry saveHealth(String name, Health health, List<Capability> discovered, Instant now);
+
+  /**
+   * Writes the vectors of an existing entry (after a probe found new tools, or a re-embedding), leaving the
+   * registration and health alone, if the stored revision is the expected one. Records a change, so search
+   * indexes that follow {@link #changesSince} pick the vectors up.
+   *
+   * @param name the entry name
+   * @param vectors the vectors of the entry's current texts
+   * @param expectedRevision the revision the vectors were computed for
+   * @param now the change time to record
+   * @return the entry as stored
+   * @throws ConflictException when the entry was registered again meanwhile (the vectors may be stale)
+   * @throws EntryNotFoundException when there is no such entry
+   * @throws StoreUnavailableException when the store fails
+   */
+  ServerEntry saveVectors(String name, EntryVectors vectors, long expectedRevision, Instant now);
 
   /**
    * Lists entries, most recently updated (registration) first.

@@ -13,9 +13,9 @@ class ServerEntrySupersedesTest {
   private static ServerEntry entry(long revision, Instant checkedAt) {
     Health health = checkedAt == null ? Health.UNKNOWN
         : new Health(HealthStatus.HEALTHY, checkedAt, 5L, "2025-06-18", 0, null);
-    return new ServerEntry("maps", "Maps", null, "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, "https://maps.example.com/mcp", null)), null, null,
-        List.of(), List.of(), List.of(), health, LifecycleStatus.ACTIVE, T0, T0, revision);
+    return ServerEntry.builder("maps", "Maps", "1.0.0")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://maps.example.com/mcp", null)))
+        .health(health).status(LifecycleStatus.ACTIVE).publishedAt(T0).updatedAt(T0).revision(revision).build();
   }
 
   @Test

@@ -138,10 +138,11 @@ final class Entries {
     }
 
     ServerEntry build() {
-      return new ServerEntry(name, title, description, "1.0.0",
-          List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
-          null, null, tags, capabilities, discovered,
-          new Health(health, null, null, null, 0, null), status, T0, updatedAt, 1);
+      return ServerEntry.builder(name, title, "1.0.0").description(description)
+          .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+          .tags(tags).capabilities(capabilities).discoveredCapabilities(discovered)
+          .health(new Health(health, null, null, null, 0, null)).status(status).publishedAt(T0).updatedAt(updatedAt)
+          .revision(1).build();
     }
   }
 }

@@ -55,9 +55,7 @@ class SearchIndexUpdateTest {
     SearchIndex index = new SearchIndex();
     index.upsertAll(Entries.catalog());
     ServerEntry github = index.get("github");
-    index.upsert(new ServerEntry(github.name(), github.title(), github.description(), github.version(),
-        github.remotes(), null, null, github.tags(), github.capabilities(), List.of(), github.health(),
-        LifecycleStatus.DELETED, github.publishedAt(), github.updatedAt(), 2));
+    index.upsert(github.toBuilder().discoveredCapabilities(List.of()).status(LifecycleStatus.DELETED).revision(2).build());
     assertThat(names(index, "github")).isEmpty();
     assertThat(index.get("github").status()).isEqualTo(LifecycleStatus.DELETED);
     index.upsert(github);
@@ -159,7 +157,7 @@ class SearchIndexUpdateTest {
     }
     for (int i = 0; i < 2000; i++) {
       index.upsert(entry("churn-" + (i % 50)).title("Churn " + i)
-          .description("occasional weather notes " + i).build());
+          .description("occasional notes " + i).build());
       if (i % 3 == 0) {
         index.remove("churn-" + ((i + 25) % 50));
       }

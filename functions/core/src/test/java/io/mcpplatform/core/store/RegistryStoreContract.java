@@ -61,26 +61,26 @@ public abstract class RegistryStoreContract {
 
   /** @return a minimal valid entry with the given name */
   protected static ServerEntry sample(String name) {
-    return new ServerEntry(name, "Title of " + name, "Offers " + name, "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
-        null, null, List.of("demo"), List.of(new Capability("ping", Capability.TOOL, "answers pong")),
-        null, null, null, null, null, 0);
+    return ServerEntry.builder(name, "Title of " + name, "1.0.0").description("Offers " + name)
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .tags(List.of("demo")).capabilities(List.of(new Capability("ping", Capability.TOOL, "answers pong")))
+        .build();
   }
 
   /** @return an entry using every field, unicode text included */
   protected static ServerEntry everyField(String name) {
-    return new ServerEntry(name, "Wetter für 東京 ☀️", "Prévisions, 天気, emoji 🌦️ and \"quotes\"\nnew line",
-        "2.3.4-beta.1",
-        List.of(
+    return ServerEntry.builder(name, "Wetter für 東京 ☀️", "2.3.4-beta.1")
+        .description("Prévisions, 天気, emoji 🌦️ and \"quotes\"\nnew line")
+        .remotes(List.of(
             new Remote(Remote.STREAMABLE_HTTP, "https://weather.example.com/mcp",
                 List.of(new RemoteHeader("X-Api-Key", "Your key 🔑", true, true),
                     new RemoteHeader("X-Trace", null, false, null))),
-            new Remote(Remote.SSE, "https://weather.example.com/sse", null)),
-        new Repository("https://github.com/example/weather", "github", "123456", "servers/weather"),
-        "https://weather.example.com", List.of("weather", "météo", "天気"),
-        List.of(new Capability("forecast", Capability.TOOL, "Forecast für eine Stadt"),
-            new Capability("stations", Capability.RESOURCE, null)),
-        null, null, LifecycleStatus.DEPRECATED, null, null, 0);
+            new Remote(Remote.SSE, "https://weather.example.com/sse", null)))
+        .repository(new Repository("https://github.com/example/weather", "github", "123456", "servers/weather"))
+        .websiteUrl("https://weather.example.com").tags(List.of("weather", "météo", "天気"))
+        .capabilities(List.of(new Capability("forecast", Capability.TOOL, "Forecast für eine Stadt"),
+            new Capability("stations", Capability.RESOURCE, null)))
+        .status(LifecycleStatus.DEPRECATED).build();
   }
 
   private static Health healthy(Instant at) {
@@ -88,9 +88,7 @@ public abstract class RegistryStoreContract {
   }
 
   private static ServerEntry retitled(ServerEntry e, String title) {
-    return new ServerEntry(e.name(), title, e.description(), e.version(), e.remotes(), e.repository(),
-        e.websiteUrl(), e.tags(), e.capabilities(), e.discoveredCapabilities(), e.health(), e.status(),
-        e.publishedAt(), e.updatedAt(), e.revision());
+    return e.toBuilder().title(title).build();
   }
 
   private static Instant at(long seconds) {
@@ -474,8 +472,8 @@ public abstract class RegistryStoreContract {
 
   private static ServerVersion version(String name, String version, long second) {
     ServerEntry e = everyField(name);
-    ServerEntry v = new ServerEntry(name, e.title(), e.description(), version, e.remotes(), e.repository(),
-        e.websiteUrl(), e.tags(), e.capabilities(), List.of(), null, LifecycleStatus.ACTIVE, at(second), at(second), 1);
+    ServerEntry v = e.toBuilder().name(name).version(version).discoveredCapabilities(List.of()).health(null)
+        .status(LifecycleStatus.ACTIVE).publishedAt(at(second)).updatedAt(at(second)).revision(1).build();
     return new ServerVersion(v, null, null);
   }
 

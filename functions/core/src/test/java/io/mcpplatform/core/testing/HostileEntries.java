@@ -42,16 +42,19 @@ public final class HostileEntries {
 
   /** @return the entries, named {@code io.github.xss/...} */
   public static List<ServerEntry> entries() {
-    ServerEntry scripts = new ServerEntry("io.github.xss/scripts", TITLE, DESCRIPTION, "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, REMOTE_URL, List.of())),
-        new Repository(SCRIPT_URLS.get(1), "github", null, null), SCRIPT_URLS.get(0), List.of(TAG, MARKUP_TAG, "evil"),
-        List.of(new Capability(TOOL, Capability.TOOL, "</script><script>alert('cap')</script>")),
-        List.of(new Capability("get_" + TOOL, Capability.TOOL, "\"><svg onload=alert('found')>")), null, null,
-        null, null, 0);
-    ServerEntry unicode = new ServerEntry("io.github.xss/unicode", "Unicode \u202Edrowssap\u202C tricks",
-        UNICODE_DESCRIPTION, "2.0.0", List.of(new Remote(Remote.SSE, "data:text/html,<script>alert('data')</script>",
-            List.of())), null, "https://example.com/\u0000\"onclick=alert(1)", List.of("evil"), List.of(), List.of(),
-        null, null, null, null, 0);
+    ServerEntry scripts = ServerEntry.builder("io.github.xss/scripts", TITLE, "1.0.0").description(DESCRIPTION)
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, REMOTE_URL, List.of())))
+        .repository(new Repository(SCRIPT_URLS.get(1), "github", null, null)).websiteUrl(SCRIPT_URLS.get(0))
+        .tags(List.of(TAG, MARKUP_TAG, "evil"))
+        .capabilities(List.of(new Capability(TOOL, Capability.TOOL, "</script><script>alert('cap')</script>")))
+        .discoveredCapabilities(
+            List.of(new Capability("get_" + TOOL, Capability.TOOL, "\"><svg onload=alert('found')>")))
+        .build();
+    ServerEntry unicode = ServerEntry.builder("io.github.xss/unicode", "Unicode \u202Edrowssap\u202C tricks", "2.0.0")
+        .description(UNICODE_DESCRIPTION)
+        .remotes(List.of(new Remote(Remote.SSE, "data:text/html,<script>alert('data')</script>", List.of())))
+        .websiteUrl("https://example.com/\u0000\"onclick=alert(1)").tags(List.of("evil"))
+        .capabilities(List.of()).discoveredCapabilities(List.of()).build();
     return List.of(scripts, unicode);
   }
 

@@ -5,6 +5,7 @@ import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.embedding.EntryVectors;
 import io.mcpplatform.core.catalog.ServerVersion;
 import io.mcpplatform.core.store.Change;
 import io.mcpplatform.core.store.ConflictException;
@@ -82,7 +83,7 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
       if (index.superseded() >= options.compactionThreshold()) {
         long before = openedJournal.size();
         openedJournal.rewrite(index.inChangeOrder().stream()
-            .map(c -> new Journal.Record(c.changedAt(), c.entry())).toList());
+            .map(c -> Journal.Record.of(c.changedAt(), c.entry())).toList());
         LOG.info("Compacted registry journal in {}: {} superseded records dropped, {} -> {} bytes", dir,
             index.superseded(), before, openedJournal.size());
         index.compacted();
@@ -199,9 +200,33 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     }
   }
 
+  @Override
+  public ServerEntry saveVectors(String name, EntryVectors vectors, long expectedRevision, Instant now) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(vectors, "vectors");
+    Objects.requireNonNull(now, "now");
+    guard.writeLock().lock();
+    try {
+      checkOpen();
+      Change current = index.get(name);
+      if (current == null) {
+        throw new EntryNotFoundException(name);
+      }
+      if (current.entry().revision() != expectedRevision) {
+        throw new ConflictException("Server '" + name + "' is at revision " + current.entry().revision()
+            + ", not " + expectedRevision + "; its vectors may be stale");
+      }
+      ServerEntry next = current.entry().withVectors(vectors);
+      write(new Change(next, now));
+      return next;
+    } finally {
+      guard.writeLock().unlock();
+    }
+  }
+
   private void write(Change change) {
     try {
-      journal.append(new Journal.Record(change.changedAt(), change.entry()));
+      journal.append(Journal.Record.of(change.changedAt(), change.entry()));
     } catch (IOException e) {
       throw new StoreUnavailableException("Cannot write to registry journal in " + dir + ": " + e.getMessage(),
           e);

@@ -2,6 +2,7 @@ package io.mcpplatform.embedded.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mcpplatform.core.catalog.ServerEntry;
+import io.mcpplatform.core.embedding.EntryVectors;
 import io.mcpplatform.core.store.StoreUnavailableException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,13 +48,24 @@ final class Journal implements AutoCloseable {
    * One journal record.
    *
    * @param changedAt the change time the store recorded
-   * @param entry the entry after the change
+   * @param entry the entry after the change, with its vectors
+   * @param vectors the entry's vectors, written beside it (an entry's JSON form never carries them); null
+   *     in records written before entries had vectors
    */
-  record Record(@JsonProperty("changedAt") Instant changedAt, @JsonProperty("entry") ServerEntry entry) {
+  record Record(@JsonProperty("changedAt") Instant changedAt, @JsonProperty("entry") ServerEntry entry,
+      @JsonProperty("vectors") EntryVectors vectors) {
 
     Record {
       Objects.requireNonNull(changedAt, "changedAt");
       Objects.requireNonNull(entry, "entry");
+      if (vectors != null && entry.vectors() == null) {
+        entry = entry.withVectors(vectors);
+      }
+    }
+
+    /** @return a record of an entry and its vectors */
+    static Record of(Instant changedAt, ServerEntry entry) {
+      return new Record(changedAt, entry, entry.vectors());
     }
   }
 

@@ -2,7 +2,9 @@ package io.mcpplatform.embedded.store;
 
 import io.mcpplatform.core.store.RegistryStore;
 import io.mcpplatform.core.store.RegistryStoreContract;
+import io.mcpplatform.core.store.RegistryStoreVectorsContract;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileRegistryStoreContractTest extends RegistryStoreContract {
@@ -13,5 +15,14 @@ class FileRegistryStoreContractTest extends RegistryStoreContract {
   @Override
   protected RegistryStore newStore() {
     return FileRegistryStore.open(tmp.resolve("data"));
+  }
+
+  /** The vectors part of the contract, on a store of its own beside the outer test's. */
+  @Nested
+  class Vectors extends RegistryStoreVectorsContract {
+    @Override
+    protected RegistryStore newStore() {
+      return FileRegistryStore.open(tmp.resolve("vectors"));
+    }
   }
 }

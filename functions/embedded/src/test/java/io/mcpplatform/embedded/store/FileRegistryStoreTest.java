@@ -32,9 +32,9 @@ class FileRegistryStoreTest {
   Path tmp;
 
   private static ServerEntry entry(String name) {
-    return new ServerEntry(name, "Title " + name, "Beschreibung ✓", "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
-        null, null, List.of("t"), null, null, null, null, null, null, 0);
+    return ServerEntry.builder(name, "Title " + name, "1.0.0").description("Beschreibung ✓")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .tags(List.of("t")).build();
   }
 
   private static Health healthy(long second) {

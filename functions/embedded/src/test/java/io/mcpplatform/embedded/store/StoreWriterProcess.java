@@ -40,9 +40,9 @@ public final class StoreWriterProcess {
     Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
     for (int i = 0; i < MAX_WRITES; i++) {
       String name = "killed-" + i;
-      store.saveRegistration(new ServerEntry(name, "Title " + i, null, "1.0.0",
-          List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
-          null, null, null, null, null, null, null, null, null, 0), 0, t0.plusMillis(i));
+      store.saveRegistration(ServerEntry.builder(name, "Title " + i, "1.0.0")
+          .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+          .build(), 0, t0.plusMillis(i));
       out.println("saved " + name);
     }
     out.println("done");

@@ -54,10 +54,11 @@ class CatalogBrowserTest {
           new String[] {"io.github.decoy/weather", "Weather", "Forecasts for any location and city"},
           new String[] {"io.github.decoy/routes", "Routes", "Driving directions between two addresses"},
           new String[] {"io.github.decoy/places", "Places", "Opening hours of shops and places"})) {
-        ServerEntry entry = new ServerEntry(decoy[0], decoy[1], decoy[2], "1.0.0",
-            List.of(new Remote(Remote.STREAMABLE_HTTP, "https://decoy.example/" + decoy[1] + "/mcp", List.of())),
-            null, null, List.of("location"), List.of(new Capability("lookup", Capability.TOOL, decoy[2])),
-            List.of(), null, null, null, null, 0);
+        ServerEntry entry = ServerEntry.builder(decoy[0], decoy[1], "1.0.0").description(decoy[2])
+            .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://decoy.example/" + decoy[1] + "/mcp",
+                List.of())))
+            .tags(List.of("location")).capabilities(List.of(new Capability("lookup", Capability.TOOL, decoy[2])))
+            .discoveredCapabilities(List.of()).build();
         system.registry().service().indexIfNewer(store.saveRegistration(entry, 0, now));
       }
       for (ServerEntry saved : HostileEntries.save(store, now)) {

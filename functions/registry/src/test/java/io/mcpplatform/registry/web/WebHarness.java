@@ -52,9 +52,9 @@ final class WebHarness implements AutoCloseable {
   /** Writes an entry as registered, then healthy with the given discovered tools, indexed for search. */
   ServerEntry add(String name, String title, String description, List<String> tags, String transport,
       List<Capability> declared, List<Capability> discovered) {
-    ServerEntry entry = new ServerEntry(name, title, description, "1.0.0",
-        List.of(new Remote(transport, "https://" + name.replace('/', '.') + ".example.com/mcp", List.of())), null,
-        null, tags, declared, List.of(), null, null, null, null, 0);
+    ServerEntry entry = ServerEntry.builder(name, title, "1.0.0").description(description)
+        .remotes(List.of(new Remote(transport, "https://" + name.replace('/', '.') + ".example.com/mcp", List.of())))
+        .tags(tags).capabilities(declared).discoveredCapabilities(List.of()).build();
     app.store().saveRegistration(entry, 0, NOW.minusSeconds(3600));
     ServerEntry saved = app.store().saveHealth(name, new Health(HealthStatus.HEALTHY, NOW.minusSeconds(120), 42L,
         "2025-06-18", 0, null), discovered, NOW.minusSeconds(120));

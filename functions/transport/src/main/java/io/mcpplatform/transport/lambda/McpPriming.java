@@ -37,6 +37,7 @@ public final class McpPriming implements Resource {
     private final RequestStreamHandler handler;
     private final String mcpPath;
     private final Runnable refresh;
+    private final Map<String, Object> toolCall;
 
     /**
      * @param handler the function's request path (the routes handler, below the per-invocation logging)
@@ -44,9 +45,21 @@ public final class McpPriming implements Resource {
      * @param refresh what to renew after a restore
      */
     public McpPriming(RequestStreamHandler handler, String mcpPath, Runnable refresh) {
+        this(handler, mcpPath, refresh, null);
+    }
+
+    /**
+     * @param handler the function's request path (the routes handler, below the per-invocation logging)
+     * @param mcpPath the MCP endpoint, for example {@code /registry/mcp}
+     * @param refresh what to renew after a restore
+     * @param toolCall the {@code tools/call} params ({@code name}, {@code arguments}) of a call to prime as
+     *     well (one whose first run is slow, such as a search that runs a model), or null
+     */
+    public McpPriming(RequestStreamHandler handler, String mcpPath, Runnable refresh, Map<String, Object> toolCall) {
         this.handler = handler;
         this.mcpPath = mcpPath;
         this.refresh = refresh;
+        this.toolCall = toolCall;
     }
 
     /**
@@ -67,6 +80,10 @@ public final class McpPriming implements Resource {
         LOG.info("primed {}: initialize answered by {}, tools/list listed {} tools", mcpPath,
                 init.path("result").path("serverInfo").path("name").asString(""),
                 tools.path("result").path("tools").size());
+        if (toolCall != null) {
+            call(3, "tools/call", toolCall);
+            LOG.info("primed {}: tools/call {}", mcpPath, toolCall.get("name"));
+        }
     }
 
     @Override

@@ -41,9 +41,9 @@ public final class DynaliteWriteCost {
         long start = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
           String name = "bench-" + i;
-          store.saveRegistration(new ServerEntry(name, "Benchmark " + name, null, "1.0.0",
-              List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
-              null, null, List.of("bench"), null, null, null, null, null, null, 0), 0, t0.plusMillis(i));
+          store.saveRegistration(ServerEntry.builder(name, "Benchmark " + name, "1.0.0")
+              .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+              .tags(List.of("bench")).build(), 0, t0.plusMillis(i));
         }
         long writes = System.nanoTime() - start;
         start = System.nanoTime();

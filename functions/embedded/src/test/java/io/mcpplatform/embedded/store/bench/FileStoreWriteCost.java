@@ -61,9 +61,10 @@ public final class FileStoreWriteCost {
   }
 
   private static ServerEntry entry(String name) {
-    return new ServerEntry(name, "Benchmark server " + name, "A server used to measure write cost", "1.0.0",
-        List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)),
-        null, "https://example.com", List.of("bench", "demo"), null, null, null, null, null, null, 0);
+    return ServerEntry.builder(name, "Benchmark server " + name, "1.0.0")
+        .description("A server used to measure write cost")
+        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .websiteUrl("https://example.com").tags(List.of("bench", "demo")).build();
   }
 
   private static void deleteTree(Path dir) throws IOException {
