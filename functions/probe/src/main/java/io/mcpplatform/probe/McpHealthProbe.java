@@ -102,7 +102,7 @@ public final class McpHealthProbe implements HealthProbe {
         .build();
     try (session) {
       // step 1 of HealthProbe.STEPS: the session connects on its first message
-      progress.progress(1, HealthProbe.STEPS, "Connecting to " + host);
+      progress.progress(1, HealthProbe.STEPS, "Connecting to " + uri.getRawAuthority());
       return exchange(session, started, progress);
     } catch (McpException e) {
       return ProbeResult.down(e.getMessage(),
