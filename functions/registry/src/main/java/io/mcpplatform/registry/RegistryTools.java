@@ -110,8 +110,7 @@ public final class RegistryTools {
         spec("search_servers", "Search for MCP servers by query text, tags, or capability type. Results are"
             + " ranked by relevance; servers whose health checks fail are left out unless include_unhealthy"
             + " is true.", "search_servers.input.json", "list.output.json", true, this::search),
-        spec("get_server", "Get detailed information about a specific server",
-            "get_server.input.json", "entry.json", true, this::get),
+        spec(new GetServerTool(operations.service(), json)),
         spec("list_servers", "List every registered server regardless of health, most recently updated first",
             "list_servers.input.json", "list.output.json", true, this::list)));
     if (access != null) {
@@ -126,6 +125,11 @@ public final class RegistryTools {
           "check_health.input.json", "health_report.output.json", false, this::checkHealth));
     }
     return List.copyOf(specs);
+  }
+
+  private SyncToolSpecification spec(RegistryTool tool) {
+    return spec(tool.name(), tool.description(), tool.inputSchema(), tool.outputSchema(), tool.readOnly(),
+        tool::call);
   }
 
   private SyncToolSpecification spec(String name, String description, String input, String output,
@@ -202,18 +206,14 @@ public final class RegistryTools {
     return CallToolResult.builder().addTextContent(text).structuredContent(structured).build();
   }
 
-  private CallToolResult get(Map<String, Object> args) {
-    String id = serverId(args);
-    return operations.service().get(id)
-        .map(entry -> {
-          StructuredJson body = StructuredJson.of(json, tree(entry));
-          return CallToolResult.builder().addTextContent(body.text()).structuredContent(body).build();
-        })
-        .orElseGet(() -> CallToolResult.builder()
-            .addTextContent("Server with ID '" + id + "' not found").isError(true).build());
-  }
-
-  private static String serverId(Map<String, Object> args) {
+  /**
+   * Reads and checks the {@code server_id} argument the tools that name one server share.
+   *
+   * @param args the tool's arguments
+   * @return the server id
+   * @throws ValidationException naming the field when it is missing or not a valid id
+   */
+  static String serverId(Map<String, Object> args) {
     FieldChecks checks = new FieldChecks();
     String id = new Arguments(args, checks).string("server_id");
     checks.text("server_id", id, true, 1, 200);
