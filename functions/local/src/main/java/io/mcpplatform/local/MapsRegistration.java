@@ -39,7 +39,8 @@ final class MapsRegistration {
     RegistrationRequest request = RegistrationRequest.fromArguments(arguments(maps, baseUrl),
         UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP);
     ServerEntry existing = service.get(SERVER_ID).orElse(null);
-    if (existing != null && request.toEntry(existing).equals(existing)) {
+    // vectors are derived from the entry's text and stored beside it; they are not part of what it says
+    if (existing != null && request.toEntry(existing).withVectors(existing.vectors()).equals(existing)) {
       LOG.debug("maps already registered at {} (revision {})", existing.url(), existing.revision());
       return existing;
     }
