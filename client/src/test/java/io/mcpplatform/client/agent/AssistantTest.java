@@ -189,7 +189,8 @@ class AssistantTest extends OnLocalPlatform {
     Assistant assistant = new Assistant(discovery, new OpenAiBackend(llm.baseUrl(), null, "local-model", Prices.FREE),
         Assistant.Options.DEFAULT);
 
-    Answer answer = assistant.ask("maps location of the Eiffel Tower", null);
+    // a search naming the test geocoder: this test is about the OpenAI wire format, not the ranking
+    Answer answer = assistant.ask("Where is the Eiffel Tower?", "Geo maps geocoding of places and addresses");
 
     assertThat(answer.text()).isEqualTo("Paris.");
     FakeLlmServer.Received second = llm.received().get(1);
