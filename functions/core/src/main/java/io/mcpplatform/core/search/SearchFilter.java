@@ -79,11 +79,15 @@ final class SearchFilter {
   }
 
   /**
-   * @return the filter over vector documents: the registration's filters only (tags, capability type);
-   *     health changes often and is checked on the candidates with {@link #passes}, so a health change never
-   *     rebuilds vectors
+   * @return the filter over vector documents: the registration's filters only (tags, capability type), or
+   *     null when there are none (only vector documents have vectors, and an unfiltered HNSW search skips
+   *     building a bit set of the index per query); health changes often and is checked on the candidates
+   *     with {@link #passes}, so a health change never rebuilds vectors
    */
   Query vectors() {
+    if (capabilityType == null && tagKeys.isEmpty()) {
+      return null;
+    }
     return registrationFilters(EntryDocuments.KIND_VECTOR).build();
   }
 

@@ -32,7 +32,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * embeddings when a model is given). Vectors are never computed here: each entry brings the vectors that
  * were stored with it ({@link ServerEntry#vectors()}); only the query is embedded.
  *
- * <p>Writes become visible to the next search (near-real-time reopen, only when something changed). A
+ * <p>Writes become visible to the next search (near-real-time reopen, only when something changed). After a
+ * bulk load (at least {@value #BULK_LOAD} entries written, and half the index or more, since the last merge)
+ * that reopen first merges the index into one segment: each segment has its own HNSW graph, and a search
+ * walks every one of them with the full k. Smaller write streams leave merging to Lucene's merge policy. A
  * health change rewrites the entry's document only; its vector documents are rewritten only when its
  * vectors, tags or capability types change. Deleted entries are kept for {@link #get} but never searched.
  *
@@ -40,11 +43,14 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class SearchIndex implements AutoCloseable {
 
+  static final int BULK_LOAD = 1_000;
+
   private final TextEmbedder embedder;
   private final Map<String, ServerEntry> entries = new ConcurrentHashMap<>();
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong unmerged = new AtomicLong();
   private final Object refreshLock = new Object();
   private volatile long visible;
 
@@ -107,6 +113,7 @@ public final class SearchIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to the in-memory search index", e);
     }
+    unmerged.addAndGet(batch.size());
     written.incrementAndGet();
   }
 
@@ -185,6 +192,11 @@ public final class SearchIndex implements AutoCloseable {
     }
     synchronized (refreshLock) {
       if (visible < target) {
+        long pending = unmerged.get();
+        if (pending >= BULK_LOAD && 2 * pending >= entries.size()) {
+          unmerged.addAndGet(-pending);
+          writer.forceMerge(1);
+        }
         searchers.maybeRefreshBlocking();
         visible = target;
       }

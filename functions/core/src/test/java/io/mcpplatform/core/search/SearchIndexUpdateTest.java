@@ -107,6 +107,21 @@ class SearchIndexUpdateTest {
   }
 
   @Test
+  void bulkLoad_isMergedOnTheFirstSearch_andLaterWritesStillShow() {
+    SearchIndex index = new SearchIndex();
+    for (int i = 0; i < SearchIndex.BULK_LOAD; i++) {
+      index.upsert(entry(String.format("bulk-%04d", i)).description(i % 2 == 0 ? "weather forecast" : "stock quotes")
+          .build());
+    }
+    assertThat(index.search(SearchQuery.text("weather", 10)).total()).isEqualTo(SearchIndex.BULK_LOAD / 2);
+    index.upsert(entry("bulk-0001").description("weather radar").build());
+    index.remove("bulk-0000");
+    SearchResult after = index.search(SearchQuery.text("weather", SearchIndex.BULK_LOAD));
+    assertThat(after.total()).isEqualTo(SearchIndex.BULK_LOAD / 2);
+    assertThat(after.hits()).extracting(h -> h.entry().name()).contains("bulk-0001").doesNotContain("bulk-0000");
+  }
+
+  @Test
   void search_pastTheLastPage_returnsNoHits() {
     SearchIndex index = new SearchIndex();
     index.upsertAll(Entries.catalog());
