@@ -19,23 +19,29 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The module layering: each Lambda function is a leaf (no function module depends on another, in its pom or
- * its classes), and only the MCP client library opens connections to MCP servers: the command-line client,
- * the health checker, the probe and the registry reach them through {@code io.mcpplatform.mcpclient}.
+ * The module layering: each Lambda function is a leaf (no function module depends on another, in
+ * its pom or its classes), and only the MCP client library opens connections to MCP servers: the
+ * command-line client, the health checker, the probe and the registry reach them through {@code
+ * io.mcpplatform.mcpclient}.
  */
 class ModuleBoundariesTest {
 
-  /** The deployable functions; only the local system, which runs them all on a laptop, may depend on them. */
+  /**
+   * The deployable functions; only the local system, which runs them all on a laptop, may depend on
+   * them.
+   */
   private static final Set<String> FUNCTIONS = Set.of("registry", "maps", "health-checker");
+
   private static final Set<String> MAY_DEPEND_ON_FUNCTIONS = Set.of("local");
 
   private static JavaClasses classes;
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.mcpplatform");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.mcpplatform");
   }
 
   @Test
@@ -60,39 +66,78 @@ class ModuleBoundariesTest {
 
   @Test
   void noFunction_usesAnotherFunctionsClasses() {
-    noClasses().that().resideInAPackage("io.mcpplatform.registry..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.mcpplatform.health..", "io.mcpplatform.maps..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.mcpplatform.registry..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.mcpplatform.health..", "io.mcpplatform.maps..")
         .check(classes);
-    noClasses().that().resideInAPackage("io.mcpplatform.health..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.mcpplatform.registry..", "io.mcpplatform.maps..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.mcpplatform.health..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.mcpplatform.registry..", "io.mcpplatform.maps..")
         .check(classes);
-    noClasses().that().resideInAPackage("io.mcpplatform.maps..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.mcpplatform.registry..", "io.mcpplatform.health..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.mcpplatform.maps..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.mcpplatform.registry..", "io.mcpplatform.health..")
         .check(classes);
   }
 
   @Test
   void onlyTheMcpClientLibrary_opensConnectionsToMcpServers() {
     // the command-line client's model backends (client.llm) call LLM APIs, not MCP servers
-    noClasses().that().resideInAnyPackage("io.mcpplatform.client..", "io.mcpplatform.health..",
-            "io.mcpplatform.probe..", "io.mcpplatform.registry..")
-        .and().resideOutsideOfPackage("io.mcpplatform.client.llm..")
-        .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.net.ssl.HttpsURLConnection")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.net.ssl.SSLSocket")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.net.SocketFactory")
-        .because("MCP sessions, their bounds and the SSRF address pinning live in io.mcpplatform.mcpclient")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.mcpplatform.client..",
+            "io.mcpplatform.health..",
+            "io.mcpplatform.probe..",
+            "io.mcpplatform.registry..")
+        .and()
+        .resideOutsideOfPackage("io.mcpplatform.client.llm..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.net.http..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.URLConnection")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.HttpURLConnection")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.net.ssl.HttpsURLConnection")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.Socket")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.net.ssl.SSLSocket")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("javax.net.SocketFactory")
+        .because(
+            "MCP sessions, their bounds and the SSRF address pinning live in io.mcpplatform.mcpclient")
         .check(classes);
   }
 
   @Test
   void theRulesSeeEveryModule() {
     // guards the rules above against passing vacuously on a class path that lacks a module
-    for (String pkg : List.of("io.mcpplatform.client.mcp", "io.mcpplatform.mcpclient", "io.mcpplatform.probe",
-        "io.mcpplatform.health", "io.mcpplatform.registry", "io.mcpplatform.maps")) {
+    for (String pkg :
+        List.of(
+            "io.mcpplatform.client.mcp",
+            "io.mcpplatform.mcpclient",
+            "io.mcpplatform.probe",
+            "io.mcpplatform.health",
+            "io.mcpplatform.registry",
+            "io.mcpplatform.maps")) {
       assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
     }
   }

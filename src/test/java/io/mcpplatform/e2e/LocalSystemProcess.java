@@ -15,12 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real local system ({@code functions/local/target/mcp-local.jar}) as a separate OS process on a free
- * loopback port: started, read from its banner, killed with SIGKILL and started again on the same data.
+ * The real local system ({@code functions/local/target/mcp-local.jar}) as a separate OS process on
+ * a free loopback port: started, read from its banner, killed with SIGKILL and started again on the
+ * same data.
  */
 final class LocalSystemProcess implements AutoCloseable {
 
-  private static final Pattern FIRST_LINE = Pattern.compile("MCP platform running locally at (http://\\S+)");
+  private static final Pattern FIRST_LINE =
+      Pattern.compile("MCP platform running locally at (http://\\S+)");
   private static final String READY = "Ready. Press Ctrl-C to stop.";
   private static final long START_TIMEOUT_MS = 60_000;
   private static Path jarCopy;
@@ -64,23 +66,34 @@ final class LocalSystemProcess implements AutoCloseable {
   static LocalSystemProcess launch(Path dataDir) throws IOException {
     Path jar = jar();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-        jar.toString(), "--port", "0", "--data-dir", dataDir.toString())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString())
+            .redirectErrorStream(true);
     builder.environment().put("MCP_LOCAL_HOME", Repo.root().toString());
     return new LocalSystemProcess(dataDir, builder.start());
   }
 
   /**
-   * A private copy of the built jar, made once per test JVM, so that a rebuild of
-   * {@code functions/local/target} while the suite runs cannot change the system under test midway.
+   * A private copy of the built jar, made once per test JVM, so that a rebuild of {@code
+   * functions/local/target} while the suite runs cannot change the system under test midway.
    */
   private static synchronized Path jar() throws IOException {
     if (jarCopy == null) {
       Path built = Repo.root().resolve("functions/local/target/mcp-local.jar");
       if (!Files.isRegularFile(built)) {
-        throw new IllegalStateException(built + " is missing: build it first (mvn -B package -pl functions/local"
-            + " -am, or mvn -B verify from the top)");
+        throw new IllegalStateException(
+            built
+                + " is missing: build it first (mvn -B package -pl functions/local"
+                + " -am, or mvn -B verify from the top)");
       }
       Path copy = Files.createTempFile("mcp-local-e2e", ".jar");
       copy.toFile().deleteOnExit();
@@ -90,7 +103,9 @@ final class LocalSystemProcess implements AutoCloseable {
     return jarCopy;
   }
 
-  /** @return the same system started again on the same data directory (after {@link #kill()}) */
+  /**
+   * @return the same system started again on the same data directory (after {@link #kill()})
+   */
   LocalSystemProcess restart() throws IOException, InterruptedException {
     if (process.isAlive()) {
       throw new IllegalStateException("still running: kill it first");
@@ -99,8 +114,9 @@ final class LocalSystemProcess implements AutoCloseable {
   }
 
   private void pump() {
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         lock.lock();
@@ -139,8 +155,11 @@ final class LocalSystemProcess implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (ended || left <= 0) {
           process.destroyForcibly();
-          throw new IllegalStateException("the local system did not get ready (" + (ended ? "it exited" : "timeout")
-              + "); its output:\n" + String.join("\n", output));
+          throw new IllegalStateException(
+              "the local system did not get ready ("
+                  + (ended ? "it exited" : "timeout")
+                  + "); its output:\n"
+                  + String.join("\n", output));
         }
         changed.awaitNanos(left);
       }
@@ -184,12 +203,16 @@ final class LocalSystemProcess implements AutoCloseable {
     awaitOutputEnd();
   }
 
-  /** @return the data directory the system runs on */
+  /**
+   * @return the data directory the system runs on
+   */
   Path dataDir() {
     return dataDir;
   }
 
-  /** @return {@code http://127.0.0.1:PORT}, from the banner */
+  /**
+   * @return {@code http://127.0.0.1:PORT}, from the banner
+   */
   String baseUrl() {
     lock.lock();
     try {
@@ -199,18 +222,24 @@ final class LocalSystemProcess implements AutoCloseable {
     }
   }
 
-  /** @return the registry's MCP endpoint */
+  /**
+   * @return the registry's MCP endpoint
+   */
   String registryUrl() {
     return baseUrl() + "/registry/mcp";
   }
 
-  /** @return the port the banner names */
+  /**
+   * @return the port the banner names
+   */
   int port() {
     String base = baseUrl();
     return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
   }
 
-  /** @return everything the process wrote to stdout and stderr so far */
+  /**
+   * @return everything the process wrote to stdout and stderr so far
+   */
   String output() {
     lock.lock();
     try {

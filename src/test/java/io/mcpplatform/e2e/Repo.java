@@ -3,12 +3,17 @@ package io.mcpplatform.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the repository is: the nearest folder above the working directory that holds {@code run-local}. */
+/**
+ * Where the repository is: the nearest folder above the working directory that holds {@code
+ * run-local}.
+ */
 final class Repo {
 
   private Repo() {}
 
-  /** @return the repository root */
+  /**
+   * @return the repository root
+   */
   static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {

@@ -15,16 +15,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Clients that speak server-sent events against the running local system: the MCP Inspector CLI and the
- * TypeScript SDK's {@code SSEClientTransport} on the legacy {@code /…/sse} endpoints, and the SDK's
- * {@code StreamableHTTPClientTransport} receiving progress notifications from {@code check_health}.
+ * Clients that speak server-sent events against the running local system: the MCP Inspector CLI and
+ * the TypeScript SDK's {@code SSEClientTransport} on the legacy {@code /…/sse} endpoints, and the
+ * SDK's {@code StreamableHTTPClientTransport} receiving progress notifications from {@code
+ * check_health}.
  */
 class SseClientsEndToEndTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
 
   private static LocalSystemProcess system;
 
@@ -34,10 +34,16 @@ class SseClientsEndToEndTest {
     system = LocalSystemProcess.start(dataDir);
     try (McpSyncClient client = JavaSdkClientEndToEndTest.client(system)) {
       client.initialize();
-      CallToolResult registered = JavaSdkClientEndToEndTest.call(client, "register_server",
-          JavaSdkClientEndToEndTest.server("sse-translator-e2e", "Translator",
-              "Translates text between languages", List.of("language", "translation"),
-              List.of(JavaSdkClientEndToEndTest.tool("translate", "Translate a sentence"))));
+      CallToolResult registered =
+          JavaSdkClientEndToEndTest.call(
+              client,
+              "register_server",
+              JavaSdkClientEndToEndTest.server(
+                  "sse-translator-e2e",
+                  "Translator",
+                  "Translates text between languages",
+                  List.of("language", "translation"),
+                  List.of(JavaSdkClientEndToEndTest.tool("translate", "Translate a sentence"))));
       assertThat(registered.isError()).isNotEqualTo(Boolean.TRUE);
     }
   }
@@ -62,8 +68,17 @@ class SseClientsEndToEndTest {
   void inspectorCli_overSse_listsMapsToolsAndCallsGetLocation() throws Exception {
     String url = system.baseUrl() + "/maps/sse";
     JsonNode tools = json(NodeTools.inspectorOver("sse", url, "--method", "tools/list"));
-    JsonNode call = json(NodeTools.inspectorOver("sse", url, "--method", "tools/call",
-        "--tool-name", "get_location", "--tool-arg", "location=Paris"));
+    JsonNode call =
+        json(
+            NodeTools.inspectorOver(
+                "sse",
+                url,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "get_location",
+                "--tool-arg",
+                "location=Paris"));
 
     assertThat(tools.path("tools").valueStream().map(t -> t.path("name").asString()).toList())
         .containsExactly("get_location", "reverse_geocode");
@@ -74,8 +89,17 @@ class SseClientsEndToEndTest {
 
   @Test
   void inspectorCli_overSse_callsSearchServersOnRegistry() throws Exception {
-    JsonNode call = json(NodeTools.inspectorOver("sse", system.baseUrl() + "/registry/sse", "--method",
-        "tools/call", "--tool-name", "search_servers", "--tool-arg", "query=translate languages"));
+    JsonNode call =
+        json(
+            NodeTools.inspectorOver(
+                "sse",
+                system.baseUrl() + "/registry/sse",
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "search_servers",
+                "--tool-arg",
+                "query=translate languages"));
 
     assertThat(call.path("isError").asBoolean()).isFalse();
     assertThat(call.path("structuredContent").path("servers").get(0).path("name").asString())
@@ -84,15 +108,28 @@ class SseClientsEndToEndTest {
 
   @Test
   void typeScriptSseClientTransport_worksOnBothLegacyEndpoints() throws Exception {
-    JsonNode registry = json(NodeTools.node(script(), "legacy", system.baseUrl() + "/registry/sse",
-        "get_server", JSON.writeValueAsString(Map.of("server_id", "sse-translator-e2e"))));
-    JsonNode maps = json(NodeTools.node(script(), "legacy", system.baseUrl() + "/maps/sse",
-        "reverse_geocode", JSON.writeValueAsString(Map.of("latitude", 48.8584, "longitude", 2.2945))));
+    JsonNode registry =
+        json(
+            NodeTools.node(
+                script(),
+                "legacy",
+                system.baseUrl() + "/registry/sse",
+                "get_server",
+                JSON.writeValueAsString(Map.of("server_id", "sse-translator-e2e"))));
+    JsonNode maps =
+        json(
+            NodeTools.node(
+                script(),
+                "legacy",
+                system.baseUrl() + "/maps/sse",
+                "reverse_geocode",
+                JSON.writeValueAsString(Map.of("latitude", 48.8584, "longitude", 2.2945))));
 
     assertThat(registry.path("serverInfo").path("name").asString()).isEqualTo("mcp-registry");
     assertThat(registry.path("tools").valueStream().map(JsonNode::asString).toList())
         .contains("register_server", "search_servers", "get_server");
-    assertThat(registry.path("result").path("structuredContent").path("title").asString()).isEqualTo("Translator");
+    assertThat(registry.path("result").path("structuredContent").path("title").asString())
+        .isEqualTo("Translator");
     assertThat(maps.path("tools").valueStream().map(JsonNode::asString).toList())
         .containsExactly("get_location", "reverse_geocode");
     assertThat(maps.path("result").path("structuredContent").path("found").asBoolean()).isTrue();
@@ -100,10 +137,17 @@ class SseClientsEndToEndTest {
 
   @Test
   void typeScriptStreamableHttpClient_receivesProgress_fromCheckHealth() throws Exception {
-    JsonNode out = json(NodeTools.node(script(), "progress", system.registryUrl(), "check_health",
-        JSON.writeValueAsString(Map.of("server_id", "maps"))));
+    JsonNode out =
+        json(
+            NodeTools.node(
+                script(),
+                "progress",
+                system.registryUrl(),
+                "check_health",
+                JSON.writeValueAsString(Map.of("server_id", "maps"))));
 
-    List<String> messages = out.path("progress").valueStream().map(p -> p.path("message").asString()).toList();
+    List<String> messages =
+        out.path("progress").valueStream().map(p -> p.path("message").asString()).toList();
     assertThat(messages).hasSize(4);
     assertThat(messages.get(0)).startsWith("Connecting to 127.0.0.1:");
     assertThat(messages.get(1)).startsWith("Initialized (protocol ");
@@ -111,6 +155,7 @@ class SseClientsEndToEndTest {
     assertThat(messages.get(3)).startsWith("Verdict: ");
     assertThat(out.path("progress").valueStream().map(p -> p.path("progress").asDouble()).toList())
         .containsExactly(1.0, 2.0, 3.0, 4.0);
-    assertThat(out.path("result").path("structuredContent").path("outcome").asString()).isEqualToIgnoringCase("up");
+    assertThat(out.path("result").path("structuredContent").path("outcome").asString())
+        .isEqualToIgnoringCase("up");
   }
 }

@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of the offline geocoder over the full shipped gazetteer, as distributions (p50, p99 in JMH's
- * sample-time output). Targets: forward p99 at most 1 ms, reverse p99 at most 0.2 ms. Loading is measured
- * by {@link GeocoderLoadReport}.
+ * Latency of the offline geocoder over the full shipped gazetteer, as distributions (p50, p99 in
+ * JMH's sample-time output). Targets: forward p99 at most 1 ms, reverse p99 at most 0.2 ms. Loading
+ * is measured by {@link GeocoderLoadReport}.
  *
  * <p>Usage: {@code java -jar bench/target/benchmarks.jar GeocoderBenchmark}
  */
@@ -28,24 +28,63 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @State(Scope.Benchmark)
 public class GeocoderBenchmark {
 
   /** A mix of exact names, alternate names, accents, qualifiers, landmarks, prefixes and misses. */
   static final String[] QUERIES = {
-    "Paris", "Tokyo", "New York", "Paris, Texas", "Paris, TX", "London, UK", "Zürich", "Zurich", "München",
-    "Sao Paulo", "Mexico City", "東京", "Москва", "Eiffel Tower, Paris", "Springfield, Illinois", "Bombay",
-    "Xi'an", "Washington, D.C.", "Johannesbu", "Xqzzyvv Plorth", "Rio de Janeiro, Brazil", "Portland, OR",
-    "Saint-Étienne", "Kraków", "Cape Town", "Reykjavik", "Buenos Aires", "Lagos, Nigeria", "Ho Chi Minh City",
+    "Paris",
+    "Tokyo",
+    "New York",
+    "Paris, Texas",
+    "Paris, TX",
+    "London, UK",
+    "Zürich",
+    "Zurich",
+    "München",
+    "Sao Paulo",
+    "Mexico City",
+    "東京",
+    "Москва",
+    "Eiffel Tower, Paris",
+    "Springfield, Illinois",
+    "Bombay",
+    "Xi'an",
+    "Washington, D.C.",
+    "Johannesbu",
+    "Xqzzyvv Plorth",
+    "Rio de Janeiro, Brazil",
+    "Portland, OR",
+    "Saint-Étienne",
+    "Kraków",
+    "Cape Town",
+    "Reykjavik",
+    "Buenos Aires",
+    "Lagos, Nigeria",
+    "Ho Chi Minh City",
     "Springfield",
   };
 
   /** Known city centres, jittered in {@link #points} so that reverse lookups land among places. */
   static final double[][] CENTRES = {
-    {48.8566, 2.3522}, {35.6895, 139.6917}, {40.7128, -74.0060}, {-23.5505, -46.6333}, {28.6139, 77.2090},
-    {51.5074, -0.1278}, {55.7558, 37.6173}, {-33.8688, 151.2093}, {6.5244, 3.3792}, {19.4326, -99.1332},
-    {30.0444, 31.2357}, {-34.6037, -58.3816}, {52.5200, 13.4050}, {41.9028, 12.4964}, {1.3521, 103.8198},
+    {48.8566, 2.3522},
+    {35.6895, 139.6917},
+    {40.7128, -74.0060},
+    {-23.5505, -46.6333},
+    {28.6139, 77.2090},
+    {51.5074, -0.1278},
+    {55.7558, 37.6173},
+    {-33.8688, 151.2093},
+    {6.5244, 3.3792},
+    {19.4326, -99.1332},
+    {30.0444, 31.2357},
+    {-34.6037, -58.3816},
+    {52.5200, 13.4050},
+    {41.9028, 12.4964},
+    {1.3521, 103.8198},
   };
 
   private OfflineGeocoder geocoder;
@@ -61,9 +100,14 @@ public class GeocoderBenchmark {
     for (int i = 0; i < points.length; i++) {
       if (i % 2 == 0) {
         double[] c = CENTRES[random.nextInt(CENTRES.length)];
-        points[i] = new double[] {c[0] + random.nextGaussian() * 0.3, c[1] + random.nextGaussian() * 0.3};
+        points[i] =
+            new double[] {c[0] + random.nextGaussian() * 0.3, c[1] + random.nextGaussian() * 0.3};
       } else {
-        points[i] = new double[] {Math.toDegrees(Math.asin(2 * random.nextDouble() - 1)), 360 * random.nextDouble() - 180};
+        points[i] =
+            new double[] {
+              Math.toDegrees(Math.asin(2 * random.nextDouble() - 1)),
+              360 * random.nextDouble() - 180
+            };
       }
     }
   }

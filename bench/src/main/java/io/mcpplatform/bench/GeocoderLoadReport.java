@@ -7,10 +7,11 @@ import java.util.Locale;
 
 /**
  * Reports how long a fresh JVM takes to load the offline gazetteer and how much heap it retains. A
- * command-line program: prints its figures to standard output. Run it several times; the first load in a
- * JVM is the one that matters for a cold start. Targets: at most 300 ms and 100 MB.
+ * command-line program: prints its figures to standard output. Run it several times; the first load
+ * in a JVM is the one that matters for a cold start. Targets: at most 300 ms and 100 MB.
  *
- * <p>Usage: {@code java -Xmx256m -cp bench/target/benchmarks.jar io.mcpplatform.bench.GeocoderLoadReport}
+ * <p>Usage: {@code java -Xmx256m -cp bench/target/benchmarks.jar
+ * io.mcpplatform.bench.GeocoderLoadReport}
  */
 public final class GeocoderLoadReport {
 
@@ -36,17 +37,22 @@ public final class GeocoderLoadReport {
     print("places", places);
     print("load wall time ms (fresh JVM)", loadMillis);
     print("load cpu time ms (all threads, JIT incl.)", loadCpuMillis);
-    print("system load average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    print(
+        "system load average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     print("first forward lookup us", firstMicros);
-    print("retained heap MB", String.format(Locale.ROOT, "%.1f", (loaded - baseline) / 1024.0 / 1024.0));
+    print(
+        "retained heap MB",
+        String.format(Locale.ROOT, "%.1f", (loaded - baseline) / 1024.0 / 1024.0));
     print("sanity: Paris", paris);
     if (geocoder.reverse(0, 0, "en") == null) {
-      throw new IllegalStateException("unreachable: keeps the geocoder alive through the measurement");
+      throw new IllegalStateException(
+          "unreachable: keeps the geocoder alive through the measurement");
     }
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long settledHeap(MemoryMXBean memory) throws InterruptedException {

@@ -36,17 +36,17 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The health checker's figures on loopback: one run over 1,000 registered servers of which 5% are dead
- * (closed ports) and 5% never answer (accept, then silence until the 10 s total timeout); the checker CPU
- * of one healthy check; the cost of a dead server and of one whose connect never completes.
+ * The health checker's figures on loopback: one run over 1,000 registered servers of which 5% are
+ * dead (closed ports) and 5% never answer (accept, then silence until the 10 s total timeout); the
+ * checker CPU of one healthy check; the cost of a dead server and of one whose connect never
+ * completes.
  *
- * <p>Run with {@code java -Xmx512m -cp <bench classpath> io.mcpplatform.bench.HealthCheckLoad [servers]
- * [concurrency]}. The servers run in the same JVM (one Jetty serving every healthy URL).
+ * <p>Run with {@code java -Xmx512m -cp <bench classpath> io.mcpplatform.bench.HealthCheckLoad
+ * [servers] [concurrency]}. The servers run in the same JVM (one Jetty serving every healthy URL).
  */
 public final class HealthCheckLoad {
 
-  private HealthCheckLoad() {
-  }
+  private HealthCheckLoad() {}
 
   public static void main(String[] args) throws Exception {
     int servers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -58,15 +58,17 @@ public final class HealthCheckLoad {
     int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     List<Socket> held = new CopyOnWriteArrayList<>();
     ServerSocket silentServer = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(() -> {
-      while (true) {
-        try {
-          held.add(silentServer.accept());
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  held.add(silentServer.accept());
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
     acceptor.setDaemon(true);
     acceptor.start();
     List<Integer> deadPorts = new ArrayList<>();
@@ -75,8 +77,10 @@ public final class HealthCheckLoad {
         deadPorts.add(s.getLocalPort());
       }
     }
-    McpHealthProbe probe = new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback()));
-    try (FileRegistryStore store = FileRegistryStore.open(dir, new FileStoreOptions(false, 100_000))) {
+    McpHealthProbe probe =
+        new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback()));
+    try (FileRegistryStore store =
+        FileRegistryStore.open(dir, new FileStoreOptions(false, 100_000))) {
       for (int i = 0; i < servers; i++) {
         String url;
         if (i % 20 == 7) {
@@ -86,17 +90,31 @@ public final class HealthCheckLoad {
         } else {
           url = "http://127.0.0.1:" + port + "/s" + i + "/mcp";
         }
-        store.saveRegistration(ServerEntry.builder("server-" + i, "Server " + i, "1.0.0")
-            .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url, null))).build(), 0, Instant.now());
+        store.saveRegistration(
+            ServerEntry.builder("server-" + i, "Server " + i, "1.0.0")
+                .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url, null)))
+                .build(),
+            0,
+            Instant.now());
       }
       HealthCheckService checks = new HealthCheckService(store, probe, Clock.systemUTC(), null);
       System.gc();
       resetPeaks();
       RunSummary run = checks.checkAll(concurrency, () -> Long.MAX_VALUE, 0);
       long peakHeap = peakHeapBytes();
-      System.out.printf("run: %d servers (%d dead, %d silent), concurrency %d: %d checked, %d up, %d down,"
-              + " %d errors in %.1f s; peak heap %d MB (max %d MB)%n", servers, dead, silent, concurrency,
-          run.checked(), run.up(), run.down(), run.errors(), run.durationMillis() / 1000.0, peakHeap >> 20,
+      System.out.printf(
+          "run: %d servers (%d dead, %d silent), concurrency %d: %d checked, %d up, %d down,"
+              + " %d errors in %.1f s; peak heap %d MB (max %d MB)%n",
+          servers,
+          dead,
+          silent,
+          concurrency,
+          run.checked(),
+          run.up(),
+          run.down(),
+          run.errors(),
+          run.durationMillis() / 1000.0,
+          peakHeap >> 20,
           Runtime.getRuntime().maxMemory() >> 20);
 
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -112,8 +130,10 @@ public final class HealthCheckLoad {
         cpu += threads.getCurrentThreadCpuTime() - before;
         measured++;
       }
-      System.out.printf("healthy check (probe + history + health write), checker thread CPU: %.2f ms mean over"
-          + " %d checks%n", cpu / 1e6 / measured, measured);
+      System.out.printf(
+          "healthy check (probe + history + health write), checker thread CPU: %.2f ms mean over"
+              + " %d checks%n",
+          cpu / 1e6 / measured, measured);
 
       long worstDead = 0;
       for (int p : deadPorts) {
@@ -121,8 +141,9 @@ public final class HealthCheckLoad {
         probe.probe(new Remote(Remote.STREAMABLE_HTTP, "http://127.0.0.1:" + p + "/mcp", null));
         worstDead = Math.max(worstDead, System.nanoTime() - t0);
       }
-      System.out.printf("dead server (closed port): worst %.1f ms over %d probes%n", worstDead / 1e6,
-          deadPorts.size());
+      System.out.printf(
+          "dead server (closed port): worst %.1f ms over %d probes%n",
+          worstDead / 1e6, deadPorts.size());
 
       try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         List<Socket> fillers = new ArrayList<>();
@@ -136,9 +157,14 @@ public final class HealthCheckLoad {
           }
         }
         long t0 = System.nanoTime();
-        ProbeResult r = probe.probe(new Remote(Remote.STREAMABLE_HTTP,
-            "http://127.0.0.1:" + full.getLocalPort() + "/mcp", null));
-        System.out.printf("server whose connect never completes (full accept queue): %.0f ms, %s%n",
+        ProbeResult r =
+            probe.probe(
+                new Remote(
+                    Remote.STREAMABLE_HTTP,
+                    "http://127.0.0.1:" + full.getLocalPort() + "/mcp",
+                    null));
+        System.out.printf(
+            "server whose connect never completes (full accept queue): %.0f ms, %s%n",
             (System.nanoTime() - t0) / 1e6, r.detail());
         for (Socket s : fillers) {
           s.close();
@@ -155,10 +181,14 @@ public final class HealthCheckLoad {
 
   private static Server healthyServers() throws Exception {
     String input = "{\"type\":\"object\",\"properties\":{}}";
-    SyncToolSpecification ping = new SyncToolSpecification(
-        McpSchema.Tool.builder("ping", McpJsonDefaults.getMapper(), input).description("Answers pong").build(),
-        (context, request) -> CallToolResult.builder().addTextContent("pong").build());
-    StatelessMcpServlet servlet = StatelessMcpServlet.builder("bench-server", "1.0.0").tools(List.of(ping)).build();
+    SyncToolSpecification ping =
+        new SyncToolSpecification(
+            McpSchema.Tool.builder("ping", McpJsonDefaults.getMapper(), input)
+                .description("Answers pong")
+                .build(),
+            (context, request) -> CallToolResult.builder().addTextContent("pong").build());
+    StatelessMcpServlet servlet =
+        StatelessMcpServlet.builder("bench-server", "1.0.0").tools(List.of(ping)).build();
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

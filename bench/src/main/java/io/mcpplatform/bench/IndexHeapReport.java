@@ -2,20 +2,20 @@ package io.mcpplatform.bench;
 
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.search.SearchIndex;
-import io.mcpplatform.embedding.MiniLmEmbedder;
 import io.mcpplatform.core.search.SearchQuery;
+import io.mcpplatform.embedding.MiniLmEmbedder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reports the heap retained by a generated catalog and by the search index built over it. A command-line
- * program: prints its figures to standard output.
+ * Reports the heap retained by a generated catalog and by the search index built over it. A
+ * command-line program: prints its figures to standard output.
  *
- * <p>Usage: {@code java -Xmx1g -cp bench/target/benchmarks.jar io.mcpplatform.bench.IndexHeapReport [entries]
- * [vectors]}; with {@code vectors} the entries carry stored vectors (one per text, {@link SyntheticVectors})
- * and the index holds them in its HNSW graph.
+ * <p>Usage: {@code java -Xmx1g -cp bench/target/benchmarks.jar io.mcpplatform.bench.IndexHeapReport
+ * [entries] [vectors]}; with {@code vectors} the entries carry stored vectors (one per text, {@link
+ * SyntheticVectors}) and the index holds them in its HNSW graph.
  */
 public final class IndexHeapReport {
 
@@ -33,7 +33,8 @@ public final class IndexHeapReport {
     boolean vectors = args.length > 1 && args[1].equals("vectors");
     List<ServerEntry> entries = new CatalogGenerator(42).entries(count);
     if (vectors) {
-      entries = SyntheticVectors.attach(entries, MiniLmEmbedder.MODEL_ID, MiniLmEmbedder.DIMENSIONS, 7);
+      entries =
+          SyntheticVectors.attach(entries, MiniLmEmbedder.MODEL_ID, MiniLmEmbedder.DIMENSIONS, 7);
     }
     long withEntries = settledHeap(memory);
 

@@ -1,9 +1,9 @@
 package io.mcpplatform.bench;
 
 import io.mcpplatform.core.search.SearchIndex;
-import io.mcpplatform.embedding.MiniLmEmbedder;
 import io.mcpplatform.core.search.SearchQuery;
 import io.mcpplatform.core.search.SearchResult;
+import io.mcpplatform.embedding.MiniLmEmbedder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,18 +20,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of {@link SearchIndex#search} over a generated catalog, as a distribution (p50, p99 in JMH's
- * sample-time output), with the embedding model in process: each search with text embeds the query (the
- * real model, on the benchmark thread) and fuses BM25 with the HNSW search over the entries' stored
- * vectors ({@link SyntheticVectors}). Each invocation runs the next query of a fixed mix: 1-3 words, some
- * ending in a prefix, some with tag, capability-type or health filters, some deeper pages, a few without
- * text.
+ * Latency of {@link SearchIndex#search} over a generated catalog, as a distribution (p50, p99 in
+ * JMH's sample-time output), with the embedding model in process: each search with text embeds the
+ * query (the real model, on the benchmark thread) and fuses BM25 with the HNSW search over the
+ * entries' stored vectors ({@link SyntheticVectors}). Each invocation runs the next query of a
+ * fixed mix: 1-3 words, some ending in a prefix, some with tag, capability-type or health filters,
+ * some deeper pages, a few without text.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class SearchBenchmark {
 
@@ -47,10 +49,13 @@ public class SearchBenchmark {
     CatalogGenerator generator = new CatalogGenerator(42);
     MiniLmEmbedder model = MiniLmEmbedder.load();
     index = new SearchIndex(model);
-    index.upsertAll(SyntheticVectors.attach(generator.entries(entries), model.modelId(), model.dimensions(), 7));
+    index.upsertAll(
+        SyntheticVectors.attach(
+            generator.entries(entries), model.modelId(), model.dimensions(), 7));
     List<SearchQuery> mix = generator.queries(4096);
     queries = mix.toArray(SearchQuery[]::new);
-    // the first search after a bulk load merges the index into one segment: not part of a query's latency
+    // the first search after a bulk load merges the index into one segment: not part of a query's
+    // latency
     index.search(queries[0]);
   }
 

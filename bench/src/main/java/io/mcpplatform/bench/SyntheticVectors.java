@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Gives generated entries stored vectors the way a registration does (one for the entry's text, one per
- * tool), but random unit vectors instead of the model's: embedding 100,000 generated entries with the model
- * would take most of an hour on two cores, and the cost of a search does not depend on what the stored
- * vectors mean (random vectors are the hard case for the HNSW graph: no clusters).
+ * Gives generated entries stored vectors the way a registration does (one for the entry's text, one
+ * per tool), but random unit vectors instead of the model's: embedding 100,000 generated entries
+ * with the model would take most of an hour on two cores, and the cost of a search does not depend
+ * on what the stored vectors mean (random vectors are the hard case for the HNSW graph: no
+ * clusters).
  */
 final class SyntheticVectors {
 
   private SyntheticVectors() {}
 
-  static List<ServerEntry> attach(List<ServerEntry> entries, String model, int dimensions, long seed) {
+  static List<ServerEntry> attach(
+      List<ServerEntry> entries, String model, int dimensions, long seed) {
     Random random = new Random(seed);
     List<ServerEntry> out = new ArrayList<>(entries.size());
     for (ServerEntry e : entries) {

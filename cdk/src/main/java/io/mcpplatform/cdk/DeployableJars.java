@@ -17,28 +17,29 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Complete or nothing: before a stack is built, every function it deploys must have its jar, built after
- * the last change to the sources it is made of (its module and the project modules it depends on, found
- * through their {@code pom.xml}, and the parent {@code pom.xml}). A stack is never synthesized without a
- * function it was asked to deploy, so {@code cdk deploy} cannot delete a running function because a jar
- * was not built.
+ * Complete or nothing: before a stack is built, every function it deploys must have its jar, built
+ * after the last change to the sources it is made of (its module and the project modules it depends
+ * on, found through their {@code pom.xml}, and the parent {@code pom.xml}). A stack is never
+ * synthesized without a function it was asked to deploy, so {@code cdk deploy} cannot delete a
+ * running function because a jar was not built.
  */
 public final class DeployableJars {
 
   /** The build the messages point to, run at the repository root. */
   static final String BUILD_COMMAND = "mvn -B package -DskipTests -pl %s -am";
 
-  private static final Pattern PROJECT_DEPENDENCY = Pattern.compile(
-      "<dependency>(?:\\s|<!--.*?-->)*<groupId>io\\.mcpplatform</groupId>\\s*<artifactId>([a-z0-9-]+)</artifactId>",
-      Pattern.DOTALL);
+  private static final Pattern PROJECT_DEPENDENCY =
+      Pattern.compile(
+          "<dependency>(?:\\s|<!--.*?-->)*<groupId>io\\.mcpplatform</groupId>\\s*<artifactId>([a-z0-9-]+)</artifactId>",
+          Pattern.DOTALL);
 
-  private DeployableJars() {
-  }
+  private DeployableJars() {}
 
   /**
    * @param repoRoot the repository root
    * @param functions the functions the stack deploys
-   * @throws MissingArtifactException naming each missing or stale jar and the command that builds them
+   * @throws MissingArtifactException naming each missing or stale jar and the command that builds
+   *     them
    */
   public static void check(Path repoRoot, Set<PlatformFunction> functions) {
     List<String> problems = new ArrayList<>();
@@ -47,16 +48,22 @@ public final class DeployableJars {
       if (!functions.contains(f)) {
         continue;
       }
-      problem(repoRoot, f).ifPresent(p -> {
-        problems.add(p);
-        toBuild.add(f);
-      });
+      problem(repoRoot, f)
+          .ifPresent(
+              p -> {
+                problems.add(p);
+                toBuild.add(f);
+              });
     }
     if (!problems.isEmpty()) {
-      String modules = toBuild.stream().map(f -> "functions/" + f.id()).collect(Collectors.joining(","));
-      throw new MissingArtifactException("Cannot synthesize a complete stack:\n  - " + String.join("\n  - ", problems)
-          + "\nBuild them at the repository root with:\n  " + BUILD_COMMAND.formatted(modules)
-          + "\nthen run cdk again. (To deploy without a function, say so: -c functions=registry,health-checker.)");
+      String modules =
+          toBuild.stream().map(f -> "functions/" + f.id()).collect(Collectors.joining(","));
+      throw new MissingArtifactException(
+          "Cannot synthesize a complete stack:\n  - "
+              + String.join("\n  - ", problems)
+              + "\nBuild them at the repository root with:\n  "
+              + BUILD_COMMAND.formatted(modules)
+              + "\nthen run cdk again. (To deploy without a function, say so: -c functions=registry,health-checker.)");
     }
   }
 
@@ -74,14 +81,21 @@ public final class DeployableJars {
     for (Path module : modulesOf(repoRoot, f)) {
       Optional<Path> newer = newestSource(module).filter(s -> modified(s).compareTo(built) > 0);
       if (newer.isPresent()) {
-        return Optional.of(f.id() + ": " + f.jar() + " is older than its sources ("
-            + repoRoot.relativize(newer.get()) + " changed after it was built)");
+        return Optional.of(
+            f.id()
+                + ": "
+                + f.jar()
+                + " is older than its sources ("
+                + repoRoot.relativize(newer.get())
+                + " changed after it was built)");
       }
     }
     return Optional.empty();
   }
 
-  /** @return the function's module, the project modules it depends on (transitively), and the root */
+  /**
+   * @return the function's module, the project modules it depends on (transitively), and the root
+   */
   private static Set<Path> modulesOf(Path repoRoot, PlatformFunction f) {
     Set<Path> modules = new LinkedHashSet<>();
     List<Path> pending = new ArrayList<>(List.of(repoRoot.resolve("functions").resolve(f.id())));
@@ -106,7 +120,9 @@ public final class DeployableJars {
     return modules;
   }
 
-  /** @return the most recently changed of the module's pom and main sources (the root: its pom only) */
+  /**
+   * @return the most recently changed of the module's pom and main sources (the root: its pom only)
+   */
   private static Optional<Path> newestSource(Path module) {
     List<Path> candidates = new ArrayList<>();
     Path pom = module.resolve("pom.xml");

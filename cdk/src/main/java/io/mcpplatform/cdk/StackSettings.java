@@ -11,20 +11,22 @@ import software.constructs.Node;
  *
  * <ul>
  *   <li>{@code stage}: {@code dev} (default), {@code staging} or {@code prod}; see {@link Stage}.
- *   <li>{@code functions}: comma-separated functions the stack deploys, default all three. Leaving one
- *       out is this explicit choice only, never the effect of a missing jar; a function left out takes its
- *       routes, schedule, secret, alarms and outputs with it. The registry is always deployed.
- *   <li>{@code repoRoot}: the repository root, where {@code functions/<name>/target/<name>.jar} live
- *       (default {@code ..}, the CDK app runs in {@code cdk/}).
- *   <li>{@code googleMapsSecretName}: import this existing Secrets Manager secret for the Google Maps key
- *       instead of creating an empty one.
- *   <li>{@code alarmTopicArn}: an SNS topic every alarm notifies (prod creates one when this is absent).
- *   <li>{@code webAcl}: {@code true}/{@code false}, the per-source-IP rate limits at the edge; default on
- *       for staging and prod.
- *   <li>{@code reservedConcurrency}: {@code false} leaves the functions' concurrency unreserved, for new
- *       accounts whose concurrency quota (10) cannot spare any; default {@code true}.
- *   <li>{@code stackName}: overrides {@code McpPlatform-<stage>}, for example to keep updating a stack
- *       deployed under an older name.
+ *   <li>{@code functions}: comma-separated functions the stack deploys, default all three. Leaving
+ *       one out is this explicit choice only, never the effect of a missing jar; a function left
+ *       out takes its routes, schedule, secret, alarms and outputs with it. The registry is always
+ *       deployed.
+ *   <li>{@code repoRoot}: the repository root, where {@code functions/<name>/target/<name>.jar}
+ *       live (default {@code ..}, the CDK app runs in {@code cdk/}).
+ *   <li>{@code googleMapsSecretName}: import this existing Secrets Manager secret for the Google
+ *       Maps key instead of creating an empty one.
+ *   <li>{@code alarmTopicArn}: an SNS topic every alarm notifies (prod creates one when this is
+ *       absent).
+ *   <li>{@code webAcl}: {@code true}/{@code false}, the per-source-IP rate limits at the edge;
+ *       default on for staging and prod.
+ *   <li>{@code reservedConcurrency}: {@code false} leaves the functions' concurrency unreserved,
+ *       for new accounts whose concurrency quota (10) cannot spare any; default {@code true}.
+ *   <li>{@code stackName}: overrides {@code McpPlatform-<stage>}, for example to keep updating a
+ *       stack deployed under an older name.
  * </ul>
  *
  * @param repoRoot repository root
@@ -37,25 +39,39 @@ import software.constructs.Node;
  * @param stackName the stack's name
  */
 public record StackSettings(
-    Path repoRoot, Stage stage, Set<PlatformFunction> functions, String googleMapsSecretName, String alarmTopicArn,
-    boolean webAcl, boolean reservedConcurrency, String stackName) {
+    Path repoRoot,
+    Stage stage,
+    Set<PlatformFunction> functions,
+    String googleMapsSecretName,
+    String alarmTopicArn,
+    boolean webAcl,
+    boolean reservedConcurrency,
+    String stackName) {
 
   /** Context key of {@link #repoRoot()}. */
   public static final String REPO_ROOT = "repoRoot";
+
   /** Context key of {@link #stage()}. */
   public static final String STAGE = "stage";
+
   /** Context key of {@link #functions()}. */
   public static final String FUNCTIONS = "functions";
+
   /** Context key of {@link #googleMapsSecretName()}. */
   public static final String GOOGLE_MAPS_SECRET_NAME = "googleMapsSecretName";
+
   /** Context key of {@link #alarmTopicArn()}. */
   public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
+
   /** Context key of {@link #webAcl()}. */
   public static final String WEB_ACL = "webAcl";
+
   /** Context key of {@link #reservedConcurrency()}. */
   public static final String RESERVED_CONCURRENCY = "reservedConcurrency";
+
   /** Context key of {@link #stackName()}. */
   public static final String STACK_NAME = "stackName";
+
   /** A key that no longer exists: every deployed function is required now. */
   static final String REQUIRED_FUNCTIONS = "requiredFunctions";
 
@@ -67,8 +83,11 @@ public record StackSettings(
       throw new IllegalArgumentException("stage is required");
     }
     if (functions == null || !functions.contains(PlatformFunction.REGISTRY)) {
-      throw new IllegalArgumentException("context 'functions' must include registry: the API, the table and the"
-          + " tokens are the registry's (got " + functions + ")");
+      throw new IllegalArgumentException(
+          "context 'functions' must include registry: the API, the table and the"
+              + " tokens are the registry's (got "
+              + functions
+              + ")");
     }
     functions = Set.copyOf(functions);
     if (stackName == null) {
@@ -83,8 +102,9 @@ public record StackSettings(
    */
   public static StackSettings fromContext(Node node) {
     if (text(node.tryGetContext(REQUIRED_FUNCTIONS)) != null) {
-      throw new IllegalArgumentException("context 'requiredFunctions' is no longer read: every function in the"
-          + " stack must be built; to deploy fewer, name them with -c functions=registry,health-checker");
+      throw new IllegalArgumentException(
+          "context 'requiredFunctions' is no longer read: every function in the"
+              + " stack must be built; to deploy fewer, name them with -c functions=registry,health-checker");
     }
     String root = text(node.tryGetContext(REPO_ROOT));
     String stageName = text(node.tryGetContext(STAGE));
@@ -100,13 +120,20 @@ public record StackSettings(
           .map(PlatformFunction::byId)
           .forEach(functions::add);
     }
-    return new StackSettings(Path.of(root == null ? ".." : root), stage, functions,
-        text(node.tryGetContext(GOOGLE_MAPS_SECRET_NAME)), text(node.tryGetContext(ALARM_TOPIC_ARN)),
-        flag(node, WEB_ACL, stage.webAclByDefault()), flag(node, RESERVED_CONCURRENCY, true),
+    return new StackSettings(
+        Path.of(root == null ? ".." : root),
+        stage,
+        functions,
+        text(node.tryGetContext(GOOGLE_MAPS_SECRET_NAME)),
+        text(node.tryGetContext(ALARM_TOPIC_ARN)),
+        flag(node, WEB_ACL, stage.webAclByDefault()),
+        flag(node, RESERVED_CONCURRENCY, true),
         text(node.tryGetContext(STACK_NAME)));
   }
 
-  /** @return whether the maps function (and with it the Google key secret) is deployed */
+  /**
+   * @return whether the maps function (and with it the Google key secret) is deployed
+   */
   public boolean hasMaps() {
     return functions.contains(PlatformFunction.MAPS);
   }
@@ -117,7 +144,8 @@ public record StackSettings(
       return otherwise;
     }
     if (!value.equals("true") && !value.equals("false")) {
-      throw new IllegalArgumentException("context '" + key + "' must be true or false (got '" + value + "')");
+      throw new IllegalArgumentException(
+          "context '" + key + "' must be true or false (got '" + value + "')");
     }
     return Boolean.parseBoolean(value);
   }

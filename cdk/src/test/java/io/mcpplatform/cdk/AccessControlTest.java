@@ -24,7 +24,8 @@ class AccessControlTest {
 
   @BeforeAll
   void synthesize() {
-    resources = JSON.valueToTree(Synthesized.withAllFunctions().template().toJSON()).get("Resources");
+    resources =
+        JSON.valueToTree(Synthesized.withAllFunctions().template().toJSON()).get("Resources");
     res = new TemplateResources(resources);
   }
 
@@ -64,14 +65,19 @@ class AccessControlTest {
     @Test
     void rolesHaveNoManagedPolicies_andWriteOnlyTheirOwnLogGroup() {
       for (PlatformFunction f : PlatformFunction.values()) {
-        JsonNode role = resources.get(res.logicalIdOf("AWS::IAM::Role", f.logicalId() + "Role")).get("Properties");
+        JsonNode role =
+            resources
+                .get(res.logicalIdOf("AWS::IAM::Role", f.logicalId() + "Role"))
+                .get("Properties");
         assertThat(role.has("ManagedPolicyArns")).as(f.id()).isFalse();
-        JsonNode logs = statementsOf(f.logicalId() + "Role").stream()
-            .filter(st -> actions(st).contains("logs:PutLogEvents")).findFirst().orElseThrow();
+        JsonNode logs =
+            statementsOf(f.logicalId() + "Role").stream()
+                .filter(st -> actions(st).contains("logs:PutLogEvents"))
+                .findFirst()
+                .orElseThrow();
         assertThat(logs.at("/Resource/Fn::GetAtt/0").asText()).startsWith(f.logicalId() + "Logs");
       }
     }
-
 
     @Test
     void secrets_areReadableOnlyByTheFunctionThatNeedsThem() {
@@ -91,20 +97,35 @@ class AccessControlTest {
 
     @Test
     void tableAccess_isExactlyTheActionsEachFunctionCalls_onTheKeyPrefixesItOwns() {
-      assertThat(itemGrants("registry")).containsExactlyInAnyOrderEntriesOf(Map.of(
-          List.of("SERVER#*", "AUDIT#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-              "dynamodb:UpdateItem")));
-      assertThat(itemGrants("maps")).containsExactlyInAnyOrderEntriesOf(Map.of(
-          List.of("GEOCODE#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem"),
-          List.of("COUNTER#*"), List.of("dynamodb:GetItem", "dynamodb:UpdateItem")));
-      assertThat(itemGrants("healthchecker")).containsExactlyInAnyOrderEntriesOf(Map.of(
-          List.of("SERVER#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-              "dynamodb:UpdateItem")));
+      assertThat(itemGrants("registry"))
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  List.of("SERVER#*", "AUDIT#*"),
+                  List.of(
+                      "dynamodb:GetItem",
+                      "dynamodb:PutItem",
+                      "dynamodb:Query",
+                      "dynamodb:UpdateItem")));
+      assertThat(itemGrants("maps"))
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  List.of("GEOCODE#*"), List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                  List.of("COUNTER#*"), List.of("dynamodb:GetItem", "dynamodb:UpdateItem")));
+      assertThat(itemGrants("healthchecker"))
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  List.of("SERVER#*"),
+                  List.of(
+                      "dynamodb:GetItem",
+                      "dynamodb:PutItem",
+                      "dynamodb:Query",
+                      "dynamodb:UpdateItem")));
     }
 
     @Test
     void indexQueries_areGrantedOnlyOnTheIndexesEachFunctionLists() {
-      assertThat(indexGrants("registry")).containsExactlyInAnyOrder("/index/byUpdated", "/index/byChange");
+      assertThat(indexGrants("registry"))
+          .containsExactlyInAnyOrder("/index/byUpdated", "/index/byChange");
       assertThat(indexGrants("healthchecker")).containsExactly("/index/byUpdated");
       assertThat(indexGrants("maps")).isEmpty();
     }
@@ -112,23 +133,36 @@ class AccessControlTest {
     @Test
     void noFunction_mayScanDeleteBatchOrReadStreams() {
       for (String f : List.of("registry", "maps", "healthchecker")) {
-        assertThat(statementsOf(f + "Role").stream().flatMap(st -> actions(st).stream())
-            .filter(a -> a.startsWith("dynamodb:")))
-            .as(f).allMatch(a -> List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                "dynamodb:Query").contains(a));
+        assertThat(
+                statementsOf(f + "Role").stream()
+                    .flatMap(st -> actions(st).stream())
+                    .filter(a -> a.startsWith("dynamodb:")))
+            .as(f)
+            .allMatch(
+                a ->
+                    List.of(
+                            "dynamodb:GetItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:UpdateItem",
+                            "dynamodb:Query")
+                        .contains(a));
       }
     }
 
-    /** @return for each table statement, its LeadingKeys patterns and its sorted actions */
+    /**
+     * @return for each table statement, its LeadingKeys patterns and its sorted actions
+     */
     private Map<List<String>, List<String>> itemGrants(String logicalId) {
       Map<List<String>, List<String>> grants = new HashMap<>();
       for (JsonNode st : statementsOf(logicalId + "Role")) {
-        if (actions(st).stream().noneMatch(a -> a.startsWith("dynamodb:")) || !st.has("Condition")) {
+        if (actions(st).stream().noneMatch(a -> a.startsWith("dynamodb:"))
+            || !st.has("Condition")) {
           continue;
         }
         assertThat(st.at("/Resource/Fn::GetAtt/0").asText()).startsWith("RegistryTable");
         List<String> keys = new ArrayList<>();
-        st.at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").forEach(k -> keys.add(k.asText()));
+        st.at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys")
+            .forEach(k -> keys.add(k.asText()));
         grants.put(keys, actions(st).stream().sorted().toList());
       }
       return grants;
@@ -140,7 +174,10 @@ class AccessControlTest {
         if (!actions(st).equals(List.of("dynamodb:Query")) || st.has("Condition")) {
           continue;
         }
-        JsonNode resources = st.get("Resource").isArray() ? st.get("Resource") : JSON.createArrayNode().add(st.get("Resource"));
+        JsonNode resources =
+            st.get("Resource").isArray()
+                ? st.get("Resource")
+                : JSON.createArrayNode().add(st.get("Resource"));
         resources.forEach(r -> out.add(r.at("/Fn::Join/1/1").asText()));
       }
       return out;
@@ -160,12 +197,15 @@ class AccessControlTest {
       assertThat(all.get("EvaluationWindowSec").asInt()).isEqualTo(300);
       JsonNode maps = acl.at("/Rules/1/Statement/RateBasedStatement");
       assertThat(maps.get("Limit").asInt()).isEqualTo(EdgeProtection.MAPS_PER_IP_LIMIT);
-      assertThat(maps.at("/ScopeDownStatement/ByteMatchStatement/SearchString").asText()).isEqualTo("/maps/");
+      assertThat(maps.at("/ScopeDownStatement/ByteMatchStatement/SearchString").asText())
+          .isEqualTo("/maps/");
       assertThat(acl.at("/Rules/0/Action/Block").isObject()).isTrue();
       assertThat(acl.at("/Rules/1/Action/Block").isObject()).isTrue();
 
-      JsonNode association = res.ofType("AWS::WAFv2::WebACLAssociation").get(0).getValue().get("Properties");
-      assertThat(association.toString()).contains("/stages/", res.logicalIdOf("AWS::ApiGateway::Stage", "McpApi"));
+      JsonNode association =
+          res.ofType("AWS::WAFv2::WebACLAssociation").get(0).getValue().get("Properties");
+      assertThat(association.toString())
+          .contains("/stages/", res.logicalIdOf("AWS::ApiGateway::Stage", "McpApi"));
     }
   }
 }

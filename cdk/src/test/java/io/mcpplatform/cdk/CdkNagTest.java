@@ -24,20 +24,27 @@ class CdkNagTest {
   @Test
   void awsSolutionsPack_reportsNoErrors() {
     Synthesized s = Synthesized.withAllFunctions();
-    assertThat(describe(s.annotations().findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))).isEmpty();
+    assertThat(describe(s.annotations().findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))))
+        .isEmpty();
   }
 
   @Test
   void awsSolutionsPack_reportsNoWarnings() {
     Synthesized s = Synthesized.withAllFunctions();
-    assertThat(describe(s.annotations().findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))).isEmpty();
+    assertThat(
+            describe(s.annotations().findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))))
+        .isEmpty();
   }
 
   @Test
   void anUnsuppressedFinding_failsSynth_namingTheRule() {
-    App app = Synthesized.appFor(Synthesized.stubRepository(EnumSet.allOf(PlatformFunction.class)), Map.of());
-    McpPlatformStack stack = McpPlatformApp.buildStack(app, StackSettings.fromContext(app.getNode()));
-    // a test-only construct the pack finds fault with: a queue without a dead-letter queue or TLS enforcement
+    App app =
+        Synthesized.appFor(
+            Synthesized.stubRepository(EnumSet.allOf(PlatformFunction.class)), Map.of());
+    McpPlatformStack stack =
+        McpPlatformApp.buildStack(app, StackSettings.fromContext(app.getNode()));
+    // a test-only construct the pack finds fault with: a queue without a dead-letter queue or TLS
+    // enforcement
     new Queue(stack, "TestOnlyUnguardedQueue");
     McpPlatformApp.applyRules(app);
     assertThatThrownBy(() -> McpPlatformApp.synthesize(app))
@@ -49,12 +56,16 @@ class CdkNagTest {
 
   @Test
   void everySuppression_carriesAWrittenReason() {
-    JsonNode resources = new ObjectMapper().valueToTree(Synthesized.withAllFunctions().template().toJSON())
-        .get("Resources");
+    JsonNode resources =
+        new ObjectMapper()
+            .valueToTree(Synthesized.withAllFunctions().template().toJSON())
+            .get("Resources");
     List<JsonNode> suppressions = new ArrayList<>();
     resources.forEach(r -> r.at("/Metadata/cdk_nag/rules_to_suppress").forEach(suppressions::add));
     assertThat(suppressions).isNotEmpty();
-    assertThat(suppressions).allSatisfy(sup ->
-        assertThat(sup.path("reason").asText()).as(sup.toString()).hasSizeGreaterThan(60));
+    assertThat(suppressions)
+        .allSatisfy(
+            sup ->
+                assertThat(sup.path("reason").asText()).as(sup.toString()).hasSizeGreaterThan(60));
   }
 }

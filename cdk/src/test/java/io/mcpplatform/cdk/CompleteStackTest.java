@@ -38,16 +38,22 @@ class CompleteStackTest {
   void synth_fails_whenAJarIsOlderThanASourceOfAProjectModuleItDependsOn() throws IOException {
     Path root = Synthesized.stubRepository(EnumSet.allOf(PlatformFunction.class));
     Path core = source(root, "functions/core/src/main/java/Core.java", Instant.now());
-    Files.writeString(root.resolve("functions/registry/pom.xml"), "<dependencies><dependency>\n"
-        + "  <!-- the domain -->\n  <groupId>io.mcpplatform</groupId>\n  <artifactId>core</artifactId>\n"
-        + "</dependency></dependencies>");
+    Files.writeString(
+        root.resolve("functions/registry/pom.xml"),
+        "<dependencies><dependency>\n"
+            + "  <!-- the domain -->\n  <groupId>io.mcpplatform</groupId>\n  <artifactId>core</artifactId>\n"
+            + "</dependency></dependencies>");
     Files.setLastModifiedTime(root.resolve("functions/registry/pom.xml"), old(7200));
     Files.setLastModifiedTime(root.resolve(PlatformFunction.REGISTRY.jar()), old(3600));
 
     assertThatThrownBy(() -> DeployableJars.check(root, EnumSet.allOf(PlatformFunction.class)))
         .isInstanceOf(DeployableJars.MissingArtifactException.class)
-        .hasMessageContaining("registry: " + PlatformFunction.REGISTRY.jar() + " is older than its sources ("
-            + root.relativize(core) + " changed after it was built)")
+        .hasMessageContaining(
+            "registry: "
+                + PlatformFunction.REGISTRY.jar()
+                + " is older than its sources ("
+                + root.relativize(core)
+                + " changed after it was built)")
         .hasMessageContaining("-pl functions/registry -am")
         .hasMessageNotContaining("maps:");
 
@@ -61,18 +67,26 @@ class CompleteStackTest {
     Files.setLastModifiedTime(root.resolve(PlatformFunction.MAPS.jar()), old(3600));
     source(root, "functions/registry/src/main/java/Registry.java", Instant.now());
     assertThatThrownBy(() -> DeployableJars.check(root, EnumSet.allOf(PlatformFunction.class)))
-        .hasMessageContaining("registry:").hasMessageNotContaining("maps:");
+        .hasMessageContaining("registry:")
+        .hasMessageNotContaining("maps:");
     DeployableJars.check(root, Set.of(PlatformFunction.MAPS));
   }
 
   @Test
   void withoutMaps_isANamedChoice_thatRemovesItsRoutesSecretScheduleAndOutputs() {
-    Synthesized s = Synthesized.synthesize(EnumSet.of(PlatformFunction.REGISTRY, PlatformFunction.HEALTH_CHECKER),
-        Map.of(StackSettings.FUNCTIONS, "registry,health-checker", StackSettings.STAGE, "staging"));
+    Synthesized s =
+        Synthesized.synthesize(
+            EnumSet.of(PlatformFunction.REGISTRY, PlatformFunction.HEALTH_CHECKER),
+            Map.of(
+                StackSettings.FUNCTIONS,
+                "registry,health-checker",
+                StackSettings.STAGE,
+                "staging"));
     JsonNode t = JSON.valueToTree(s.template().toJSON());
     s.template().resourceCountIs("AWS::Lambda::Function", 2);
     assertThat(t.get("Resources").has("maps")).isFalse();
-    assertThat(t.get("Resources").toString()).doesNotContain("\"PathPart\":\"maps\"", "google-maps", "/maps/");
+    assertThat(t.get("Resources").toString())
+        .doesNotContain("\"PathPart\":\"maps\"", "google-maps", "/maps/");
     assertThat(t.get("Outputs").has("MapsMcpUrl")).isFalse();
     assertThat(t.get("Outputs").has("GoogleMapsSecretName")).isFalse();
     assertThat(t.get("Outputs").has("RegistryMcpUrl")).isTrue();
@@ -86,37 +100,51 @@ class CompleteStackTest {
   @Test
   void theRegistry_cannotBeLeftOut() {
     Path root = Synthesized.stubRepository(EnumSet.allOf(PlatformFunction.class));
-    assertThatThrownBy(() -> StackSettings.fromContext(Synthesized.appFor(root,
-        Map.of(StackSettings.FUNCTIONS, "maps,health-checker")).getNode()))
+    assertThatThrownBy(
+            () ->
+                StackSettings.fromContext(
+                    Synthesized.appFor(root, Map.of(StackSettings.FUNCTIONS, "maps,health-checker"))
+                        .getNode()))
         .hasMessageContaining("'functions' must include registry");
   }
 
   @Test
   void theOldRequiredFunctionsKey_isRefused_notSilentlyIgnored() {
     Path root = Synthesized.stubRepository(EnumSet.allOf(PlatformFunction.class));
-    assertThatThrownBy(() -> StackSettings.fromContext(Synthesized.appFor(root,
-        Map.of(StackSettings.REQUIRED_FUNCTIONS, "registry")).getNode()))
+    assertThatThrownBy(
+            () ->
+                StackSettings.fromContext(
+                    Synthesized.appFor(root, Map.of(StackSettings.REQUIRED_FUNCTIONS, "registry"))
+                        .getNode()))
         .hasMessageContaining("-c functions=registry,health-checker");
   }
 
   @Test
   void unknownStageOrFlagValue_isRefused_namingTheKey() {
     Path root = Synthesized.stubRepository(EnumSet.allOf(PlatformFunction.class));
-    assertThatThrownBy(() -> StackSettings.fromContext(Synthesized.appFor(root,
-        Map.of(StackSettings.STAGE, "production")).getNode()))
+    assertThatThrownBy(
+            () ->
+                StackSettings.fromContext(
+                    Synthesized.appFor(root, Map.of(StackSettings.STAGE, "production")).getNode()))
         .hasMessageContaining("'stage' must be one of dev, staging, prod");
-    assertThatThrownBy(() -> StackSettings.fromContext(Synthesized.appFor(root,
-        Map.of(StackSettings.WEB_ACL, "yes")).getNode()))
+    assertThatThrownBy(
+            () ->
+                StackSettings.fromContext(
+                    Synthesized.appFor(root, Map.of(StackSettings.WEB_ACL, "yes")).getNode()))
         .hasMessageContaining("'webAcl' must be true or false");
   }
 
   @Test
   void importedGoogleSecret_isReferencedByName_notCreated() {
-    Synthesized imported = Synthesized.synthesize(EnumSet.allOf(PlatformFunction.class),
-        Map.of(StackSettings.GOOGLE_MAPS_SECRET_NAME, "team/google-maps"));
+    Synthesized imported =
+        Synthesized.synthesize(
+            EnumSet.allOf(PlatformFunction.class),
+            Map.of(StackSettings.GOOGLE_MAPS_SECRET_NAME, "team/google-maps"));
     JsonNode t = JSON.valueToTree(imported.template().toJSON());
     imported.template().resourceCountIs("AWS::SecretsManager::Secret", 1);
-    assertThat(t.at("/Resources/maps/Properties/Environment/Variables/GOOGLE_MAPS_SECRET_NAME").asText())
+    assertThat(
+            t.at("/Resources/maps/Properties/Environment/Variables/GOOGLE_MAPS_SECRET_NAME")
+                .asText())
         .isEqualTo("team/google-maps");
     assertThat(t.get("Resources").toString()).contains("secret:team/google-maps-??????");
   }

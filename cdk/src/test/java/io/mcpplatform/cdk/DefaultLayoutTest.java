@@ -25,15 +25,19 @@ class DefaultLayoutTest {
     assertThat(settings.functions()).isEqualTo(EnumSet.allOf(PlatformFunction.class));
     assertThat(settings.webAcl()).isFalse();
     assertThat(settings.reservedConcurrency()).isTrue();
-    assertThat(Files.isRegularFile(settings.repoRoot().resolve("functions/registry/pom.xml"))).isTrue();
+    assertThat(Files.isRegularFile(settings.repoRoot().resolve("functions/registry/pom.xml")))
+        .isTrue();
   }
 
   @Test
   void realLayout_synthesizesEveryFunction_orRefusesNamingWhatToBuild() {
     App app = McpPlatformApp.newApp(Map.of());
     StackSettings settings = StackSettings.fromContext(app.getNode());
-    Optional<String> problem = EnumSet.allOf(PlatformFunction.class).stream()
-        .map(f -> DeployableJars.problem(settings.repoRoot(), f)).flatMap(Optional::stream).findFirst();
+    Optional<String> problem =
+        EnumSet.allOf(PlatformFunction.class).stream()
+            .map(f -> DeployableJars.problem(settings.repoRoot(), f))
+            .flatMap(Optional::stream)
+            .findFirst();
     if (problem.isPresent()) {
       assertThatThrownBy(() -> McpPlatformApp.buildStack(app, settings))
           .isInstanceOf(DeployableJars.MissingArtifactException.class)
@@ -52,7 +56,8 @@ class DefaultLayoutTest {
   @Test
   void recommendedFeatureFlags_ofCdkJson_areSetOnTheApp() {
     Map<String, Object> flags = McpPlatformApp.recommendedFlags();
-    assertThat(flags).hasSizeGreaterThan(80)
+    assertThat(flags)
+        .hasSizeGreaterThan(80)
         .containsEntry("@aws-cdk/aws-iam:minimizePolicies", true)
         .containsEntry("@aws-cdk/core:validateAgainstDefaultRules", true);
     App app = McpPlatformApp.newApp(Map.of());
@@ -64,6 +69,7 @@ class DefaultLayoutTest {
     assertThat(PlatformFunction.byId("health-checker").jar())
         .isEqualTo(Path.of("functions/health-checker/target/health-checker.jar"));
     assertThat(PlatformFunction.HEALTH_CHECKER.logicalId()).matches("[A-Za-z0-9]+");
-    assertThatThrownBy(() -> PlatformFunction.byId("mapz")).hasMessageContaining("unknown function 'mapz'");
+    assertThatThrownBy(() -> PlatformFunction.byId("mapz"))
+        .hasMessageContaining("unknown function 'mapz'");
   }
 }

@@ -38,30 +38,50 @@ class McpPlatformStackTest {
   class RegistryTableResource {
     @Test
     void table_isOnDemandWithPointInTimeRecoveryAndTtl() {
-      template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-          "BillingMode", "PAY_PER_REQUEST",
-          "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-          "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
-          "KeySchema", List.of(
-              Map.of("AttributeName", "pk", "KeyType", "HASH"),
-              Map.of("AttributeName", "sk", "KeyType", "RANGE"))));
+      template.hasResourceProperties(
+          "AWS::DynamoDB::Table",
+          Map.of(
+              "BillingMode", "PAY_PER_REQUEST",
+              "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+              "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+              "KeySchema",
+                  List.of(
+                      Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                      Map.of("AttributeName", "sk", "KeyType", "RANGE"))));
     }
 
     @Test
     void table_isRetained_whenStackIsDeleted() {
-      template.hasResource("AWS::DynamoDB::Table", Map.of(
-          "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+      template.hasResource(
+          "AWS::DynamoDB::Table",
+          Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
     }
 
     @Test
     void table_hasListingIndexes_byUpdatedAndByChange() {
-      template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("GlobalSecondaryIndexes", List.of(
-          Map.of("IndexName", "byUpdated", "Projection", Map.of("ProjectionType", "ALL"), "KeySchema", List.of(
-              Map.of("AttributeName", "gsiPk", "KeyType", "HASH"),
-              Map.of("AttributeName", "updatedKey", "KeyType", "RANGE"))),
-          Map.of("IndexName", "byChange", "Projection", Map.of("ProjectionType", "ALL"), "KeySchema", List.of(
-              Map.of("AttributeName", "gsiPk", "KeyType", "HASH"),
-              Map.of("AttributeName", "changedKey", "KeyType", "RANGE"))))));
+      template.hasResourceProperties(
+          "AWS::DynamoDB::Table",
+          Map.of(
+              "GlobalSecondaryIndexes",
+              List.of(
+                  Map.of(
+                      "IndexName",
+                      "byUpdated",
+                      "Projection",
+                      Map.of("ProjectionType", "ALL"),
+                      "KeySchema",
+                      List.of(
+                          Map.of("AttributeName", "gsiPk", "KeyType", "HASH"),
+                          Map.of("AttributeName", "updatedKey", "KeyType", "RANGE"))),
+                  Map.of(
+                      "IndexName",
+                      "byChange",
+                      "Projection",
+                      Map.of("ProjectionType", "ALL"),
+                      "KeySchema",
+                      List.of(
+                          Map.of("AttributeName", "gsiPk", "KeyType", "HASH"),
+                          Map.of("AttributeName", "changedKey", "KeyType", "RANGE"))))));
     }
   }
 
@@ -69,7 +89,8 @@ class McpPlatformStackTest {
   class Functions {
     @Test
     void functions_haveStableLogicalIds_forSamLocalInvoke() {
-      assertThat(res.ofType("AWS::Lambda::Function")).extracting(Map.Entry::getKey)
+      assertThat(res.ofType("AWS::Lambda::Function"))
+          .extracting(Map.Entry::getKey)
           .containsExactlyInAnyOrder("registry", "maps", "healthchecker");
     }
 
@@ -79,14 +100,19 @@ class McpPlatformStackTest {
         JsonNode p = resources.get(f.logicalId()).get("Properties");
         assertThat(p.get("Runtime").asText()).as(f.id()).isEqualTo("java21");
         assertThat(p.at("/SnapStart/ApplyOn").asText()).as(f.id()).isEqualTo("PublishedVersions");
-        // the CRaC priming hooks run inside the runtime's own JVM set-up: no JVM options of ours override it
+        // the CRaC priming hooks run inside the runtime's own JVM set-up: no JVM options of ours
+        // override it
         assertThat(p.at("/Environment/Variables").has("JAVA_TOOL_OPTIONS")).as(f.id()).isFalse();
         assertThat(p.at("/TracingConfig/Mode").asText()).as(f.id()).isEqualTo("Active");
         assertThat(p.get("Handler").asText()).as(f.id()).isEqualTo(f.handler());
         assertThat(p.get("MemorySize").asInt()).as(f.id()).isEqualTo(f.memoryMb());
-        assertThat(p.get("Timeout").asInt()).as(f.id()).isEqualTo(f.timeout().toSeconds().intValue());
+        assertThat(p.get("Timeout").asInt())
+            .as(f.id())
+            .isEqualTo(f.timeout().toSeconds().intValue());
         assertThat(p.at("/LoggingConfig/LogFormat").asText()).as(f.id()).isEqualTo("JSON");
-        assertThat(p.at("/LoggingConfig/LogGroup/Ref").asText()).as(f.id()).startsWith(f.logicalId() + "Logs");
+        assertThat(p.at("/LoggingConfig/LogGroup/Ref").asText())
+            .as(f.id())
+            .startsWith(f.logicalId() + "Logs");
       }
     }
 
@@ -102,29 +128,40 @@ class McpPlatformStackTest {
       List<Map.Entry<String, JsonNode>> aliases = res.ofType("AWS::Lambda::Alias");
       assertThat(aliases).hasSize(3);
       for (PlatformFunction f : PlatformFunction.values()) {
-        JsonNode alias = aliases.stream().filter(a -> a.getKey().startsWith(f.logicalId() + "Live"))
-            .findFirst().orElseThrow().getValue().get("Properties");
+        JsonNode alias =
+            aliases.stream()
+                .filter(a -> a.getKey().startsWith(f.logicalId() + "Live"))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .get("Properties");
         assertThat(alias.get("Name").asText()).isEqualTo("live");
         assertThat(alias.at("/FunctionName/Ref").asText()).isEqualTo(f.logicalId());
         String version = alias.at("/FunctionVersion/Fn::GetAtt/0").asText();
         assertThat(resources.get(version).get("Type").asText()).isEqualTo("AWS::Lambda::Version");
-        assertThat(resources.get(version).at("/Properties/FunctionName/Ref").asText()).isEqualTo(f.logicalId());
+        assertThat(resources.get(version).at("/Properties/FunctionName/Ref").asText())
+            .isEqualTo(f.logicalId());
       }
     }
 
     @Test
     void eachFunction_reservesItsConcurrency() {
       for (PlatformFunction f : PlatformFunction.values()) {
-        assertThat(resources.get(f.logicalId()).at("/Properties/ReservedConcurrentExecutions").asInt()).as(f.id())
-            .isEqualTo(f.reservedConcurrency()).isPositive();
+        assertThat(
+                resources.get(f.logicalId()).at("/Properties/ReservedConcurrentExecutions").asInt())
+            .as(f.id())
+            .isEqualTo(f.reservedConcurrency())
+            .isPositive();
       }
-      assertThat(PlatformFunction.REGISTRY.reservedConcurrency()).isGreaterThan(PlatformFunction.MAPS.reservedConcurrency());
+      assertThat(PlatformFunction.REGISTRY.reservedConcurrency())
+          .isGreaterThan(PlatformFunction.MAPS.reservedConcurrency());
     }
 
     @Test
     void registryEnvironment_namesTableAndSigningSecret_only() {
       JsonNode env = resources.get("registry").at("/Properties/Environment/Variables");
-      assertThat(env.at("/TABLE_NAME/Ref").asText()).isEqualTo(res.logicalIdOf("AWS::DynamoDB::Table", "RegistryTable"));
+      assertThat(env.at("/TABLE_NAME/Ref").asText())
+          .isEqualTo(res.logicalIdOf("AWS::DynamoDB::Table", "RegistryTable"));
       assertThat(env.get("REGISTRY_URL_POLICY").asText()).isEqualTo("https-only");
       assertThat(env.get("INDEX_REFRESH_MS").asText()).isEqualTo("1000");
       assertThat(env.at("/REGISTRY_SIGNING_SECRET_ARN/Ref").asText())
@@ -136,7 +173,8 @@ class McpPlatformStackTest {
     @Test
     void mapsEnvironment_namesGoogleSecret_andHealthCheckerOnlyTheTable() {
       JsonNode maps = resources.get("maps").at("/Properties/Environment/Variables");
-      assertThat(maps.get("GOOGLE_MAPS_SECRET_NAME").asText()).isEqualTo("McpPlatform-prod/google-maps-api-key");
+      assertThat(maps.get("GOOGLE_MAPS_SECRET_NAME").asText())
+          .isEqualTo("McpPlatform-prod/google-maps-api-key");
       assertThat(maps.at("/TABLE_NAME/Ref").asText()).startsWith("RegistryTable");
       JsonNode health = resources.get("healthchecker").at("/Properties/Environment/Variables");
       assertThat(health.at("/TABLE_NAME/Ref").asText()).startsWith("RegistryTable");
@@ -148,14 +186,20 @@ class McpPlatformStackTest {
   @Nested
   class Api {
     private JsonNode methodFor(String pathPart, String parentPart) {
-      String resource = res.ofType("AWS::ApiGateway::Resource").stream()
-          .filter(e -> e.getValue().at("/Properties/PathPart").asText().equals(pathPart))
-          .filter(e -> e.getValue().at("/Properties/ParentId/Ref").asText().contains(parentPart))
-          .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no resource " + pathPart));
+      String resource =
+          res.ofType("AWS::ApiGateway::Resource").stream()
+              .filter(e -> e.getValue().at("/Properties/PathPart").asText().equals(pathPart))
+              .filter(
+                  e -> e.getValue().at("/Properties/ParentId/Ref").asText().contains(parentPart))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no resource " + pathPart));
       return res.ofType("AWS::ApiGateway::Method").stream()
           .filter(e -> e.getValue().at("/Properties/ResourceId/Ref").asText().equals(resource))
           .filter(e -> e.getValue().at("/Properties/HttpMethod").asText().equals("ANY"))
-          .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no ANY on " + pathPart));
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no ANY on " + pathPart));
     }
 
     @Test
@@ -167,13 +211,21 @@ class McpPlatformStackTest {
 
     @Test
     void webCatalog_routesReadOnlyPagesAndAssetsToTheRegistry() {
-      List<JsonNode> gets = res.ofType("AWS::ApiGateway::Method").stream().map(Map.Entry::getValue)
-          .filter(m -> m.at("/Properties/HttpMethod").asText().equals("GET")).toList();
+      List<JsonNode> gets =
+          res.ofType("AWS::ApiGateway::Method").stream()
+              .map(Map.Entry::getValue)
+              .filter(m -> m.at("/Properties/HttpMethod").asText().equals("GET"))
+              .toList();
       assertThat(gets).hasSize(3).allSatisfy(m -> assertRoute(m, "registry"));
-      assertThat(gets).anySatisfy(m -> assertThat(m.at("/Properties/ResourceId/Fn::GetAtt/1").asText())
-          .isEqualTo("RootResourceId"));
-      List<String> parts = res.ofType("AWS::ApiGateway::Resource").stream()
-          .map(e -> e.getValue().at("/Properties/PathPart").asText()).toList();
+      assertThat(gets)
+          .anySatisfy(
+              m ->
+                  assertThat(m.at("/Properties/ResourceId/Fn::GetAtt/1").asText())
+                      .isEqualTo("RootResourceId"));
+      List<String> parts =
+          res.ofType("AWS::ApiGateway::Resource").stream()
+              .map(e -> e.getValue().at("/Properties/PathPart").asText())
+              .toList();
       assertThat(parts).contains("servers", "{name+}", "assets", "{file}");
     }
 
@@ -187,7 +239,8 @@ class McpPlatformStackTest {
 
     private void assertRoute(JsonNode method, String logicalId) {
       assertThat(method.at("/Properties/Integration/Type").asText()).isEqualTo("AWS_PROXY");
-      assertThat(method.at("/Properties/Integration/IntegrationHttpMethod").asText()).isEqualTo("POST");
+      assertThat(method.at("/Properties/Integration/IntegrationHttpMethod").asText())
+          .isEqualTo("POST");
       assertThat(method.at("/Properties/Integration/Uri/Fn::Sub").asText())
           .endsWith("/functions/${" + logicalId + ".Arn}:live/invocations");
       assertThat(method.get("DependsOn").toString()).contains(logicalId + "Live");
@@ -195,13 +248,23 @@ class McpPlatformStackTest {
 
     @Test
     void aliases_mayBeInvokedByApiGateway() {
-      List<Map.Entry<String, JsonNode>> perms = res.ofType("AWS::Lambda::Permission").stream()
-          .filter(e -> e.getValue().at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
-          .toList();
-      // the MCP and REST routes, the web catalog's three pages and assets, and the four legacy SSE paths
+      List<Map.Entry<String, JsonNode>> perms =
+          res.ofType("AWS::Lambda::Permission").stream()
+              .filter(
+                  e ->
+                      e.getValue()
+                          .at("/Properties/Principal")
+                          .asText()
+                          .equals("apigateway.amazonaws.com"))
+              .toList();
+      // the MCP and REST routes, the web catalog's three pages and assets, and the four legacy SSE
+      // paths
       assertThat(perms).hasSize(10);
-      assertThat(perms).allSatisfy(p ->
-          assertThat(p.getValue().at("/Properties/FunctionName/Ref").asText()).contains("Live"));
+      assertThat(perms)
+          .allSatisfy(
+              p ->
+                  assertThat(p.getValue().at("/Properties/FunctionName/Ref").asText())
+                      .contains("Live"));
     }
 
     @Test
@@ -218,16 +281,22 @@ class McpPlatformStackTest {
       JsonNode format = JSON.readTree(stage.at("/AccessLogSetting/Format").asText());
       assertThat(format.get("requestId").asText()).isEqualTo("$context.requestId");
       assertThat(format.get("status").asText()).isEqualTo("$context.status");
-      assertThat(stage.at("/AccessLogSetting/DestinationArn/Fn::GetAtt/0").asText()).startsWith("McpApiAccessLogs");
+      assertThat(stage.at("/AccessLogSetting/DestinationArn/Fn::GetAtt/0").asText())
+          .startsWith("McpApiAccessLogs");
     }
 
     @Test
     void preflight_allowsMcpHeadersFromAnyOrigin() {
-      JsonNode options = res.ofType("AWS::ApiGateway::Method").stream()
-          .filter(e -> e.getValue().at("/Properties/HttpMethod").asText().equals("OPTIONS"))
-          .findFirst().orElseThrow().getValue();
-      JsonNode params = options.at("/Properties/Integration/IntegrationResponses/0/ResponseParameters");
-      assertThat(params.get("method.response.header.Access-Control-Allow-Origin").asText()).isEqualTo("'*'");
+      JsonNode options =
+          res.ofType("AWS::ApiGateway::Method").stream()
+              .filter(e -> e.getValue().at("/Properties/HttpMethod").asText().equals("OPTIONS"))
+              .findFirst()
+              .orElseThrow()
+              .getValue();
+      JsonNode params =
+          options.at("/Properties/Integration/IntegrationResponses/0/ResponseParameters");
+      assertThat(params.get("method.response.header.Access-Control-Allow-Origin").asText())
+          .isEqualTo("'*'");
       assertThat(params.get("method.response.header.Access-Control-Allow-Headers").asText())
           .contains("Mcp-Protocol-Version", "Accept", "Content-Type");
       // the REST face changes a server's status with PATCH: a browser's preflight must allow it
@@ -238,8 +307,9 @@ class McpPlatformStackTest {
 
     @Test
     void api_isRegional() {
-      template.hasResourceProperties("AWS::ApiGateway::RestApi", Map.of(
-          "EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
+      template.hasResourceProperties(
+          "AWS::ApiGateway::RestApi",
+          Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
     }
   }
 
@@ -258,8 +328,10 @@ class McpPlatformStackTest {
   class Secrets {
     @Test
     void googleKeySecret_isCreatedEmpty_withInstructions() {
-      JsonNode secret = resources.get(res.logicalIdOf("AWS::SecretsManager::Secret", "GoogleMapsApiKey"))
-          .get("Properties");
+      JsonNode secret =
+          resources
+              .get(res.logicalIdOf("AWS::SecretsManager::Secret", "GoogleMapsApiKey"))
+              .get("Properties");
       assertThat(secret.get("Name").asText()).isEqualTo("McpPlatform-prod/google-maps-api-key");
       assertThat(secret.get("Description").asText()).contains("put-secret-value");
       assertThat(secret.has("GenerateSecretString")).isFalse();
@@ -268,8 +340,10 @@ class McpPlatformStackTest {
 
     @Test
     void signingSecret_isGenerated_neverALiteral() {
-      JsonNode secret = resources.get(res.logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey"))
-          .get("Properties");
+      JsonNode secret =
+          resources
+              .get(res.logicalIdOf("AWS::SecretsManager::Secret", "RegistryTokenSigningKey"))
+              .get("Properties");
       assertThat(secret.at("/GenerateSecretString/PasswordLength").asInt()).isEqualTo(64);
       assertThat(secret.has("SecretString")).isFalse();
     }
@@ -279,30 +353,65 @@ class McpPlatformStackTest {
   class Observability {
     @Test
     void alarms_coverErrorsThrottlesApi5xxAndMissingHealthRuns() {
-      List<String> descriptions = res.ofType("AWS::CloudWatch::Alarm").stream()
-          .map(e -> e.getValue().at("/Properties/AlarmDescription").asText()).toList();
+      List<String> descriptions =
+          res.ofType("AWS::CloudWatch::Alarm").stream()
+              .map(e -> e.getValue().at("/Properties/AlarmDescription").asText())
+              .toList();
       assertThat(descriptions).hasSize(8);
       for (PlatformFunction f : PlatformFunction.values()) {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-            "MetricName", "Errors", "Namespace", "AWS/Lambda",
-            "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", f.logicalId()))))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-            "MetricName", "Throttles",
-            "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", f.logicalId()))))));
+        template.hasResourceProperties(
+            "AWS::CloudWatch::Alarm",
+            Match.objectLike(
+                Map.of(
+                    "MetricName",
+                    "Errors",
+                    "Namespace",
+                    "AWS/Lambda",
+                    "Dimensions",
+                    List.of(
+                        Map.of("Name", "FunctionName", "Value", Map.of("Ref", f.logicalId()))))));
+        template.hasResourceProperties(
+            "AWS::CloudWatch::Alarm",
+            Match.objectLike(
+                Map.of(
+                    "MetricName",
+                    "Throttles",
+                    "Dimensions",
+                    List.of(
+                        Map.of("Name", "FunctionName", "Value", Map.of("Ref", f.logicalId()))))));
       }
-      template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-          "MetricName", "5XXError", "Namespace", "AWS/ApiGateway")));
-      template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-          "MetricName", "Invocations", "ComparisonOperator", "LessThanThreshold",
-          "TreatMissingData", "breaching")));
+      template.hasResourceProperties(
+          "AWS::CloudWatch::Alarm",
+          Match.objectLike(Map.of("MetricName", "5XXError", "Namespace", "AWS/ApiGateway")));
+      template.hasResourceProperties(
+          "AWS::CloudWatch::Alarm",
+          Match.objectLike(
+              Map.of(
+                  "MetricName",
+                  "Invocations",
+                  "ComparisonOperator",
+                  "LessThanThreshold",
+                  "TreatMissingData",
+                  "breaching")));
     }
 
     @Test
     void dashboard_showsTheRegistryMetrics() {
-      String body = res.ofType("AWS::CloudWatch::Dashboard").get(0).getValue().at("/Properties/DashboardBody")
-          .toString();
-      assertThat(body).contains("McpPlatform", "SearchRequests", "SearchLatency", "TotalServers",
-          "RegistrationErrors", "Service", "registry");
+      String body =
+          res.ofType("AWS::CloudWatch::Dashboard")
+              .get(0)
+              .getValue()
+              .at("/Properties/DashboardBody")
+              .toString();
+      assertThat(body)
+          .contains(
+              "McpPlatform",
+              "SearchRequests",
+              "SearchLatency",
+              "TotalServers",
+              "RegistrationErrors",
+              "Service",
+              "registry");
     }
   }
 
@@ -310,8 +419,10 @@ class McpPlatformStackTest {
   class Outputs {
     @Test
     void outputs_printApiUrlAndEveryMcpEndpoint() {
-      assertThat(outputs.fieldNames()).toIterable()
-          .contains("ApiUrl", "RegistryMcpUrl", "RegistryApiUrl", "MapsMcpUrl", "GoogleMapsSecretName");
+      assertThat(outputs.fieldNames())
+          .toIterable()
+          .contains(
+              "ApiUrl", "RegistryMcpUrl", "RegistryApiUrl", "MapsMcpUrl", "GoogleMapsSecretName");
       assertThat(outputs.at("/RegistryMcpUrl/Value").toString()).contains("/registry/mcp");
       assertThat(outputs.at("/MapsMcpUrl/Value").toString()).contains("/maps/mcp");
       assertThat(outputs.at("/RegistryApiUrl/Value").toString()).contains("/v0.1/servers");
@@ -322,8 +433,9 @@ class McpPlatformStackTest {
   @Test
   void synth_isDeterministic_whenRunTwiceOnTheSameJars() {
     Synthesized first = Synthesized.withAllFunctions();
-    Synthesized again = Synthesized.synthesize(EnumSet.allOf(PlatformFunction.class),
-        Map.of(StackSettings.STAGE, "prod"));
+    Synthesized again =
+        Synthesized.synthesize(
+            EnumSet.allOf(PlatformFunction.class), Map.of(StackSettings.STAGE, "prod"));
     String a = JSON.valueToTree(first.template().toJSON()).toString();
     String b = JSON.valueToTree(again.template().toJSON()).toString();
     assertThat(b).isEqualTo(a);

@@ -15,20 +15,23 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * A stack synthesized once and shared by the tests of a class: a repository root in a temporary folder
- * holding stand-in jars for the chosen functions (the stack only packages them), with the rules the app
- * applies at synth (cdk-nag's AwsSolutions pack).
+ * A stack synthesized once and shared by the tests of a class: a repository root in a temporary
+ * folder holding stand-in jars for the chosen functions (the stack only packages them), with the
+ * rules the app applies at synth (cdk-nag's AwsSolutions pack).
  *
  * @param stack the stack
  * @param template its template
  * @param annotations its synth-time messages, cdk-nag findings among them
  * @param repoRoot the temporary repository root
  */
-record Synthesized(McpPlatformStack stack, Template template, Annotations annotations, Path repoRoot) {
+record Synthesized(
+    McpPlatformStack stack, Template template, Annotations annotations, Path repoRoot) {
 
   private static Synthesized all;
 
-  /** @return the prod stack with every function present (synthesized once per test JVM) */
+  /**
+   * @return the prod stack with every function present (synthesized once per test JVM)
+   */
   static synchronized Synthesized withAllFunctions() {
     if (all == null) {
       all = synthesize(EnumSet.allOf(PlatformFunction.class), Map.of(StackSettings.STAGE, "prod"));
@@ -44,7 +47,8 @@ record Synthesized(McpPlatformStack stack, Template template, Annotations annota
   static Synthesized synthesize(Set<PlatformFunction> present, Map<String, Object> context) {
     Path root = stubRepository(present);
     App app = McpPlatformApp.newApp(Map.of());
-    McpPlatformStack stack = McpPlatformApp.buildStack(app, StackSettings.fromContext(withRoot(app, root, context)));
+    McpPlatformStack stack =
+        McpPlatformApp.buildStack(app, StackSettings.fromContext(withRoot(app, root, context)));
     McpPlatformApp.applyRules(app);
     return new Synthesized(stack, Template.fromStack(stack), Annotations.fromStack(stack), root);
   }
@@ -60,7 +64,8 @@ record Synthesized(McpPlatformStack stack, Template template, Annotations annota
     return app;
   }
 
-  private static software.constructs.Node withRoot(App app, Path root, Map<String, Object> context) {
+  private static software.constructs.Node withRoot(
+      App app, Path root, Map<String, Object> context) {
     app.getNode().setContext(StackSettings.REPO_ROOT, root.toString());
     context.forEach(app.getNode()::setContext);
     return app.getNode();
@@ -76,7 +81,8 @@ record Synthesized(McpPlatformStack stack, Template template, Annotations annota
       for (PlatformFunction f : present) {
         Path jar = root.resolve(f.jar());
         Files.createDirectories(jar.getParent());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+            JarOutputStream zip = new JarOutputStream(out)) {
           JarEntry entry = new JarEntry("stub-" + f.id() + ".txt");
           entry.setTime(0);
           zip.putNextEntry(entry);

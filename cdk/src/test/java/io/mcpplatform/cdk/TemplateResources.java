@@ -18,11 +18,14 @@ record TemplateResources(JsonNode resources) {
    */
   List<Map.Entry<String, JsonNode>> ofType(String type) {
     List<Map.Entry<String, JsonNode>> found = new ArrayList<>();
-    resources.fields().forEachRemaining(e -> {
-      if (type.equals(e.getValue().path("Type").asText())) {
-        found.add(e);
-      }
-    });
+    resources
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (type.equals(e.getValue().path("Type").asText())) {
+                found.add(e);
+              }
+            });
     return found;
   }
 
@@ -35,6 +38,7 @@ record TemplateResources(JsonNode resources) {
     return ofType(type).stream()
         .filter(e -> e.getKey().contains(pathFragment))
         .map(Map.Entry::getKey)
-        .findFirst().orElseThrow(() -> new AssertionError("no " + type + " like " + pathFragment));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " like " + pathFragment));
   }
 }

@@ -4,16 +4,16 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's debug messages ({@code --verbose}), through SLF4J only when they are on: starting SLF4J
- * (binding, configuration from the class path) costs a short command 50-90 ms of cold code, a quarter of
- * the discovery budget, for messages that are off in every normal run.
+ * The client's debug messages ({@code --verbose}), through SLF4J only when they are on: starting
+ * SLF4J (binding, configuration from the class path) costs a short command 50-90 ms of cold code, a
+ * quarter of the discovery budget, for messages that are off in every normal run.
  */
 public final class DebugLog {
 
-  private static volatile boolean enabled = levelIsDebug(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"));
+  private static volatile boolean enabled =
+      levelIsDebug(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"));
 
-  private DebugLog() {
-  }
+  private DebugLog() {}
 
   /** Turns debug messages on (sets SLF4J's simple logger to debug too). */
   public static void enable() {
@@ -21,7 +21,9 @@ public final class DebugLog {
     enabled = true;
   }
 
-  /** @return whether debug messages are on */
+  /**
+   * @return whether debug messages are on
+   */
   public static boolean enabled() {
     return enabled;
   }

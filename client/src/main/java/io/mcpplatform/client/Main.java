@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 /** Entry point of {@code ./mcp} (see {@link Cli}). */
 public final class Main {
 
-  private Main() {
-  }
+  private Main() {}
 
   /**
    * @param args the command line
    */
   public static void main(String[] args) {
-    // the one logging backend in the jar, named, instead of a service-loader scan of the whole class path
+    // the one logging backend in the jar, named, instead of a service-loader scan of the whole
+    // class path
     // (and of the JDK's modules) at the first logger; SLF4J then reports only warnings about itself
     setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
     setIfAbsent("slf4j.internal.verbosity", "WARN");
@@ -25,8 +25,16 @@ public final class Main {
         DebugLog.enable();
       }
     }
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    int code = new Cli(System.getenv(), in, System.out, System.err, ServerConnector.withDefaults().withProgress(System.err)).run(args);
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    int code =
+        new Cli(
+                System.getenv(),
+                in,
+                System.out,
+                System.err,
+                ServerConnector.withDefaults().withProgress(System.err))
+            .run(args);
     System.out.flush();
     System.exit(code);
   }

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param rounds model calls made
  * @param usage tokens used over all rounds
  * @param costUsd estimated cost in US dollars
- * @param discoveryMillis time spent searching and connecting (the model's registry searches included)
+ * @param discoveryMillis time spent searching and connecting (the model's registry searches
+ *     included)
  * @param toolsReadyAt when discovery ended (milliseconds since the epoch)
- * @param searchQueries what the model searched the registry for, when the question's own words found nothing
+ * @param searchQueries what the model searched the registry for, when the question's own words
+ *     found nothing
  * @param searchRounds model calls spent on those searches (counted in {@code rounds})
  * @param searchUsage tokens spent on those searches (counted in {@code usage})
  */
@@ -62,6 +64,5 @@ public record Answer(
   public record ToolCallRecord(
       @JsonProperty("tool") String tool,
       @JsonProperty("isError") boolean isError,
-      @JsonProperty("resultChars") int resultChars) {
-  }
+      @JsonProperty("resultChars") int resultChars) {}
 }

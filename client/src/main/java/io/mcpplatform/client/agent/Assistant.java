@@ -13,29 +13,31 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed's {@code chat_with_discovery}: discover tools for a question (when the registry finds nothing
- * relevant for its words, the model searches the registry in its own, {@link ServerFinder}), then loop on
- * tool use until the model answers. {@link #ask} starts afresh; {@link #chat} keeps the conversation (the
- * seed's interactive session), as question and answer text only: earlier tool calls and results are not
- * sent again, which keeps every later turn cheap.
+ * The seed's {@code chat_with_discovery}: discover tools for a question (when the registry finds
+ * nothing relevant for its words, the model searches the registry in its own, {@link
+ * ServerFinder}), then loop on tool use until the model answers. {@link #ask} starts afresh; {@link
+ * #chat} keeps the conversation (the seed's interactive session), as question and answer text only:
+ * earlier tool calls and results are not sent again, which keeps every later turn cheap.
  */
 public final class Assistant {
 
   /** The stable system prompt (cached with the tools). */
-  static final String SYSTEM = "You answer questions using the tools provided when they help. Tool names are"
-      + " server__tool. Use tool results as the source of facts and do not invent data; if a tool fails,"
-      + " say so briefly. Answer concisely.";
-  /** Answer when the registry has nothing that fits. */
-  public static final String NO_TOOLS = "I could not find any relevant tools to help with your request.";
+  static final String SYSTEM =
+      "You answer questions using the tools provided when they help. Tool names are"
+          + " server__tool. Use tool results as the source of facts and do not invent data; if a tool fails,"
+          + " say so briefly. Answer concisely.";
 
+  /** Answer when the registry has nothing that fits. */
+  public static final String NO_TOOLS =
+      "I could not find any relevant tools to help with your request.";
 
   /**
    * Bounds on the loop.
    *
    * @param maxRounds most model calls for one question, once tools are found
    * @param maxTokens output bound per call
-   * @param searchRounds most model calls searching the registry when it finds nothing for the question; 0
-   *     answers {@link #NO_TOOLS} without calling the model
+   * @param searchRounds most model calls searching the registry when it finds nothing for the
+   *     question; 0 answers {@link #NO_TOOLS} without calling the model
    */
   public record Options(int maxRounds, int maxTokens, int searchRounds) {
     /** Ten rounds, 1,024 output tokens each, up to three registry searches by the model. */
@@ -78,19 +80,25 @@ public final class Assistant {
   public Answer chat(String message) {
     Answer answer = answer(message, null, history, true);
     history.add(ChatMessage.user(message));
-    history.add(new ChatMessage(ChatMessage.Role.ASSISTANT, List.of(new ContentPart.Text(answer.text()))));
+    history.add(
+        new ChatMessage(ChatMessage.Role.ASSISTANT, List.of(new ContentPart.Text(answer.text()))));
     return answer;
   }
 
-  private Answer answer(String question, String searchQuery, List<ChatMessage> earlier, boolean conversation) {
+  private Answer answer(
+      String question, String searchQuery, List<ChatMessage> earlier, boolean conversation) {
     long start = System.nanoTime();
-    Discovery.Found found = discovery.discover(searchQuery == null ? question : searchQuery, question);
+    Discovery.Found found =
+        discovery.discover(searchQuery == null ? question : searchQuery, question);
     List<String> problems = new ArrayList<>(found.problems());
     ServerFinder.Outcome search = null;
-    // only when nothing was relevant: a relevant server that could not be reached (say, for a missing
+    // only when nothing was relevant: a relevant server that could not be reached (say, for a
+    // missing
     // credential) is reported as it is, not searched around
     if (found.chosen() == 0 && options.searchRounds() > 0) {
-      search = new ServerFinder(discovery, llm, options.searchRounds(), options.maxTokens()).find(question, earlier);
+      search =
+          new ServerFinder(discovery, llm, options.searchRounds(), options.maxTokens())
+              .find(question, earlier);
       problems.addAll(search.problems());
       if (search.found() != null) {
         found = search.found();
@@ -102,18 +110,51 @@ public final class Assistant {
     long discoveryMillis = (System.nanoTime() - start) / 1_000_000;
     long toolsReadyAt = System.currentTimeMillis();
     Toolbox toolbox = found.toolbox();
-    if (search != null && search.found() == null && search.text() != null && !search.text().isBlank()) {
+    if (search != null
+        && search.found() == null
+        && search.text() != null
+        && !search.text().isBlank()) {
       // the model answered instead of searching further: no tool was needed, or none could be found
-      return new Answer(search.text(), llm.model(), List.of(), List.of(), 0, List.of(), problems, searchRounds,
-          searchUsage, llm.prices().cost(searchUsage), discoveryMillis, toolsReadyAt, queries, searchRounds,
+      return new Answer(
+          search.text(),
+          llm.model(),
+          List.of(),
+          List.of(),
+          0,
+          List.of(),
+          problems,
+          searchRounds,
+          searchUsage,
+          llm.prices().cost(searchUsage),
+          discoveryMillis,
+          toolsReadyAt,
+          queries,
+          searchRounds,
           searchUsage);
     }
     if (toolbox.isEmpty() && !(conversation && !earlier.isEmpty() && search == null)) {
-      String text = NO_TOOLS + (queries.isEmpty() ? "" : " The registry was also searched for: '"
-          + String.join("', '", queries) + "'.") + (problems.isEmpty() ? "" : " " + String.join(" ", problems));
-      return new Answer(text, search == null ? null : llm.model(), found.servers(), List.of(), 0, List.of(),
-          problems, searchRounds, searchUsage, llm.prices().cost(searchUsage), discoveryMillis, toolsReadyAt, queries,
-          searchRounds, searchUsage);
+      String text =
+          NO_TOOLS
+              + (queries.isEmpty()
+                  ? ""
+                  : " The registry was also searched for: '" + String.join("', '", queries) + "'.")
+              + (problems.isEmpty() ? "" : " " + String.join(" ", problems));
+      return new Answer(
+          text,
+          search == null ? null : llm.model(),
+          found.servers(),
+          List.of(),
+          0,
+          List.of(),
+          problems,
+          searchRounds,
+          searchUsage,
+          llm.prices().cost(searchUsage),
+          discoveryMillis,
+          toolsReadyAt,
+          queries,
+          searchRounds,
+          searchUsage);
     }
     List<ToolSpec> specs = toolbox.specs();
     List<ChatMessage> messages = new ArrayList<>(earlier);
@@ -134,20 +175,38 @@ public final class Assistant {
       List<ContentPart> results = new ArrayList<>();
       for (ContentPart.ToolCall call : reply.toolCalls()) {
         ToolOutcome outcome = toolbox.execute(call.name(), call.input());
-        calls.add(new Answer.ToolCallRecord(call.name(), outcome.isError(), outcome.text().length()));
+        calls.add(
+            new Answer.ToolCallRecord(call.name(), outcome.isError(), outcome.text().length()));
         results.add(new ContentPart.ToolResult(call.id(), outcome.text(), outcome.isError()));
       }
       messages.add(new ChatMessage(ChatMessage.Role.USER, results));
     }
     if (text == null) {
-      text = "No final answer after " + rounds + " model calls (the limit); the tools were called "
-          + calls.size() + " times.";
+      text =
+          "No final answer after "
+              + rounds
+              + " model calls (the limit); the tools were called "
+              + calls.size()
+              + " times.";
     } else if (text.isBlank()) {
       text = "(the model gave no text)";
     }
-    return new Answer(text, llm.model(), found.servers(), toolbox.names(), JsonMapper.shared().writeValueAsBytes(specs).length,
-        calls, problems, searchRounds + rounds, usage, llm.prices().cost(usage), discoveryMillis, toolsReadyAt,
-        queries, searchRounds, searchUsage);
+    return new Answer(
+        text,
+        llm.model(),
+        found.servers(),
+        toolbox.names(),
+        JsonMapper.shared().writeValueAsBytes(specs).length,
+        calls,
+        problems,
+        searchRounds + rounds,
+        usage,
+        llm.prices().cost(usage),
+        discoveryMillis,
+        toolsReadyAt,
+        queries,
+        searchRounds,
+        searchUsage);
   }
 
   /** Forgets the conversation. */

@@ -21,17 +21,16 @@ import java.util.concurrent.Executors;
 
 /**
  * The seed's {@code discover_and_connect}, with a budget: search the registry, connect to the best
- * matches that are relevant and not unhealthy (a server never checked counts as a match: the local system
- * may run without the health checker), list their tools, and keep only the tools worth sending
- * ({@link ToolSelector}). Sessions are kept for reuse until {@link #close()}.
+ * matches that are relevant and not unhealthy (a server never checked counts as a match: the local
+ * system may run without the health checker), list their tools, and keep only the tools worth
+ * sending ({@link ToolSelector}). Sessions are kept for reuse until {@link #close()}.
  *
- * <p>Relevant means scoring at least {@link Options#minScore()} (the registry's fused score, 0 to 1) and
- * at least {@link Options#relativeScore()} of the best score. A registry whose hits carry no score, or
- * scores above 1 (an older, unnormalized ranking), gets no absolute floor: its scores cannot be compared
- * with one.
+ * <p>Relevant means scoring at least {@link Options#minScore()} (the registry's fused score, 0 to
+ * 1) and at least {@link Options#relativeScore()} of the best score. A registry whose hits carry no
+ * score, or scores above 1 (an older, unnormalized ranking), gets no absolute floor: its scores
+ * cannot be compared with one.
  */
 public final class Discovery implements AutoCloseable {
-
 
   /**
    * Bounds on discovery.
@@ -39,20 +38,27 @@ public final class Discovery implements AutoCloseable {
    * @param searchLimit how many search results to read
    * @param maxServers most servers to connect to
    * @param relativeScore keep servers scoring at least this share of the best score (0-1)
-   * @param minScore keep servers scoring at least this (0-1), when the registry's scores are normalized
+   * @param minScore keep servers scoring at least this (0-1), when the registry's scores are
+   *     normalized
    * @param maxTools most tools to send
    * @param maxResultChars cap on one tool result
    */
-  public record Options(int searchLimit, int maxServers, double relativeScore, double minScore, int maxTools,
+  public record Options(
+      int searchLimit,
+      int maxServers,
+      double relativeScore,
+      double minScore,
+      int maxTools,
       int maxResultChars) {
     /** Default floor on the registry's fused score. */
     public static final double DEFAULT_MIN_SCORE = 0.35;
+
     /**
-     * Ten results read, up to three servers scoring 0.35 or more and within 40% of the best, five tools,
-     * 6,000 characters per result.
+     * Ten results read, up to three servers scoring 0.35 or more and within 40% of the best, five
+     * tools, 6,000 characters per result.
      */
-    public static final Options DEFAULT = new Options(10, 3, 0.4, DEFAULT_MIN_SCORE, 5,
-        Toolbox.DEFAULT_MAX_RESULT_CHARS);
+    public static final Options DEFAULT =
+        new Options(10, 3, 0.4, DEFAULT_MIN_SCORE, 5, Toolbox.DEFAULT_MAX_RESULT_CHARS);
 
     public Options {
       if (!(minScore >= 0 && minScore <= 1)) {
@@ -70,8 +76,8 @@ public final class Discovery implements AutoCloseable {
    * @param matched how many servers the registry returned
    * @param chosen how many of them were relevant enough to connect to
    */
-  public record Found(Toolbox toolbox, List<String> servers, List<String> problems, int matched, int chosen) {
-  }
+  public record Found(
+      Toolbox toolbox, List<String> servers, List<String> problems, int matched, int chosen) {}
 
   private final RegistryClient registry;
   private final ServerConnector connector;
@@ -79,11 +85,13 @@ public final class Discovery implements AutoCloseable {
   private final Options options;
   private final Map<String, ServerSession> sessions = new HashMap<>();
 
-  private static final Executor CONNECTORS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "mcp-connect");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final Executor CONNECTORS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "mcp-connect");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * @param registry the registry
@@ -91,7 +99,10 @@ public final class Discovery implements AutoCloseable {
    * @param credentials header values for servers that need them
    * @param options bounds
    */
-  public Discovery(RegistryClient registry, ServerConnector connector, HeaderCredentials credentials,
+  public Discovery(
+      RegistryClient registry,
+      ServerConnector connector,
+      HeaderCredentials credentials,
       Options options) {
     this.registry = registry;
     this.connector = connector;
@@ -112,8 +123,8 @@ public final class Discovery implements AutoCloseable {
   /**
    * @param searchQuery what to search the registry for
    * @param question the user's question (ranks the tools)
-   * @param fill whether to offer the chosen servers' other tools too, up to the bound, when few share words
-   *     with the question ({@link ToolSelector#select(String, List, boolean)})
+   * @param fill whether to offer the chosen servers' other tools too, up to the bound, when few
+   *     share words with the question ({@link ToolSelector#select(String, List, boolean)})
    * @return the tools to offer; an empty toolbox when nothing matched or nothing could be reached
    */
   Found discover(String searchQuery, String question, boolean fill) {
@@ -123,13 +134,16 @@ public final class Discovery implements AutoCloseable {
     // connect to the chosen servers at the same time: each handshake is a few round trips
     List<CompletableFuture<List<McpTool>>> pending = new ArrayList<>();
     for (CatalogServer server : chosen) {
-      pending.add(chosen.size() == 1 ? CompletableFuture.completedFuture(null)
-          : CompletableFuture.supplyAsync(() -> session(server).tools(), CONNECTORS));
+      pending.add(
+          chosen.size() == 1
+              ? CompletableFuture.completedFuture(null)
+              : CompletableFuture.supplyAsync(() -> session(server).tools(), CONNECTORS));
     }
     List<String> problems = new ArrayList<>();
     List<String> connected = new ArrayList<>();
     List<ToolSelector.Candidate> candidates = new ArrayList<>();
-    // by identity: each candidate is its own entry (and a record's generated hashCode costs a cold process
+    // by identity: each candidate is its own entry (and a record's generated hashCode costs a cold
+    // process
     // tens of milliseconds of method-handle set-up the first time)
     Map<ToolSelector.Candidate, McpTool> toolOf = new IdentityHashMap<>();
     Map<ToolSelector.Candidate, ServerSession> sessionOf = new IdentityHashMap<>();
@@ -145,7 +159,10 @@ public final class Discovery implements AutoCloseable {
         tools = session.tools();
       } catch (CompletionException e) {
         DebugLog.debug(Discovery.class, "Skipping {}", server.name(), e);
-        problems.add(e.getCause() == null ? "Server '" + server.name() + "' failed" : e.getCause().getMessage());
+        problems.add(
+            e.getCause() == null
+                ? "Server '" + server.name() + "' failed"
+                : e.getCause().getMessage());
         continue;
       } catch (MissingCredentialException | ConnectionException e) {
         DebugLog.debug(Discovery.class, "Skipping {}", server.name(), e);
@@ -156,23 +173,25 @@ public final class Discovery implements AutoCloseable {
       int rank = connected.size();
       connected.add(server.name());
       for (McpTool tool : tools) {
-        ToolSelector.Candidate c = new ToolSelector.Candidate(rank, best > 0 ? score / best : 0, tool.name(),
-            tool.description());
+        ToolSelector.Candidate c =
+            new ToolSelector.Candidate(
+                rank, best > 0 ? score / best : 0, tool.name(), tool.description());
         candidates.add(c);
         toolOf.put(c, tool);
         sessionOf.put(c, session);
       }
     }
     Toolbox toolbox = new Toolbox(options.maxResultChars());
-    for (ToolSelector.Candidate c : new ToolSelector(options.maxTools()).select(question, candidates, fill)) {
+    for (ToolSelector.Candidate c :
+        new ToolSelector(options.maxTools()).select(question, candidates, fill)) {
       toolbox.add(sessionOf.get(c), toolOf.get(c));
     }
     return new Found(toolbox, connected, problems, matches.size(), chosen.size());
   }
 
   /**
-   * The servers worth connecting to, best first: relevant (see the class comment), not unhealthy, with a
-   * remote, at most {@link Options#maxServers()}.
+   * The servers worth connecting to, best first: relevant (see the class comment), not unhealthy,
+   * with a remote, at most {@link Options#maxServers()}.
    *
    * @param matches the registry's hits, best first
    * @param options bounds
@@ -184,7 +203,8 @@ public final class Discovery implements AutoCloseable {
     List<CatalogServer> chosen = new ArrayList<>();
     for (CatalogServer server : matches) {
       double score = server.score() == null ? 0 : server.score();
-      if (chosen.size() >= options.maxServers() || best > 0 && score < best * options.relativeScore()) {
+      if (chosen.size() >= options.maxServers()
+          || best > 0 && score < best * options.relativeScore()) {
         break;
       }
       if (score >= floor && !"unhealthy".equals(server.healthStatus()) && server.remote() != null) {
@@ -202,7 +222,10 @@ public final class Discovery implements AutoCloseable {
     return best;
   }
 
-  /** Whether every hit carries a score from 0 to 1, so that a fixed floor means the same on every page. */
+  /**
+   * Whether every hit carries a score from 0 to 1, so that a fixed floor means the same on every
+   * page.
+   */
   private static boolean normalized(List<CatalogServer> matches) {
     for (CatalogServer server : matches) {
       if (server.score() == null || server.score() < 0 || server.score() > 1) {
@@ -229,10 +252,12 @@ public final class Discovery implements AutoCloseable {
     }
     CatalogServer.CatalogRemote remote = server.remote();
     if (remote == null) {
-      throw new ConnectionException("Server '" + server.name() + "' has no remote URL in the registry", null);
+      throw new ConnectionException(
+          "Server '" + server.name() + "' has no remote URL in the registry", null);
     }
-    ServerSession session = connector.connect(server.name(), remote.url(), remote.type(),
-        credentials.headersFor(server));
+    ServerSession session =
+        connector.connect(
+            server.name(), remote.url(), remote.type(), credentials.headersFor(server));
     synchronized (sessions) {
       ServerSession raced = sessions.putIfAbsent(server.name(), session);
       if (raced != null) {

@@ -13,39 +13,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * When the registry finds nothing relevant for the user's words, lets the model search it in its own:
- * the model is offered one small tool, {@value #TOOL}, and each query it sends goes through the same
- * {@link Discovery} (relevance floor, health, budget). The first query that reaches servers ends the search,
- * and only their tools are offered for the answer. A question may need words it does not hold ("Where is
- * Paris?" names no service; "geocoding" does), which the model supplies and the registry cannot.
+ * When the registry finds nothing relevant for the user's words, lets the model search it in its
+ * own: the model is offered one small tool, {@value #TOOL}, and each query it sends goes through
+ * the same {@link Discovery} (relevance floor, health, budget). The first query that reaches
+ * servers ends the search, and only their tools are offered for the answer. A question may need
+ * words it does not hold ("Where is Paris?" names no service; "geocoding" does), which the model
+ * supplies and the registry cannot.
  *
- * <p>Bounded: at most {@code maxRounds} model calls, each with one tool definition and a short system
- * prompt. If the model answers instead of searching (no tool needed, or nothing found), its text is the
- * answer.
+ * <p>Bounded: at most {@code maxRounds} model calls, each with one tool definition and a short
+ * system prompt. If the model answers instead of searching (no tool needed, or nothing found), its
+ * text is the answer.
  */
 final class ServerFinder {
 
   /** The search tool's name; it holds no {@code __}, so it never looks like a server's tool. */
   static final String TOOL = "search_registry";
+
   /** Longest query passed to the registry. */
   static final int MAX_QUERY = 200;
 
-  static final String SYSTEM = "The user's message matched no tool in a registry of MCP servers. To find one,"
-      + " call " + TOOL + " with a few keywords naming the kind of service that could answer it (for example"
-      + " 'geocoding coordinates' for where a place is, 'weather forecast', 'cryptocurrency price'), not the"
-      + " question itself. Search again with other words if nothing is found. If no tool is needed, or no search"
-      + " finds one, answer the user briefly and say so.";
+  static final String SYSTEM =
+      "The user's message matched no tool in a registry of MCP servers. To find one,"
+          + " call "
+          + TOOL
+          + " with a few keywords naming the kind of service that could answer it (for example"
+          + " 'geocoding coordinates' for where a place is, 'weather forecast', 'cryptocurrency price'), not the"
+          + " question itself. Search again with other words if nothing is found. If no tool is needed, or no search"
+          + " finds one, answer the user briefly and say so.";
 
-  private static final ToolSpec SPEC = new ToolSpec(TOOL, "Search the registry of MCP servers by what they do."
-      + " When servers match, their tools are used to answer the user; otherwise the result says nothing matched.",
-      schema());
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          TOOL,
+          "Search the registry of MCP servers by what they do."
+              + " When servers match, their tools are used to answer the user; otherwise the result says nothing matched.",
+          schema());
 
   /** The input schema, in a fixed order: the same bytes on every call. */
   private static Map<String, Object> schema() {
     Map<String, Object> query = new LinkedHashMap<>();
     query.put("type", "string");
     query.put("maxLength", MAX_QUERY);
-    query.put("description", "keywords for the service needed, such as 'geocoding' or 'currency exchange rates'");
+    query.put(
+        "description",
+        "keywords for the service needed, such as 'geocoding' or 'currency exchange rates'");
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "object");
     schema.put("properties", Map.of("query", query));
@@ -63,9 +73,13 @@ final class ServerFinder {
    * @param usage tokens those calls used
    * @param problems servers skipped and why, over all queries
    */
-  record Outcome(Discovery.Found found, String text, List<String> queries, int rounds, TokenUsage usage,
-      List<String> problems) {
-  }
+  record Outcome(
+      Discovery.Found found,
+      String text,
+      List<String> queries,
+      int rounds,
+      TokenUsage usage,
+      List<String> problems) {}
 
   private final Discovery discovery;
   private final LlmBackend llm;
@@ -109,8 +123,16 @@ final class ServerFinder {
       for (ContentPart.ToolCall call : reply.toolCalls()) {
         String query = query(call);
         if (query == null) {
-          results.add(new ContentPart.ToolResult(call.id(), "Call " + TOOL + " with {\"query\": \"keywords\"}: a"
-              + " non-empty string of at most " + MAX_QUERY + " characters.", true));
+          results.add(
+              new ContentPart.ToolResult(
+                  call.id(),
+                  "Call "
+                      + TOOL
+                      + " with {\"query\": \"keywords\"}: a"
+                      + " non-empty string of at most "
+                      + MAX_QUERY
+                      + " characters.",
+                  true));
           continue;
         }
         queries.add(query);
@@ -127,7 +149,9 @@ final class ServerFinder {
   }
 
   private static String query(ContentPart.ToolCall call) {
-    if (!TOOL.equals(call.name()) || call.input() == null || !(call.input().get("query") instanceof String q)) {
+    if (!TOOL.equals(call.name())
+        || call.input() == null
+        || !(call.input().get("query") instanceof String q)) {
       return null;
     }
     String query = q.strip();
@@ -136,7 +160,8 @@ final class ServerFinder {
 
   private static String nothing(String query, Discovery.Found found) {
     String text = "No server matched '" + query + "' closely enough.";
-    return found.problems().isEmpty() ? text + " Try other words, or answer without tools."
+    return found.problems().isEmpty()
+        ? text + " Try other words, or answer without tools."
         : text + " Servers that matched could not be used: " + String.join(" ", found.problems());
   }
 }

@@ -7,19 +7,19 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Names tools for the model: {@code server__tool} (the seed's {@code server:tool}, since a colon is not
- * allowed), mapped to the characters LLM APIs accept, {@code ^[a-zA-Z0-9_-]{1,64}$}. Long names are
- * shortened with a hash of the full name; clashes get a numeric suffix.
+ * Names tools for the model: {@code server__tool} (the seed's {@code server:tool}, since a colon is
+ * not allowed), mapped to the characters LLM APIs accept, {@code ^[a-zA-Z0-9_-]{1,64}$}. Long names
+ * are shortened with a hash of the full name; clashes get a numeric suffix.
  */
 public final class ToolNames {
 
   /** What Anthropic and OpenAI accept as a tool name (a regular expression). */
   public static final String ALLOWED = "^[a-zA-Z0-9_-]{1,64}$";
+
   static final String SEPARATOR = "__";
   private static final int MAX = 64;
 
-  private ToolNames() {
-  }
+  private ToolNames() {}
 
   /**
    * @param server the server's catalog name, such as {@code com.example/maps}
@@ -49,7 +49,12 @@ public final class ToolNames {
     for (int i = 0; i < raw.length(); ) {
       int c = raw.codePointAt(i);
       i += Character.charCount(c);
-      boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+      boolean allowed =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || c == '_'
+              || c == '-';
       cleaned.append(allowed ? (char) c : '_');
     }
     return cleaned.toString();
@@ -57,7 +62,8 @@ public final class ToolNames {
 
   private static String hash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);

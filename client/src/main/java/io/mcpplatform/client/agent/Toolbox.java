@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The tools offered to the model in one request, by the names the model sees, and how to run them.
- * Results longer than the cap are cut (with a note saying how much was left out), so that one verbose
- * tool cannot fill the context and the bill.
+ * Results longer than the cap are cut (with a note saying how much was left out), so that one
+ * verbose tool cannot fill the context and the bill.
  */
 public final class Toolbox {
 
@@ -25,7 +25,9 @@ public final class Toolbox {
   private final Set<String> names = new HashSet<>();
   private final int maxResultChars;
 
-  /** @param maxResultChars cap on one tool result, in characters */
+  /**
+   * @param maxResultChars cap on one tool result, in characters
+   */
   public Toolbox(int maxResultChars) {
     if (maxResultChars < 100) {
       throw new IllegalArgumentException("maxResultChars must be at least 100");
@@ -33,8 +35,7 @@ public final class Toolbox {
     this.maxResultChars = maxResultChars;
   }
 
-  private record Bound(ServerSession session, McpTool tool, ToolSpec spec) {
-  }
+  private record Bound(ServerSession session, McpTool tool, ToolSpec spec) {}
 
   /**
    * @param session the server's session
@@ -44,21 +45,28 @@ public final class Toolbox {
   public String add(ServerSession session, McpTool tool) {
     String name = ToolNames.exposed(session.serverName(), tool.name(), names);
     names.add(name);
-    tools.put(name, new Bound(session, tool, new ToolSpec(name, tool.description(), tool.inputSchema())));
+    tools.put(
+        name, new Bound(session, tool, new ToolSpec(name, tool.description(), tool.inputSchema())));
     return name;
   }
 
-  /** @return the tool definitions to send, in the order added */
+  /**
+   * @return the tool definitions to send, in the order added
+   */
   public List<ToolSpec> specs() {
     return tools.values().stream().map(Bound::spec).toList();
   }
 
-  /** @return whether there is no tool */
+  /**
+   * @return whether there is no tool
+   */
   public boolean isEmpty() {
     return tools.isEmpty();
   }
 
-  /** @return the names the model sees */
+  /**
+   * @return the names the model sees
+   */
   public List<String> names() {
     return new ArrayList<>(tools.keySet());
   }
@@ -73,9 +81,11 @@ public final class Toolbox {
   public ToolOutcome execute(String name, Map<String, Object> arguments) {
     Bound bound = tools.get(name);
     if (bound == null) {
-      return ToolOutcome.failure("Unknown tool '" + name + "'. Available: " + String.join(", ", tools.keySet()));
+      return ToolOutcome.failure(
+          "Unknown tool '" + name + "'. Available: " + String.join(", ", tools.keySet()));
     }
-    ToolOutcome outcome = bound.session().call(bound.tool().name(), arguments == null ? Map.of() : arguments);
+    ToolOutcome outcome =
+        bound.session().call(bound.tool().name(), arguments == null ? Map.of() : arguments);
     return new ToolOutcome(cap(outcome.text()), outcome.structuredContent(), outcome.isError());
   }
 
@@ -84,6 +94,9 @@ public final class Toolbox {
       return text;
     }
     int cut = maxResultChars - 60;
-    return text.substring(0, cut) + "\n[truncated: " + (text.length() - cut) + " more characters left out]";
+    return text.substring(0, cut)
+        + "\n[truncated: "
+        + (text.length() - cut)
+        + " more characters left out]";
   }
 }

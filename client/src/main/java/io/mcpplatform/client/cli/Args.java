@@ -7,18 +7,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Command-line words split into the command, its positional words and {@code --option value} pairs. An
- * option the client does not know is a usage error naming it, so a mistyped option is never taken for
- * another or swallows the word after it.
+ * Command-line words split into the command, its positional words and {@code --option value} pairs.
+ * An option the client does not know is a usage error naming it, so a mistyped option is never
+ * taken for another or swallows the word after it.
  */
 final class Args {
 
   /** Options that take no value. */
   private static final Set<String> FLAGS = Set.of("json", "help", "verbose", "all");
+
   /** Options that take a value. */
-  private static final Set<String> VALUED = Set.of("registry", "registry-token", "limit", "llm", "model",
-      "max-tools", "max-servers", "max-result-chars", "max-rounds", "max-tokens", "min-score", "search-rounds",
-      "price-input", "price-output", "price-cache-read", "price-cache-write", "config", "search", "input");
+  private static final Set<String> VALUED =
+      Set.of(
+          "registry",
+          "registry-token",
+          "limit",
+          "llm",
+          "model",
+          "max-tools",
+          "max-servers",
+          "max-result-chars",
+          "max-rounds",
+          "max-tokens",
+          "min-score",
+          "search-rounds",
+          "price-input",
+          "price-output",
+          "price-cache-read",
+          "price-cache-write",
+          "config",
+          "search",
+          "input");
 
   final String command;
   final List<String> positional;
@@ -45,7 +64,8 @@ final class Args {
       } else if (a.equals("-v")) {
         options.put("verbose", "true");
       } else if (!a.startsWith("--")) {
-        throw new UsageException("Unknown option " + a + " (the short options are -h and -v; see ./mcp --help)");
+        throw new UsageException(
+            "Unknown option " + a + " (the short options are -h and -v; see ./mcp --help)");
       } else {
         String name = a.substring(2);
         int eq = name.indexOf('=');

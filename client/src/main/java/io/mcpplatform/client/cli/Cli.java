@@ -27,9 +27,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code ./mcp} command line: {@code search}, {@code show}, {@code tools}, {@code call}, {@code ask},
- * {@code chat}. Exit codes: 0 done, 1 failed (registry or server unreachable, tool error), 2 bad command
- * line, 3 a setting is missing (API key, server credential).
+ * The {@code ./mcp} command line: {@code search}, {@code show}, {@code tools}, {@code call}, {@code
+ * ask}, {@code chat}. Exit codes: 0 done, 1 failed (registry or server unreachable, tool error), 2
+ * bad command line, 3 a setting is missing (API key, server credential).
  */
 public final class Cli {
 
@@ -54,7 +54,11 @@ public final class Cli {
    * @param err standard error
    * @param connector how to reach MCP servers
    */
-  public Cli(Map<String, String> env, BufferedReader in, PrintStream out, PrintStream err,
+  public Cli(
+      Map<String, String> env,
+      BufferedReader in,
+      PrintStream out,
+      PrintStream err,
       ServerConnector connector) {
     this.env = Map.copyOf(env);
     this.in = in;
@@ -81,9 +85,11 @@ public final class Cli {
       out.print(Usage.TEXT);
       return args.command == null && !args.flag("help") ? USAGE : OK;
     }
-    // every command below opens an MCP session to the registry first: run its code meanwhile, off this thread
+    // every command below opens an MCP session to the registry first: run its code meanwhile, off
+    // this thread
     ServerConnector.warmUp();
-    String registryUrl = first(args.option("registry"), env.get("MCP_REGISTRY_URL"), DEFAULT_REGISTRY);
+    String registryUrl =
+        first(args.option("registry"), env.get("MCP_REGISTRY_URL"), DEFAULT_REGISTRY);
     String token = first(args.option("registry-token"), env.get("MCP_REGISTRY_TOKEN"));
     try (RegistryClient registry = new RegistryClient(registryUrl, connector, token)) {
       return switch (args.command) {
@@ -93,7 +99,9 @@ public final class Cli {
         case "call" -> call(args, registry);
         case "ask" -> ask(args, registry);
         case "chat" -> chat(args, registry);
-        default -> throw new Args.UsageException("Unknown command '" + args.command + "' (see ./mcp --help)");
+        default ->
+            throw new Args.UsageException(
+                "Unknown command '" + args.command + "' (see ./mcp --help)");
       };
     } catch (Args.UsageException e) {
       err.println("mcp: " + e.getMessage());
@@ -149,11 +157,23 @@ public final class Cli {
     String toolName = args.positional.get(1);
     try (Discovery discovery = discovery(args, registry)) {
       ServerSession session = discovery.session(server);
-      McpTool tool = session.tools().stream().filter(t -> t.name().equals(toolName)).findFirst()
-          .orElseThrow(() -> new Args.UsageException("Server '" + server.name() + "' has no tool '" + toolName
-              + "'; it offers: " + String.join(", ", session.tools().stream().map(McpTool::name).toList())));
-      Map<String, Object> arguments = ToolArguments.parse(tool, args.positional.subList(2, args.positional.size()),
-          args.option("input"));
+      McpTool tool =
+          session.tools().stream()
+              .filter(t -> t.name().equals(toolName))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new Args.UsageException(
+                          "Server '"
+                              + server.name()
+                              + "' has no tool '"
+                              + toolName
+                              + "'; it offers: "
+                              + String.join(
+                                  ", ", session.tools().stream().map(McpTool::name).toList())));
+      Map<String, Object> arguments =
+          ToolArguments.parse(
+              tool, args.positional.subList(2, args.positional.size()), args.option("input"));
       ToolOutcome outcome = session.call(tool.name(), arguments);
       if (args.flag("json")) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -173,19 +193,26 @@ public final class Cli {
     if (question.isEmpty()) {
       throw new Args.UsageException("usage: ./mcp ask \"QUESTION\" [--search QUERY]");
     }
-    try (LlmBackend llm = LlmSettings.backend(args, env); Discovery discovery = discovery(args, registry)) {
-      Answer answer = new Assistant(discovery, llm, options(args)).ask(question, args.option("search"));
+    try (LlmBackend llm = LlmSettings.backend(args, env);
+        Discovery discovery = discovery(args, registry)) {
+      Answer answer =
+          new Assistant(discovery, llm, options(args)).ask(question, args.option("search"));
       report(args, answer, llm);
     }
     return OK;
   }
 
   private int chat(Args args, RegistryClient registry) {
-    try (LlmBackend llm = LlmSettings.backend(args, env); Discovery discovery = discovery(args, registry)) {
+    try (LlmBackend llm = LlmSettings.backend(args, env);
+        Discovery discovery = discovery(args, registry)) {
       Assistant assistant = new Assistant(discovery, llm, options(args));
       if (!args.flag("json")) {
-        out.println("MCP client interactive session (registry " + registry.endpoint() + ", model " + llm.model()
-            + "). Type 'quit' or 'exit' to leave.");
+        out.println(
+            "MCP client interactive session (registry "
+                + registry.endpoint()
+                + ", model "
+                + llm.model()
+                + "). Type 'quit' or 'exit' to leave.");
       }
       while (true) {
         if (!args.flag("json")) {
@@ -198,7 +225,8 @@ public final class Cli {
         } catch (IOException e) {
           throw new IllegalArgumentException("Cannot read standard input", e);
         }
-        if (line == null || List.of("quit", "exit").contains(line.trim().toLowerCase(Locale.ROOT))) {
+        if (line == null
+            || List.of("quit", "exit").contains(line.trim().toLowerCase(Locale.ROOT))) {
           return OK;
         }
         if (line.isBlank()) {
@@ -234,25 +262,33 @@ public final class Cli {
     String id = args.positional.get(0);
     CatalogServer server = registry.get(id);
     if (server == null) {
-      throw new IllegalArgumentException("Server '" + id + "' not found in the registry (try ./mcp search)");
+      throw new IllegalArgumentException(
+          "Server '" + id + "' not found in the registry (try ./mcp search)");
     }
     return server;
   }
 
   private Discovery discovery(Args args, RegistryClient registry) {
-    Path file = args.option("config") == null ? HeaderCredentials.defaultFile(env) : Path.of(args.option("config"));
+    Path file =
+        args.option("config") == null
+            ? HeaderCredentials.defaultFile(env)
+            : Path.of(args.option("config"));
     Discovery.Options d = Discovery.Options.DEFAULT;
-    Discovery.Options options = new Discovery.Options(d.searchLimit(),
-        args.intOption("max-servers", d.maxServers(), 1, 20), d.relativeScore(),
-        args.fraction("min-score", env, "MCP_MIN_SCORE", d.minScore()),
-        args.intOption("max-tools", d.maxTools(), 1, 128),
-        args.intOption("max-result-chars", d.maxResultChars(), 100, 1_000_000));
+    Discovery.Options options =
+        new Discovery.Options(
+            d.searchLimit(),
+            args.intOption("max-servers", d.maxServers(), 1, 20),
+            d.relativeScore(),
+            args.fraction("min-score", env, "MCP_MIN_SCORE", d.minScore()),
+            args.intOption("max-tools", d.maxTools(), 1, 128),
+            args.intOption("max-result-chars", d.maxResultChars(), 100, 1_000_000));
     return new Discovery(registry, connector, HeaderCredentials.load(env, file), options);
   }
 
   private static Assistant.Options options(Args args) {
     Assistant.Options d = Assistant.Options.DEFAULT;
-    return new Assistant.Options(args.intOption("max-rounds", d.maxRounds(), 1, 50),
+    return new Assistant.Options(
+        args.intOption("max-rounds", d.maxRounds(), 1, 50),
         args.intOption("max-tokens", d.maxTokens(), 16, 64_000),
         args.intOption("search-rounds", d.searchRounds(), 0, 10));
   }
@@ -262,7 +298,10 @@ public final class Cli {
     out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(value));
   }
 
-  /** When {@code ./mcp} started: it passes {@code MCP_LAUNCHED_AT} (microseconds since the epoch); null without it. */
+  /**
+   * When {@code ./mcp} started: it passes {@code MCP_LAUNCHED_AT} (microseconds since the epoch);
+   * null without it.
+   */
   private Long launchedAt() {
     String micros = env.get("MCP_LAUNCHED_AT");
     if (micros == null || !micros.matches("\\d{10,19}")) {

@@ -7,10 +7,11 @@ import io.mcpplatform.client.llm.Prices;
 import java.util.function.Supplier;
 
 /**
- * A model backend built on its first request. The model SDKs are large (the Anthropic one brings Kotlin,
- * OkHttp and Jackson 2): a question that ends before any model call (nothing matched, the registry is down)
- * never loads them, and discovery does not share the processor with their loading. The settings were
- * checked before (a missing key fails at once), and the model name and prices are known without the SDK.
+ * A model backend built on its first request. The model SDKs are large (the Anthropic one brings
+ * Kotlin, OkHttp and Jackson 2): a question that ends before any model call (nothing matched, the
+ * registry is down) never loads them, and discovery does not share the processor with their
+ * loading. The settings were checked before (a missing key fails at once), and the model name and
+ * prices are known without the SDK.
  */
 final class LazyBackend implements LlmBackend {
 

@@ -50,8 +50,10 @@ final class Printer {
   }
 
   private static String matched(CatalogServer.SearchMatch match) {
-    String words = match.lexical().isEmpty() ? "" : "words in " + String.join(", ", match.lexical());
-    String meaning = match.semantic().isEmpty() ? "" : "meaning of " + String.join(", ", match.semantic());
+    String words =
+        match.lexical().isEmpty() ? "" : "words in " + String.join(", ", match.lexical());
+    String meaning =
+        match.semantic().isEmpty() ? "" : "meaning of " + String.join(", ", match.semantic());
     return words.isEmpty() || meaning.isEmpty() ? words + meaning : words + "; " + meaning;
   }
 
@@ -62,29 +64,45 @@ final class Printer {
     }
     field("version", s.version());
     field("status", s.status());
-    out.println("  health: " + health(s) + (s.health() != null && s.health().checkedAt() != null
-        ? " (checked " + s.health().checkedAt() + ")" : ""));
+    out.println(
+        "  health: "
+            + health(s)
+            + (s.health() != null && s.health().checkedAt() != null
+                ? " (checked " + s.health().checkedAt() + ")"
+                : ""));
     for (CatalogServer.CatalogRemote r : s.remotes()) {
-      out.println("  remote: " + r.url() + " (" + (r.type() == null ? "streamable-http" : r.type()) + ")");
+      out.println(
+          "  remote: " + r.url() + " (" + (r.type() == null ? "streamable-http" : r.type()) + ")");
       for (CatalogServer.RemoteHeader h : r.headers()) {
         String variable = HeaderCredentials.variableFor(s.name(), h.name());
         boolean set = env.get(variable) != null;
-        out.println("    header " + h.name() + (Boolean.TRUE.equals(h.isRequired()) ? " (required" : " (optional")
-            + (Boolean.TRUE.equals(h.isSecret()) ? ", secret)" : ")")
-            + (h.description() == null ? "" : ": " + h.description())
-            + " - from " + variable + (set ? " (set)" : " (not set)"));
+        out.println(
+            "    header "
+                + h.name()
+                + (Boolean.TRUE.equals(h.isRequired()) ? " (required" : " (optional")
+                + (Boolean.TRUE.equals(h.isSecret()) ? ", secret)" : ")")
+                + (h.description() == null ? "" : ": " + h.description())
+                + " - from "
+                + variable
+                + (set ? " (set)" : " (not set)"));
       }
     }
     if (!s.tags().isEmpty()) {
       out.println("  tags: " + String.join(", ", s.tags()));
     }
-    List<CatalogServer.CatalogCapability> caps = s.discoveredCapabilities().isEmpty()
-        ? s.capabilities() : s.discoveredCapabilities();
+    List<CatalogServer.CatalogCapability> caps =
+        s.discoveredCapabilities().isEmpty() ? s.capabilities() : s.discoveredCapabilities();
     if (!caps.isEmpty()) {
-      out.println("  capabilities" + (s.discoveredCapabilities().isEmpty() ? " (declared):" : " (discovered):"));
+      out.println(
+          "  capabilities"
+              + (s.discoveredCapabilities().isEmpty() ? " (declared):" : " (discovered):"));
       for (CatalogServer.CatalogCapability c : caps) {
-        out.println("    " + (c.type() == null ? "tool" : c.type()) + " " + c.name()
-            + (c.description() == null ? "" : " - " + c.description()));
+        out.println(
+            "    "
+                + (c.type() == null ? "tool" : c.type())
+                + " "
+                + c.name()
+                + (c.description() == null ? "" : " - " + c.description()));
       }
     }
   }
@@ -109,11 +127,14 @@ final class Printer {
     }
     List<?> required = schema.get("required") instanceof List<?> r ? r : List.of();
     StringBuilder b = new StringBuilder();
-    properties.forEach((name, property) -> {
-      Object type = property instanceof Map<?, ?> m ? m.get("type") : null;
-      b.append(b.length() == 0 ? "" : ", ").append(name).append(required.contains(name) ? "" : "?")
-          .append(type == null ? "" : ": " + type);
-    });
+    properties.forEach(
+        (name, property) -> {
+          Object type = property instanceof Map<?, ?> m ? m.get("type") : null;
+          b.append(b.length() == 0 ? "" : ", ")
+              .append(name)
+              .append(required.contains(name) ? "" : "?")
+              .append(type == null ? "" : ": " + type);
+        });
     return b.toString();
   }
 
@@ -129,24 +150,46 @@ final class Printer {
    */
   static String usageLine(Answer a, Prices prices, Long launchedAt) {
     TokenUsage u = a.usage();
-    return String.format(Locale.ROOT, "[%s · tokens in %,d · out %,d · cache read %,d · cache write %,d · est. $%.4f%s"
-            + " · tools sent %d (%,d bytes) · tool calls %d · discovery %d ms%s]",
-        a.model() == null ? "no model call" : a.model(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
-        u.cacheWriteTokens(), a.costUsd(), prices.equals(Prices.FREE) ? " (prices not set)" : "",
-        a.toolsOffered().size(), a.toolDefinitionBytes(), a.toolCalls().size(), a.discoveryMillis(),
-        launchedAt == null ? "" : ", tools ready " + (a.toolsReadyAt() - launchedAt) + " ms after launch")
+    return String.format(
+            Locale.ROOT,
+            "[%s · tokens in %,d · out %,d · cache read %,d · cache write %,d · est. $%.4f%s"
+                + " · tools sent %d (%,d bytes) · tool calls %d · discovery %d ms%s]",
+            a.model() == null ? "no model call" : a.model(),
+            u.inputTokens(),
+            u.outputTokens(),
+            u.cacheReadTokens(),
+            u.cacheWriteTokens(),
+            a.costUsd(),
+            prices.equals(Prices.FREE) ? " (prices not set)" : "",
+            a.toolsOffered().size(),
+            a.toolDefinitionBytes(),
+            a.toolCalls().size(),
+            a.discoveryMillis(),
+            launchedAt == null
+                ? ""
+                : ", tools ready " + (a.toolsReadyAt() - launchedAt) + " ms after launch")
         + searchLine(a);
   }
 
-  /** What the model's own registry searches cost (already counted in the totals), when there were any. */
+  /**
+   * What the model's own registry searches cost (already counted in the totals), when there were
+   * any.
+   */
   private static String searchLine(Answer a) {
     if (a.searchRounds() == 0) {
       return "";
     }
     TokenUsage s = a.searchUsage();
-    return String.format(Locale.ROOT, "%n[registry searched by the model: %d call%s, tokens in %,d · out %,d · cache"
-            + " read %,d · cache write %,d; queries: %s]", a.searchRounds(), a.searchRounds() == 1 ? "" : "s",
-        s.inputTokens(), s.outputTokens(), s.cacheReadTokens(), s.cacheWriteTokens(),
+    return String.format(
+        Locale.ROOT,
+        "%n[registry searched by the model: %d call%s, tokens in %,d · out %,d · cache"
+            + " read %,d · cache write %,d; queries: %s]",
+        a.searchRounds(),
+        a.searchRounds() == 1 ? "" : "s",
+        s.inputTokens(),
+        s.outputTokens(),
+        s.cacheReadTokens(),
+        s.cacheWriteTokens(),
         a.searchQueries().isEmpty() ? "none" : "'" + String.join("', '", a.searchQueries()) + "'");
   }
 

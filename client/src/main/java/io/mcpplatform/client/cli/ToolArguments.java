@@ -1,20 +1,19 @@
 package io.mcpplatform.client.cli;
 
-import io.mcpplatform.mcpclient.Json;
 import io.mcpplatform.client.mcp.McpTool;
+import io.mcpplatform.mcpclient.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns {@code key=value} words into tool arguments, typed by the tool's input schema: a string
- * parameter takes the text as is; any other parameter takes the value as JSON ({@code 48.85}, {@code true},
- * {@code [1,2]}), falling back to the text when it is not JSON.
+ * parameter takes the text as is; any other parameter takes the value as JSON ({@code 48.85},
+ * {@code true}, {@code [1,2]}), falling back to the text when it is not JSON.
  */
 final class ToolArguments {
 
-  private ToolArguments() {
-  }
+  private ToolArguments() {}
 
   static Map<String, Object> parse(McpTool tool, List<String> words, String inputJson) {
     Map<String, Object> arguments = new LinkedHashMap<>();
@@ -30,8 +29,10 @@ final class ToolArguments {
       }
       arguments.putAll(object);
     }
-    Map<?, ?> properties = tool.inputSchema() != null && tool.inputSchema().get("properties") instanceof Map<?, ?> p
-        ? p : Map.of();
+    Map<?, ?> properties =
+        tool.inputSchema() != null && tool.inputSchema().get("properties") instanceof Map<?, ?> p
+            ? p
+            : Map.of();
     for (String word : words) {
       int eq = word.indexOf('=');
       if (eq <= 0) {

@@ -3,7 +3,8 @@ package io.mcpplatform.client.cli;
 /** The help text. */
 final class Usage {
 
-  static final String TEXT = """
+  static final String TEXT =
+      """
       Usage: ./mcp COMMAND [ARGS] [OPTIONS]
 
       Commands:
@@ -50,6 +51,5 @@ final class Usage {
       Exit codes: 0 done, 1 failed, 2 bad command line, 3 missing API key or server credential.
       """;
 
-  private Usage() {
-  }
+  private Usage() {}
 }

@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Anthropic Messages API through the official Java SDK. The stable prefix (tools, then the system
- * prompt) carries one {@code cache_control} breakpoint, so a tool loop pays full price for it once.
+ * The Anthropic Messages API through the official Java SDK. The stable prefix (tools, then the
+ * system prompt) carries one {@code cache_control} breakpoint, so a tool loop pays full price for
+ * it once.
  */
 public final class AnthropicBackend implements LlmBackend {
 
@@ -56,10 +57,10 @@ public final class AnthropicBackend implements LlmBackend {
    * @param prices prices for cost estimates
    * @return the backend
    */
-  public static AnthropicBackend fromEnvironment(Map<String, String> env, String model, Prices prices) {
-    AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder().fromEnv()
-        .timeout(Duration.ofSeconds(120))
-        .maxRetries(2);
+  public static AnthropicBackend fromEnvironment(
+      Map<String, String> env, String model, Prices prices) {
+    AnthropicOkHttpClient.Builder builder =
+        AnthropicOkHttpClient.builder().fromEnv().timeout(Duration.ofSeconds(120)).maxRetries(2);
     if (env.get("ANTHROPIC_API_KEY") != null) {
       builder.apiKey(env.get("ANTHROPIC_API_KEY"));
     }
@@ -80,7 +81,8 @@ public final class AnthropicBackend implements LlmBackend {
     } catch (AnthropicServiceException e) {
       throw new LlmException(describe(e), e);
     } catch (AnthropicIoException e) {
-      throw new LlmException("Cannot reach the Anthropic API (check ANTHROPIC_BASE_URL and the network)", e);
+      throw new LlmException(
+          "Cannot reach the Anthropic API (check ANTHROPIC_BASE_URL and the network)", e);
     } catch (AnthropicException e) {
       throw new LlmException("The Anthropic API gave an answer the client cannot read", e);
     }
@@ -91,7 +93,8 @@ public final class AnthropicBackend implements LlmBackend {
       } else if (block.isToolUse()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> input = block.asToolUse()._input().convert(Map.class);
-        parts.add(new ContentPart.ToolCall(block.asToolUse().id(), block.asToolUse().name(), input));
+        parts.add(
+            new ContentPart.ToolCall(block.asToolUse().id(), block.asToolUse().name(), input));
       }
     }
     String stop = reply.stopReason().map(s -> s.asString()).orElse(null);
@@ -99,14 +102,18 @@ public final class AnthropicBackend implements LlmBackend {
   }
 
   private MessageCreateParams.Builder params(LlmRequest request) {
-    MessageCreateParams.Builder params = MessageCreateParams.builder()
-        .model(model)
-        .maxTokens(request.maxTokens())
-        // tools come first in the prompt, then the system prompt: one breakpoint here caches both
-        .systemOfTextBlockParams(List.of(TextBlockParam.builder()
-            .text(request.system())
-            .cacheControl(CacheControlEphemeral.builder().build())
-            .build()));
+    MessageCreateParams.Builder params =
+        MessageCreateParams.builder()
+            .model(model)
+            .maxTokens(request.maxTokens())
+            // tools come first in the prompt, then the system prompt: one breakpoint here caches
+            // both
+            .systemOfTextBlockParams(
+                List.of(
+                    TextBlockParam.builder()
+                        .text(request.system())
+                        .cacheControl(CacheControlEphemeral.builder().build())
+                        .build()));
     for (ToolSpec tool : request.tools()) {
       Tool.Builder t = Tool.builder().name(tool.name()).inputSchema(schema(tool.inputSchema()));
       if (tool.description() != null) {
@@ -115,10 +122,12 @@ public final class AnthropicBackend implements LlmBackend {
       params.addTool(t.build());
     }
     for (ChatMessage message : request.messages()) {
-      List<ContentBlockParam> blocks = message.parts().stream().map(AnthropicBackend::block).toList();
-      params.addMessage(message.role() == ChatMessage.Role.USER
-          ? MessageParam.ofUserOfContentBlockParams(blocks)
-          : MessageParam.ofAssistantOfContentBlockParams(blocks));
+      List<ContentBlockParam> blocks =
+          message.parts().stream().map(AnthropicBackend::block).toList();
+      params.addMessage(
+          message.role() == ChatMessage.Role.USER
+              ? MessageParam.ofUserOfContentBlockParams(blocks)
+              : MessageParam.ofAssistantOfContentBlockParams(blocks));
     }
     return params;
   }
@@ -133,8 +142,11 @@ public final class AnthropicBackend implements LlmBackend {
   }
 
   private static TokenUsage usage(Usage usage) {
-    return new TokenUsage(usage.inputTokens(), usage.outputTokens(),
-        usage.cacheReadInputTokens().orElse(0L), usage.cacheCreationInputTokens().orElse(0L));
+    return new TokenUsage(
+        usage.inputTokens(),
+        usage.outputTokens(),
+        usage.cacheReadInputTokens().orElse(0L),
+        usage.cacheCreationInputTokens().orElse(0L));
   }
 
   private static ContentBlockParam block(ContentPart part) {
@@ -144,35 +156,43 @@ public final class AnthropicBackend implements LlmBackend {
     if (part instanceof ContentPart.ToolCall call) {
       ToolUseBlockParam.Input.Builder input = ToolUseBlockParam.Input.builder();
       call.input().forEach((k, v) -> input.putAdditionalProperty(k, JsonValue.from(v)));
-      return ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
-          .id(call.id()).name(call.name()).input(input.build()).build());
+      return ContentBlockParam.ofToolUse(
+          ToolUseBlockParam.builder().id(call.id()).name(call.name()).input(input.build()).build());
     }
     ContentPart.ToolResult result = (ContentPart.ToolResult) part;
-    return ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
-        .toolUseId(result.toolCallId()).content(result.content()).isError(result.isError()).build());
+    return ContentBlockParam.ofToolResult(
+        ToolResultBlockParam.builder()
+            .toolUseId(result.toolCallId())
+            .content(result.content())
+            .isError(result.isError())
+            .build());
   }
 
-  /** The MCP input schema as the API wants it: an object schema, {@code $schema} dropped (tokens). */
+  /**
+   * The MCP input schema as the API wants it: an object schema, {@code $schema} dropped (tokens).
+   */
   static Tool.InputSchema schema(Map<String, Object> schema) {
     Tool.InputSchema.Builder b = Tool.InputSchema.builder();
-    schema.forEach((key, value) -> {
-      switch (key) {
-        case "type", "$schema" -> { }
-        case "properties" -> {
-          Tool.InputSchema.Properties.Builder p = Tool.InputSchema.Properties.builder();
-          if (value instanceof Map<?, ?> props) {
-            props.forEach((k, v) -> p.putAdditionalProperty(String.valueOf(k), JsonValue.from(v)));
+    schema.forEach(
+        (key, value) -> {
+          switch (key) {
+            case "type", "$schema" -> {}
+            case "properties" -> {
+              Tool.InputSchema.Properties.Builder p = Tool.InputSchema.Properties.builder();
+              if (value instanceof Map<?, ?> props) {
+                props.forEach(
+                    (k, v) -> p.putAdditionalProperty(String.valueOf(k), JsonValue.from(v)));
+              }
+              b.properties(p.build());
+            }
+            case "required" -> {
+              if (value instanceof List<?> names) {
+                b.required(names.stream().map(String::valueOf).toList());
+              }
+            }
+            default -> b.putAdditionalProperty(key, JsonValue.from(value));
           }
-          b.properties(p.build());
-        }
-        case "required" -> {
-          if (value instanceof List<?> names) {
-            b.required(names.stream().map(String::valueOf).toList());
-          }
-        }
-        default -> b.putAdditionalProperty(key, JsonValue.from(value));
-      }
-    });
+        });
     return b.build();
   }
 
@@ -190,5 +210,4 @@ public final class AnthropicBackend implements LlmBackend {
   public void close() {
     client.close();
   }
-
 }

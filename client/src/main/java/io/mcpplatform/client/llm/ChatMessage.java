@@ -12,7 +12,10 @@ import java.util.Objects;
 public record ChatMessage(Role role, List<ContentPart> parts) {
 
   /** Who speaks. */
-  public enum Role { USER, ASSISTANT }
+  public enum Role {
+    USER,
+    ASSISTANT
+  }
 
   public ChatMessage {
     Objects.requireNonNull(role, "role");
@@ -22,7 +25,9 @@ public record ChatMessage(Role role, List<ContentPart> parts) {
     }
   }
 
-  /** @return a user message holding one text */
+  /**
+   * @return a user message holding one text
+   */
   public static ChatMessage user(String text) {
     return new ChatMessage(Role.USER, List.of(new ContentPart.Text(text)));
   }

@@ -1,6 +1,8 @@
 package io.mcpplatform.client.llm;
 
-/** A chat model that can call tools: the Anthropic Messages API or an OpenAI-compatible endpoint. */
+/**
+ * A chat model that can call tools: the Anthropic Messages API or an OpenAI-compatible endpoint.
+ */
 public interface LlmBackend extends AutoCloseable {
 
   /**
@@ -12,13 +14,16 @@ public interface LlmBackend extends AutoCloseable {
    */
   LlmReply complete(LlmRequest request);
 
-  /** @return the model name used */
+  /**
+   * @return the model name used
+   */
   String model();
 
-  /** @return the prices used for cost estimates */
+  /**
+   * @return the prices used for cost estimates
+   */
   Prices prices();
 
   @Override
-  default void close() {
-  }
+  default void close() {}
 }

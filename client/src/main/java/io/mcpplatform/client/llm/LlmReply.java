@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * What the model answered to one call.
  *
  * @param content text and tool calls, in order
- * @param stopReason the provider's stop reason ({@code tool_use}, {@code end_turn}, {@code tool_calls}, ...), nullable
+ * @param stopReason the provider's stop reason ({@code tool_use}, {@code end_turn}, {@code
+ *     tool_calls}, ...), nullable
  * @param usage tokens the call used
  */
 public record LlmReply(List<ContentPart> content, String stopReason, TokenUsage usage) {
@@ -17,15 +18,24 @@ public record LlmReply(List<ContentPart> content, String stopReason, TokenUsage 
     Objects.requireNonNull(usage, "usage");
   }
 
-  /** @return the tool calls the model asked for, in order */
+  /**
+   * @return the tool calls the model asked for, in order
+   */
   public List<ContentPart.ToolCall> toolCalls() {
-    return content.stream().filter(ContentPart.ToolCall.class::isInstance).map(ContentPart.ToolCall.class::cast)
+    return content.stream()
+        .filter(ContentPart.ToolCall.class::isInstance)
+        .map(ContentPart.ToolCall.class::cast)
         .toList();
   }
 
-  /** @return the text parts joined with blank lines */
+  /**
+   * @return the text parts joined with blank lines
+   */
   public String text() {
-    return content.stream().filter(ContentPart.Text.class::isInstance).map(p -> ((ContentPart.Text) p).text())
-        .collect(Collectors.joining("\n\n")).strip();
+    return content.stream()
+        .filter(ContentPart.Text.class::isInstance)
+        .map(p -> ((ContentPart.Text) p).text())
+        .collect(Collectors.joining("\n\n"))
+        .strip();
   }
 }

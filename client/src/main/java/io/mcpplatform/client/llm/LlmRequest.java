@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param messages the conversation so far, starting with a user message
  * @param maxTokens the output bound
  */
-public record LlmRequest(String system, List<ToolSpec> tools, List<ChatMessage> messages, int maxTokens) {
+public record LlmRequest(
+    String system, List<ToolSpec> tools, List<ChatMessage> messages, int maxTokens) {
   public LlmRequest {
     Objects.requireNonNull(system, "system");
     tools = List.copyOf(tools);

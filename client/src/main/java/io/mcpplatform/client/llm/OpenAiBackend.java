@@ -16,15 +16,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Any OpenAI-compatible chat completions endpoint ({@code POST {base}/chat/completions}): OpenAI itself,
- * or a local open-weight model server (Ollama, llama.cpp, vLLM) that answers with no API cost. Such
- * servers cache prompt prefixes on their own; cached tokens are read from
- * {@code usage.prompt_tokens_details.cached_tokens} when reported.
+ * Any OpenAI-compatible chat completions endpoint ({@code POST {base}/chat/completions}): OpenAI
+ * itself, or a local open-weight model server (Ollama, llama.cpp, vLLM) that answers with no API
+ * cost. Such servers cache prompt prefixes on their own; cached tokens are read from {@code
+ * usage.prompt_tokens_details.cached_tokens} when reported.
  */
 public final class OpenAiBackend implements LlmBackend {
 
   /** Default base URL when {@code OPENAI_BASE_URL} is not set. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
   /** Default model. */
   public static final String DEFAULT_MODEL = "gpt-4o-mini";
 
@@ -54,11 +55,12 @@ public final class OpenAiBackend implements LlmBackend {
   @Override
   public LlmReply complete(LlmRequest request) {
     byte[] body = JsonMapper.shared().writeValueAsBytes(body(request));
-    HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofSeconds(300))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder http =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(300))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (apiKey != null) {
       http.header("Authorization", "Bearer " + apiKey);
     }
@@ -66,24 +68,30 @@ public final class OpenAiBackend implements LlmBackend {
     try {
       response = this.http.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new LlmException("Cannot reach the chat completions endpoint " + endpoint + " (check OPENAI_BASE_URL)", e);
+      throw new LlmException(
+          "Cannot reach the chat completions endpoint " + endpoint + " (check OPENAI_BASE_URL)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LlmException("Interrupted while waiting for the model", e);
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      throw new LlmException("The chat completions endpoint refused the key (HTTP " + status
-          + "): check OPENAI_API_KEY", null);
+      throw new LlmException(
+          "The chat completions endpoint refused the key (HTTP "
+              + status
+              + "): check OPENAI_API_KEY",
+          null);
     }
     if (status / 100 != 2) {
-      throw new LlmException("The chat completions endpoint answered HTTP " + status + errorMessage(response.body()),
+      throw new LlmException(
+          "The chat completions endpoint answered HTTP " + status + errorMessage(response.body()),
           null);
     }
     try {
       return reply(JsonMapper.shared().readTree(response.body()));
     } catch (JacksonException | IllegalArgumentException e) {
-      throw new LlmException("The chat completions endpoint gave an answer the client cannot read", e);
+      throw new LlmException(
+          "The chat completions endpoint gave an answer the client cannot read", e);
     }
   }
 
@@ -123,12 +131,28 @@ public final class OpenAiBackend implements LlmBackend {
       if (part instanceof ContentPart.Text t) {
         text.append(text.length() == 0 ? "" : "\n\n").append(t.text());
       } else if (part instanceof ContentPart.ToolCall call) {
-        calls.add(Map.of("id", call.id(), "type", "function", "function",
-            Map.of("name", call.name(), "arguments", JsonMapper.shared().writeValueAsString(call.input()))));
+        calls.add(
+            Map.of(
+                "id",
+                call.id(),
+                "type",
+                "function",
+                "function",
+                Map.of(
+                    "name",
+                    call.name(),
+                    "arguments",
+                    JsonMapper.shared().writeValueAsString(call.input()))));
       } else if (part instanceof ContentPart.ToolResult result) {
         // the wire format has no error flag: say so in the text
-        out.add(Map.of("role", "tool", "tool_call_id", result.toolCallId(),
-            "content", result.isError() ? "Error: " + result.content() : result.content()));
+        out.add(
+            Map.of(
+                "role",
+                "tool",
+                "tool_call_id",
+                result.toolCallId(),
+                "content",
+                result.isError() ? "Error: " + result.content() : result.content()));
       }
     }
     if (message.role() == ChatMessage.Role.ASSISTANT) {
@@ -159,14 +183,19 @@ public final class OpenAiBackend implements LlmBackend {
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
       String arguments = function.path("arguments").asString("");
-      Map<String, Object> input = arguments.isBlank() ? Map.of() : JsonMapper.shared().readValue(arguments, MAP);
-      parts.add(new ContentPart.ToolCall(call.path("id").asString(), function.path("name").asString(), input));
+      Map<String, Object> input =
+          arguments.isBlank() ? Map.of() : JsonMapper.shared().readValue(arguments, MAP);
+      parts.add(
+          new ContentPart.ToolCall(
+              call.path("id").asString(), function.path("name").asString(), input));
     }
     JsonNode usage = root.path("usage");
     long prompt = usage.path("prompt_tokens").asLong(0);
     long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
-    TokenUsage tokens = new TokenUsage(prompt - cached, usage.path("completion_tokens").asLong(0), cached, 0);
-    String finish = choice.path("finish_reason").isString() ? choice.path("finish_reason").asString() : null;
+    TokenUsage tokens =
+        new TokenUsage(prompt - cached, usage.path("completion_tokens").asLong(0), cached, 0);
+    String finish =
+        choice.path("finish_reason").isString() ? choice.path("finish_reason").asString() : null;
     return new LlmReply(parts, finish, tokens);
   }
 

@@ -18,7 +18,11 @@ public record Prices(
 
   /** Free (a local model server). */
   public static final Prices FREE = new Prices(0, 0, 0, 0);
-  /** Claude Sonnet 4.x list prices: $3 input, $15 output, $0.30 cache read, $3.75 cache write (5 min). */
+
+  /**
+   * Claude Sonnet 4.x list prices: $3 input, $15 output, $0.30 cache read, $3.75 cache write (5
+   * min).
+   */
   public static final Prices CLAUDE_SONNET = new Prices(3.0, 15.0, 0.30, 3.75);
 
   public Prices {
@@ -32,7 +36,10 @@ public record Prices(
    * @return the estimated cost in US dollars
    */
   public double cost(TokenUsage usage) {
-    return (usage.inputTokens() * input + usage.outputTokens() * output
-        + usage.cacheReadTokens() * cacheRead + usage.cacheWriteTokens() * cacheWrite) / 1_000_000.0;
+    return (usage.inputTokens() * input
+            + usage.outputTokens() * output
+            + usage.cacheReadTokens() * cacheRead
+            + usage.cacheWriteTokens() * cacheWrite)
+        / 1_000_000.0;
   }
 }

@@ -19,9 +19,14 @@ public record TokenUsage(
   /** No tokens. */
   public static final TokenUsage ZERO = new TokenUsage(0, 0, 0, 0);
 
-  /** @return the sum of this and {@code other} */
+  /**
+   * @return the sum of this and {@code other}
+   */
   public TokenUsage plus(TokenUsage other) {
-    return new TokenUsage(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
-        cacheReadTokens + other.cacheReadTokens, cacheWriteTokens + other.cacheWriteTokens);
+    return new TokenUsage(
+        inputTokens + other.inputTokens,
+        outputTokens + other.outputTokens,
+        cacheReadTokens + other.cacheReadTokens,
+        cacheWriteTokens + other.cacheWriteTokens);
   }
 }

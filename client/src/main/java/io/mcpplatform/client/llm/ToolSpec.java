@@ -13,6 +13,7 @@ import java.util.Objects;
 public record ToolSpec(String name, String description, Map<String, Object> inputSchema) {
   public ToolSpec {
     Objects.requireNonNull(name, "name");
-    inputSchema = inputSchema == null || inputSchema.isEmpty() ? Map.of("type", "object") : inputSchema;
+    inputSchema =
+        inputSchema == null || inputSchema.isEmpty() ? Map.of("type", "object") : inputSchema;
   }
 }

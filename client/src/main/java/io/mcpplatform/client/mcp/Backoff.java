@@ -3,7 +3,8 @@ package io.mcpplatform.client.mcp;
 import java.time.Duration;
 
 /**
- * Retry policy for connections: a fixed number of attempts, waits growing exponentially between them.
+ * Retry policy for connections: a fixed number of attempts, waits growing exponentially between
+ * them.
  *
  * @param attempts attempts in all, at least 1
  * @param firstWait wait after the first failure
@@ -29,8 +30,13 @@ public record Backoff(int attempts, Duration firstWait, double factor, Sleeper s
   }
 
   public Backoff {
-    if (attempts < 1 || factor < 1 || firstWait == null || firstWait.isNegative() || sleeper == null) {
-      throw new IllegalArgumentException("attempts >= 1, factor >= 1 and a non-negative first wait are required");
+    if (attempts < 1
+        || factor < 1
+        || firstWait == null
+        || firstWait.isNegative()
+        || sleeper == null) {
+      throw new IllegalArgumentException(
+          "attempts >= 1, factor >= 1 and a non-negative first wait are required");
     }
   }
 
@@ -39,6 +45,7 @@ public record Backoff(int attempts, Duration firstWait, double factor, Sleeper s
    * @return the wait before the next attempt
    */
   public Duration waitAfter(int failedAttempt) {
-    return Duration.ofMillis(Math.round(firstWait.toMillis() * Math.pow(factor, failedAttempt - 1)));
+    return Duration.ofMillis(
+        Math.round(firstWait.toMillis() * Math.pow(factor, failedAttempt - 1)));
   }
 }

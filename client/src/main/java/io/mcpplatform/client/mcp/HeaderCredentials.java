@@ -11,14 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Values for the headers a server's remote declares ({@code remotes[].headers}): from the environment
- * ({@link #variableFor}) or from a JSON config file ({@code {"headers": {"server-name": {"Header-Name":
- * "value"}}}}, the server's exact name as key). A header marked {@code isRequired}, or secret with no
- * {@code isRequired}, must have a value. Values are never printed or logged; {@link #toString()} shows none.
+ * Values for the headers a server's remote declares ({@code remotes[].headers}): from the
+ * environment ({@link #variableFor}) or from a JSON config file ({@code {"headers": {"server-name":
+ * {"Header-Name": "value"}}}}, the server's exact name as key). A header marked {@code isRequired},
+ * or secret with no {@code isRequired}, must have a value. Values are never printed or logged;
+ * {@link #toString()} shows none.
  *
- * <p>Each value belongs to exactly one server name: the variable's name encodes the server's name and the
- * header's name without loss, so two servers (say {@code com.example/weather} and an impostor's
- * {@code com-example/weather}) never read the same variable, and the file is keyed by the exact name.
+ * <p>Each value belongs to exactly one server name: the variable's name encodes the server's name
+ * and the header's name without loss, so two servers (say {@code com.example/weather} and an
+ * impostor's {@code com-example/weather}) never read the same variable, and the file is keyed by
+ * the exact name.
  */
 public final class HeaderCredentials {
 
@@ -29,13 +31,16 @@ public final class HeaderCredentials {
   private final Map<String, Map<String, String>> fileHeaders;
   private final Path file;
 
-  private HeaderCredentials(Map<String, String> env, Map<String, Map<String, String>> fileHeaders, Path file) {
+  private HeaderCredentials(
+      Map<String, String> env, Map<String, Map<String, String>> fileHeaders, Path file) {
     this.env = Map.copyOf(env);
     this.fileHeaders = fileHeaders;
     this.file = file;
   }
 
-  /** The config file's {@code headers}: server name to header name to value, every value a string. */
+  /**
+   * The config file's {@code headers}: server name to header name to value, every value a string.
+   */
   private static Map<String, Map<String, String>> headersOf(Object root) {
     Map<String, Object> file = Json.object(root);
     if (file == null) {
@@ -93,8 +98,12 @@ public final class HeaderCredentials {
         problem = e.getMessage();
       }
       if (problem != null) {
-        throw new IllegalArgumentException("Cannot read the client config file " + file + " (" + problem
-            + "): expected {\"headers\": {\"SERVER\": {\"HEADER\": \"VALUE\"}}}");
+        throw new IllegalArgumentException(
+            "Cannot read the client config file "
+                + file
+                + " ("
+                + problem
+                + "): expected {\"headers\": {\"SERVER\": {\"HEADER\": \"VALUE\"}}}");
       }
     }
     return new HeaderCredentials(env, headers, file);
@@ -102,7 +111,8 @@ public final class HeaderCredentials {
 
   /**
    * @param env the environment
-   * @return the default config file: {@code $MCP_CLIENT_CONFIG}, else {@code ~/.config/mcp-platform/client.json}
+   * @return the default config file: {@code $MCP_CLIENT_CONFIG}, else {@code
+   *     ~/.config/mcp-platform/client.json}
    */
   public static Path defaultFile(Map<String, String> env) {
     String configured = env.get(CONFIG_ENV);
@@ -113,13 +123,13 @@ public final class HeaderCredentials {
   }
 
   /**
-   * The environment variable holding one header's value for one server: {@code MCP_HEADER_}, the server's
-   * name encoded, {@code __}, the header's name encoded. Encoding keeps ASCII letters (in their case) and
-   * digits and writes every other character, {@code _} included, as {@code _XX} per UTF-8 byte
-   * ({@code XX} upper-case hex). An encoded name therefore never holds {@code __} (each {@code _} is
-   * followed by a hex digit), so the first {@code __} after the prefix ends the server's name, and each part
-   * decodes back to exactly one name: distinct (server, header) pairs get distinct variables. For example
-   * {@code com.example/weather} and {@code X-Api-Key} give
+   * The environment variable holding one header's value for one server: {@code MCP_HEADER_}, the
+   * server's name encoded, {@code __}, the header's name encoded. Encoding keeps ASCII letters (in
+   * their case) and digits and writes every other character, {@code _} included, as {@code _XX} per
+   * UTF-8 byte ({@code XX} upper-case hex). An encoded name therefore never holds {@code __} (each
+   * {@code _} is followed by a hex digit), so the first {@code __} after the prefix ends the
+   * server's name, and each part decodes back to exactly one name: distinct (server, header) pairs
+   * get distinct variables. For example {@code com.example/weather} and {@code X-Api-Key} give
    * {@code MCP_HEADER_com_2Eexample_2Fweather__X_2DApi_2DKey}.
    *
    * @param server a server name
@@ -148,8 +158,8 @@ public final class HeaderCredentials {
   }
 
   /**
-   * The name older clients gave the variable (upper case, runs of other characters as {@code _}), which
-   * several servers can share; it is never read, only named in the message when it is set.
+   * The name older clients gave the variable (upper case, runs of other characters as {@code _}),
+   * which several servers can share; it is never read, only named in the message when it is set.
    */
   private static String ambiguousVariable(String server, String header) {
     return PREFIX + ambiguous(server) + "_" + ambiguous(header);
@@ -190,11 +200,26 @@ public final class HeaderCredentials {
   private String missing(String server, CatalogServer.RemoteHeader header) {
     String variable = variableFor(server, header.name());
     String old = ambiguousVariable(server, header.name());
-    String unread = env.containsKey(old) && !old.equals(variable) ? " (" + old + " is set but not read: that"
-        + " name does not say which server it is for, so several servers could share it)" : "";
-    return "Server '" + server + "' needs the header '" + header.name() + "'"
-        + (header.description() == null ? "" : " (" + header.description() + ")") + ": set " + variable + unread
-        + " or add it under headers.\"" + server + "\" in " + file;
+    String unread =
+        env.containsKey(old) && !old.equals(variable)
+            ? " ("
+                + old
+                + " is set but not read: that"
+                + " name does not say which server it is for, so several servers could share it)"
+            : "";
+    return "Server '"
+        + server
+        + "' needs the header '"
+        + header.name()
+        + "'"
+        + (header.description() == null ? "" : " (" + header.description() + ")")
+        + ": set "
+        + variable
+        + unread
+        + " or add it under headers.\""
+        + server
+        + "\" in "
+        + file;
   }
 
   private String fromFile(String server, String header) {

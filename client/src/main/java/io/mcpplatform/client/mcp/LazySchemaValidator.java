@@ -5,9 +5,9 @@ import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import java.util.Map;
 
 /**
- * The SDK's JSON Schema validator, created on first use: the client validates structured tool results
- * only when a tool declares an output schema, and a command that never needs it (most of them) does not
- * pay for loading the validator at start-up.
+ * The SDK's JSON Schema validator, created on first use: the client validates structured tool
+ * results only when a tool declares an output schema, and a command that never needs it (most of
+ * them) does not pay for loading the validator at start-up.
  */
 final class LazySchemaValidator implements JsonSchemaValidator {
 
@@ -15,8 +15,7 @@ final class LazySchemaValidator implements JsonSchemaValidator {
 
   private volatile JsonSchemaValidator delegate;
 
-  private LazySchemaValidator() {
-  }
+  private LazySchemaValidator() {}
 
   @Override
   public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {

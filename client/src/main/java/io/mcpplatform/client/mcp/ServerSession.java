@@ -26,7 +26,9 @@ public final class ServerSession implements AutoCloseable {
     this.progress = progress;
   }
 
-  /** @return the catalog name of the server */
+  /**
+   * @return the catalog name of the server
+   */
   public String serverName() {
     return serverName;
   }
@@ -41,7 +43,8 @@ public final class ServerSession implements AutoCloseable {
       try {
         String cursor = null;
         do {
-          Map<String, Object> page = http.request("tools/list", cursor == null ? null : Map.of("cursor", cursor));
+          Map<String, Object> page =
+              http.request("tools/list", cursor == null ? null : Map.of("cursor", cursor));
           List<Object> list = Json.array(page.get("tools"));
           if (list == null) {
             throw new IllegalArgumentException("its tools/list result has no tools array");
@@ -53,7 +56,8 @@ public final class ServerSession implements AutoCloseable {
           cursor = next == null || next.isEmpty() ? null : next;
         } while (cursor != null && all.size() < MAX_TOOLS);
       } catch (McpException | IllegalArgumentException e) {
-        throw new ConnectionException("Server '" + serverName + "' failed to list its tools: " + e.getMessage(), e);
+        throw new ConnectionException(
+            "Server '" + serverName + "' failed to list its tools: " + e.getMessage(), e);
       }
       tools = List.copyOf(all);
     }
@@ -61,22 +65,25 @@ public final class ServerSession implements AutoCloseable {
   }
 
   /**
-   * Calls a tool. Never throws for a tool failure, a timeout or a lost connection: those come back as
-   * an outcome with {@code isError} so that a model can read them. When the tool declares an output schema
-   * (known once {@link #tools()} has run), a structured result that does not match it is a failure too.
+   * Calls a tool. Never throws for a tool failure, a timeout or a lost connection: those come back
+   * as an outcome with {@code isError} so that a model can read them. When the tool declares an
+   * output schema (known once {@link #tools()} has run), a structured result that does not match it
+   * is a failure too.
    *
    * @param tool the tool's own name on this server
    * @param arguments its arguments
    * @return the outcome
    */
   public ToolOutcome call(String tool, Map<String, Object> arguments) {
-    Map<String, Object> params = Map.of("name", tool, "arguments", arguments == null ? Map.of() : arguments);
+    Map<String, Object> params =
+        Map.of("name", tool, "arguments", arguments == null ? Map.of() : arguments);
     Map<String, Object> result;
     try {
       result = http.request("tools/call", params, progress == null ? null : printer(tool));
     } catch (McpException e) {
       DebugLog.debug(ServerSession.class, "Tool {} on {} failed", tool, serverName, e);
-      return ToolOutcome.failure("Calling " + tool + " on " + serverName + " failed: " + e.getMessage());
+      return ToolOutcome.failure(
+          "Calling " + tool + " on " + serverName + " failed: " + e.getMessage());
     }
     boolean error = Boolean.TRUE.equals(result.get("isError"));
     Object structured = result.get("structuredContent");
@@ -98,24 +105,33 @@ public final class ServerSession implements AutoCloseable {
     return new ToolOutcome(text, structured, error);
   }
 
-  /** Prints each progress notification as one line; the server's words lose any control characters. */
+  /**
+   * Prints each progress notification as one line; the server's words lose any control characters.
+   */
   private ProgressListener printer(String tool) {
     return (done, total, message) -> {
-      String amount = total != null && total > 0 ? Math.round(100 * done / total) + "%"
-          : (done == Math.rint(done) ? String.valueOf((long) done) : String.valueOf(done));
+      String amount =
+          total != null && total > 0
+              ? Math.round(100 * done / total) + "%"
+              : (done == Math.rint(done) ? String.valueOf((long) done) : String.valueOf(done));
       String words = message == null ? "" : " " + message.replaceAll("\\p{Cntrl}", " ");
       progress.println("[" + serverName + " " + tool + "] " + amount + words);
     };
   }
 
-  /** The check the MCP specification asks of clients: a structured result matches the tool's output schema. */
+  /**
+   * The check the MCP specification asks of clients: a structured result matches the tool's output
+   * schema.
+   */
   private String checkOutput(String tool, Object structured) {
     List<McpTool> known;
     synchronized (this) {
       known = tools;
     }
-    McpTool definition = known == null ? null
-        : known.stream().filter(t -> t.name().equals(tool)).findFirst().orElse(null);
+    McpTool definition =
+        known == null
+            ? null
+            : known.stream().filter(t -> t.name().equals(tool)).findFirst().orElse(null);
     if (definition == null || definition.outputSchema() == null) {
       return null;
     }
@@ -123,7 +139,9 @@ public final class ServerSession implements AutoCloseable {
       return "the tool declares an output schema but returned no structured content";
     }
     var check = LazySchemaValidator.INSTANCE.validate(definition.outputSchema(), structured);
-    return check.valid() ? null : "its structured result does not match its output schema: " + check.errorMessage();
+    return check.valid()
+        ? null
+        : "its structured result does not match its output schema: " + check.errorMessage();
   }
 
   private static String text(Object item) {

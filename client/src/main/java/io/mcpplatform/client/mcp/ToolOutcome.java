@@ -6,7 +6,8 @@ import java.util.Objects;
  * What calling a tool gave.
  *
  * @param text the result as text (the text contents joined, or the structured content as JSON)
- * @param structuredContent the structured result as {@link Json} reads it (a map for an object), nullable
+ * @param structuredContent the structured result as {@link Json} reads it (a map for an object),
+ *     nullable
  * @param isError whether the tool (or the call) failed
  */
 public record ToolOutcome(String text, Object structuredContent, boolean isError) {

@@ -1,19 +1,20 @@
 package io.mcpplatform.client.registry;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mcpplatform.mcpclient.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import io.mcpplatform.mcpclient.Json;
-import java.util.Map;
 
 /**
- * A catalog entry as the registry's MCP tools return it (the fields the client uses; others ignored).
+ * A catalog entry as the registry's MCP tools return it (the fields the client uses; others
+ * ignored).
  *
- * <p>Read from the JSON tree by hand ({@link #from}): Jackson's data binding of these records costs a
- * short command about 100 ms of cold introspection, a third of the discovery budget. The JSON property
- * annotations serve {@code --json} output.
+ * <p>Read from the JSON tree by hand ({@link #from}): Jackson's data binding of these records costs
+ * a short command about 100 ms of cold introspection, a third of the discovery budget. The JSON
+ * property annotations serve {@code --json} output.
  *
  * @param name unique id ({@code server_id})
  * @param title human-readable name, nullable
@@ -25,9 +26,10 @@ import java.util.Map;
  * @param discoveredCapabilities capabilities health checks found
  * @param health health, nullable
  * @param status lifecycle status, nullable
- * @param score search relevance, null outside search results (0 to 1 from a registry with fused ranking)
- * @param match which fields matched the search, lexically and by meaning; null outside search results or
- *     from a registry that does not say
+ * @param score search relevance, null outside search results (0 to 1 from a registry with fused
+ *     ranking)
+ * @param match which fields matched the search, lexically and by meaning; null outside search
+ *     results or from a registry that does not say
  */
 public record CatalogServer(
     @JsonProperty("name") String name,
@@ -48,29 +50,37 @@ public record CatalogServer(
     remotes = remotes == null ? List.of() : List.copyOf(remotes);
     tags = tags == null ? List.of() : List.copyOf(tags);
     capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
-    discoveredCapabilities = discoveredCapabilities == null ? List.of() : List.copyOf(discoveredCapabilities);
+    discoveredCapabilities =
+        discoveredCapabilities == null ? List.of() : List.copyOf(discoveredCapabilities);
   }
 
   /**
    * @param json one entry of {@code search_servers}' {@code servers} or {@code get_server}'s result
    * @return the entry
-   * @throws IllegalArgumentException naming the field when the entry is not an object or lacks a name or a
-   *     remote URL
+   * @throws IllegalArgumentException naming the field when the entry is not an object or lacks a
+   *     name or a remote URL
    */
   public static CatalogServer from(Object entry) {
     Map<String, Object> json = object(entry, "server entry");
     Object score = json.get("score");
-    return new CatalogServer(required(json, "name"), Json.string(json, "title"), Json.string(json, "description"),
-        Json.string(json, "version"), list(json, "remotes", CatalogRemote::from),
+    return new CatalogServer(
+        required(json, "name"),
+        Json.string(json, "title"),
+        Json.string(json, "description"),
+        Json.string(json, "version"),
+        list(json, "remotes", CatalogRemote::from),
         list(json, "tags", t -> t instanceof String tag ? tag : null),
         list(json, "capabilities", CatalogCapability::from),
         list(json, "discoveredCapabilities", CatalogCapability::from),
-        json.get("health") == null ? null : CatalogHealth.from(json.get("health")), Json.string(json, "status"),
+        json.get("health") == null ? null : CatalogHealth.from(json.get("health")),
+        Json.string(json, "status"),
         score instanceof Number n ? n.doubleValue() : null,
         json.get("match") == null ? null : SearchMatch.from(json.get("match")));
   }
 
-  /** @return the first Streamable HTTP remote, or the first remote, or null */
+  /**
+   * @return the first Streamable HTTP remote, or the first remote, or null
+   */
   public CatalogRemote remote() {
     for (CatalogRemote r : remotes) {
       if ("streamable-http".equals(r.type())) {
@@ -80,14 +90,16 @@ public record CatalogServer(
     return remotes.isEmpty() ? null : remotes.get(0);
   }
 
-  /** @return health status ({@code healthy}, {@code unhealthy}, {@code unknown}) */
+  /**
+   * @return health status ({@code healthy}, {@code unhealthy}, {@code unknown})
+   */
   public String healthStatus() {
     return health == null || health.status() == null ? "unknown" : health.status();
   }
 
   /**
-   * Why a search hit matched: the fields whose words matched the query ({@code lexical}) and those close to
-   * it in meaning ({@code semantic}).
+   * Why a search hit matched: the fields whose words matched the query ({@code lexical}) and those
+   * close to it in meaning ({@code semantic}).
    *
    * @param lexical fields matched word for word, such as {@code name} or {@code tags}
    * @param semantic fields matched by meaning, such as {@code description} or a tool
@@ -103,7 +115,8 @@ public record CatalogServer(
     static SearchMatch from(Object match) {
       Map<String, Object> json = object(match, "match");
       try {
-        return new SearchMatch(list(json, "lexical", f -> f instanceof String field ? field : null),
+        return new SearchMatch(
+            list(json, "lexical", f -> f instanceof String field ? field : null),
             list(json, "semantic", f -> f instanceof String field ? field : null));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("match." + e.getMessage(), e);
@@ -119,7 +132,7 @@ public record CatalogServer(
    * @param isRequired whether it must be sent, nullable
    * @param isSecret whether the value is secret, nullable
    */
-    public record RemoteHeader(
+  public record RemoteHeader(
       @JsonProperty("name") String name,
       @JsonProperty("description") String description,
       @JsonProperty("isRequired") Boolean isRequired,
@@ -130,8 +143,11 @@ public record CatalogServer(
 
     static RemoteHeader from(Object header) {
       Map<String, Object> json = object(header, "remotes[].headers[]");
-      return new RemoteHeader(required(json, "name"), Json.string(json, "description"),
-          json.get("isRequired") instanceof Boolean b ? b : null, json.get("isSecret") instanceof Boolean b ? b : null);
+      return new RemoteHeader(
+          required(json, "name"),
+          Json.string(json, "description"),
+          json.get("isRequired") instanceof Boolean b ? b : null,
+          json.get("isSecret") instanceof Boolean b ? b : null);
     }
   }
 
@@ -142,7 +158,7 @@ public record CatalogServer(
    * @param url endpoint URL
    * @param headers headers it requires
    */
-    public record CatalogRemote(
+  public record CatalogRemote(
       @JsonProperty("type") String type,
       @JsonProperty("url") String url,
       @JsonProperty("headers") List<RemoteHeader> headers) {
@@ -153,7 +169,9 @@ public record CatalogServer(
 
     static CatalogRemote from(Object remote) {
       Map<String, Object> json = object(remote, "remotes[]");
-      return new CatalogRemote(Json.string(json, "type"), required(json, "url"),
+      return new CatalogRemote(
+          Json.string(json, "type"),
+          required(json, "url"),
           list(json, "headers", RemoteHeader::from));
     }
   }
@@ -165,7 +183,7 @@ public record CatalogServer(
    * @param type {@code tool}, {@code resource} or {@code prompt}, nullable
    * @param description description, nullable
    */
-    public record CatalogCapability(
+  public record CatalogCapability(
       @JsonProperty("name") String name,
       @JsonProperty("type") String type,
       @JsonProperty("description") String description) {
@@ -175,7 +193,8 @@ public record CatalogServer(
 
     static CatalogCapability from(Object capability) {
       Map<String, Object> json = object(capability, "capabilities[]");
-      return new CatalogCapability(required(json, "name"), Json.string(json, "type"), Json.string(json, "description"));
+      return new CatalogCapability(
+          required(json, "name"), Json.string(json, "type"), Json.string(json, "description"));
     }
   }
 
@@ -186,14 +205,16 @@ public record CatalogServer(
    * @param checkedAt ISO-8601 time of the last check, nullable
    * @param latencyMillis latency of the last successful check, nullable
    */
-    public record CatalogHealth(
+  public record CatalogHealth(
       @JsonProperty("status") String status,
       @JsonProperty("checkedAt") String checkedAt,
       @JsonProperty("latencyMillis") Long latencyMillis) {
 
     static CatalogHealth from(Object health) {
       Map<String, Object> json = object(health, "health");
-      return new CatalogHealth(Json.string(json, "status"), Json.string(json, "checkedAt"),
+      return new CatalogHealth(
+          Json.string(json, "status"),
+          Json.string(json, "checkedAt"),
           json.get("latencyMillis") instanceof Number n ? n.longValue() : null);
     }
   }
@@ -214,8 +235,11 @@ public record CatalogServer(
     return value;
   }
 
-  /** The array's elements read by {@code read} (nulls dropped); an absent field is an empty list. */
-  private static <T> List<T> list(Map<String, Object> json, String field, Function<Object, T> read) {
+  /**
+   * The array's elements read by {@code read} (nulls dropped); an absent field is an empty list.
+   */
+  private static <T> List<T> list(
+      Map<String, Object> json, String field, Function<Object, T> read) {
     Object value = json.get(field);
     if (value == null) {
       return List.of();

@@ -8,14 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The registry, through its MCP tools ({@code search_servers}, {@code get_server}) at
- * {@code {base}/registry/mcp}. One session is opened on first use and reused.
+ * The registry, through its MCP tools ({@code search_servers}, {@code get_server}) at {@code
+ * {base}/registry/mcp}. One session is opened on first use and reused.
  */
 public final class RegistryClient implements AutoCloseable {
 
   /** Path of the registry's MCP endpoint under the base URL. */
   public static final String MCP_PATH = "/registry/mcp";
-
 
   private final String baseUrl;
   private final ServerConnector connector;
@@ -23,8 +22,8 @@ public final class RegistryClient implements AutoCloseable {
   private ServerSession session;
 
   /**
-   * @param baseUrl the platform's base URL, such as {@code http://127.0.0.1:3000} (a full
-   *     {@code .../registry/mcp} URL is accepted too)
+   * @param baseUrl the platform's base URL, such as {@code http://127.0.0.1:3000} (a full {@code
+   *     .../registry/mcp} URL is accepted too)
    * @param connector how to connect
    */
   public RegistryClient(String baseUrl, ServerConnector connector) {
@@ -32,19 +31,23 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * @param baseUrl the platform's base URL, such as {@code http://127.0.0.1:3000} (a full
-   *     {@code .../registry/mcp} URL is accepted too)
+   * @param baseUrl the platform's base URL, such as {@code http://127.0.0.1:3000} (a full {@code
+   *     .../registry/mcp} URL is accepted too)
    * @param connector how to connect
    * @param token bearer token sent to the registry, nullable (reads need none on the local system)
    */
   public RegistryClient(String baseUrl, ServerConnector connector, String token) {
-    this.headers = token == null || token.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + token);
+    this.headers =
+        token == null || token.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + token);
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.baseUrl = base.endsWith(MCP_PATH) ? base.substring(0, base.length() - MCP_PATH.length()) : base;
+    this.baseUrl =
+        base.endsWith(MCP_PATH) ? base.substring(0, base.length() - MCP_PATH.length()) : base;
     this.connector = connector;
   }
 
-  /** @return the registry's MCP endpoint URL */
+  /**
+   * @return the registry's MCP endpoint URL
+   */
   public String endpoint() {
     return baseUrl + MCP_PATH;
   }
@@ -70,7 +73,8 @@ public final class RegistryClient implements AutoCloseable {
     try {
       return SearchPage.from(outcome.structuredContent());
     } catch (IllegalArgumentException e) {
-      throw new RegistryException("The registry's search_servers result is not a catalog page: " + e.getMessage(), e);
+      throw new RegistryException(
+          "The registry's search_servers result is not a catalog page: " + e.getMessage(), e);
     }
   }
 
@@ -93,7 +97,8 @@ public final class RegistryClient implements AutoCloseable {
     try {
       return CatalogServer.from(outcome.structuredContent());
     } catch (IllegalArgumentException e) {
-      throw new RegistryException("The registry's get_server result is not a catalog entry: " + e.getMessage(), e);
+      throw new RegistryException(
+          "The registry's get_server result is not a catalog entry: " + e.getMessage(), e);
     }
   }
 
@@ -110,9 +115,16 @@ public final class RegistryClient implements AutoCloseable {
       try {
         session = connector.connect("registry", endpoint(), headers);
       } catch (ConnectionException e) {
-        String reason = e.getCause() == null || e.getCause().getMessage() == null ? "" : ": " + e.getCause().getMessage();
-        throw new RegistryException("Cannot reach the registry at " + endpoint() + reason
-            + " (start it with ./run-local, or set --registry / MCP_REGISTRY_URL)", e);
+        String reason =
+            e.getCause() == null || e.getCause().getMessage() == null
+                ? ""
+                : ": " + e.getCause().getMessage();
+        throw new RegistryException(
+            "Cannot reach the registry at "
+                + endpoint()
+                + reason
+                + " (start it with ./run-local, or set --registry / MCP_REGISTRY_URL)",
+            e);
       }
     }
     return session;

@@ -1,9 +1,9 @@
 package io.mcpplatform.client.registry;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mcpplatform.mcpclient.Json;
 import java.util.ArrayList;
 import java.util.List;
-import io.mcpplatform.mcpclient.Json;
 import java.util.Map;
 
 /**
@@ -24,7 +24,8 @@ public record SearchPage(
   /**
    * @param json {@code search_servers}' structured result
    * @return the page
-   * @throws IllegalArgumentException naming the field when the result does not have the registry's shape
+   * @throws IllegalArgumentException naming the field when the result does not have the registry's
+   *     shape
    */
   public static SearchPage from(Object result) {
     Map<String, Object> json = Json.object(result);
@@ -43,7 +44,9 @@ public record SearchPage(
         throw new IllegalArgumentException("servers[" + i + "]: " + e.getMessage(), e);
       }
     }
-    return new SearchPage(servers, json.get("total") instanceof Number n ? n.intValue() : null,
+    return new SearchPage(
+        servers,
+        json.get("total") instanceof Number n ? n.intValue() : null,
         Json.string(json, "nextCursor"));
   }
 }

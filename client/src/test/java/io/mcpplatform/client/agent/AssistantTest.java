@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The tool loop end to end in one process: the real local registry, real MCP servers on loopback, and a
- * loopback server speaking the Anthropic Messages (or OpenAI) wire format with scripted tool-use turns.
+ * The tool loop end to end in one process: the real local registry, real MCP servers on loopback,
+ * and a loopback server speaking the Anthropic Messages (or OpenAI) wire format with scripted
+ * tool-use turns.
  */
 class AssistantTest extends OnLocalPlatform {
 
@@ -29,7 +30,9 @@ class AssistantTest extends OnLocalPlatform {
 
   @Test
   void ask_sendsOnlyMatchingTools_withCacheControlOnTheStablePrefix_andToolResultFromTheServer() {
-    llm.reply(FakeLlmServer.anthropicToolUse("toolu_1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
+    llm.reply(
+            FakeLlmServer.anthropicToolUse(
+                "toolu_1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
         .reply(FakeLlmServer.anthropicText("The Eiffel Tower is on the Champ de Mars in Paris."));
 
     Answer answer = anthropic().ask("What is the location of the Eiffel Tower?", "maps location");
@@ -41,12 +44,15 @@ class AssistantTest extends OnLocalPlatform {
     JsonNode first = requests.get(0).body();
     assertThat(requests.get(0).path()).isEqualTo("/v1/messages");
     assertThat(requests.get(0).headers().values()).anyMatch(v -> v.contains("test-key"));
-    assertThat(names(first.path("tools"))).contains("geo__get_location")
+    assertThat(names(first.path("tools")))
+        .contains("geo__get_location")
         .doesNotContain("weather__get_forecast", "odd__verbose_report", "broken__get_location");
     JsonNode geo = tool(first.path("tools"), "geo__get_location");
     assertThat(geo.path("input_schema").path("required").get(0).asString()).isEqualTo("address");
-    assertThat(geo.path("input_schema").path("properties").path("address").path("type").asString()).isEqualTo("string");
-    assertThat(first.path("system").get(0).path("cache_control").path("type").asString()).isEqualTo("ephemeral");
+    assertThat(geo.path("input_schema").path("properties").path("address").path("type").asString())
+        .isEqualTo("string");
+    assertThat(first.path("system").get(0).path("cache_control").path("type").asString())
+        .isEqualTo("ephemeral");
     JsonNode second = requests.get(1).body();
     assertThat(second.path("tools")).isEqualTo(first.path("tools"));
     JsonNode result = second.path("messages").get(2).path("content").get(0);
@@ -54,12 +60,15 @@ class AssistantTest extends OnLocalPlatform {
     assertThat(result.path("tool_use_id").asString()).isEqualTo("toolu_1");
     assertThat(result.path("is_error").asBoolean()).isFalse();
     assertThat(result.path("content").asString()).contains("Champ de Mars").contains("48.8584");
-    assertThat(second.path("messages").get(1).path("content").get(1).path("type").asString()).isEqualTo("tool_use");
+    assertThat(second.path("messages").get(1).path("content").get(1).path("type").asString())
+        .isEqualTo("tool_use");
   }
 
   @Test
   void ask_reportsTokensAndCost_summedOverRounds() {
-    llm.reply(FakeLlmServer.anthropicToolUse("toolu_1", "geo__get_location", "{\"address\":\"Louvre\"}"))
+    llm.reply(
+            FakeLlmServer.anthropicToolUse(
+                "toolu_1", "geo__get_location", "{\"address\":\"Louvre\"}"))
         .reply(FakeLlmServer.anthropicText("In Paris."));
 
     Answer answer = anthropic().ask("Where is the Louvre? maps location", null);
@@ -70,7 +79,9 @@ class AssistantTest extends OnLocalPlatform {
     assertThat(answer.usage().cacheReadTokens()).isEqualTo(1200);
     // 900*3 + 70*15 + 1200*0.30 + 1200*3.75 per million
     assertThat(answer.costUsd()).isCloseTo(0.00861, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(answer.toolCalls()).extracting(Answer.ToolCallRecord::tool).containsExactly("geo__get_location");
+    assertThat(answer.toolCalls())
+        .extracting(Answer.ToolCallRecord::tool)
+        .containsExactly("geo__get_location");
   }
 
   @Test
@@ -83,7 +94,10 @@ class AssistantTest extends OnLocalPlatform {
     JsonNode result = llm.received().get(1).body().path("messages").get(2).path("content").get(0);
     assertThat(result.path("is_error").asBoolean()).isTrue();
     assertThat(result.path("content").asString()).isEqualTo("Upstream lookup service unavailable");
-    assertThat(answer.toolCalls()).singleElement().extracting(Answer.ToolCallRecord::isError).isEqualTo(true);
+    assertThat(answer.toolCalls())
+        .singleElement()
+        .extracting(Answer.ToolCallRecord::isError)
+        .isEqualTo(true);
     assertThat(answer.text()).isEqualTo("The lookup service is down.");
   }
 
@@ -91,13 +105,23 @@ class AssistantTest extends OnLocalPlatform {
   void ask_returnsTimeoutAsErrorResult_whenToolOutlastsTheTimeout() {
     llm.reply(FakeLlmServer.anthropicToolUse("toolu_s", "odd__slow_lookup", "{}"))
         .reply(FakeLlmServer.anthropicText("It took too long."));
-    ServerConnector impatient = new ServerConnector(new Backoff(3, Duration.ZERO, 2, d -> { }),
-        Duration.ofSeconds(3), "test");
-    try (Discovery quick = new Discovery(registry, impatient, HeaderCredentials.load(Map.of(), null),
-        Discovery.Options.DEFAULT)) {
-      new Assistant(quick, AnthropicBackend.fromEnvironment(
-          Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()), "m", Prices.FREE),
-          Assistant.Options.DEFAULT).ask("run the slow odd lookup", null);
+    ServerConnector impatient =
+        new ServerConnector(
+            new Backoff(3, Duration.ZERO, 2, d -> {}), Duration.ofSeconds(3), "test");
+    try (Discovery quick =
+        new Discovery(
+            registry,
+            impatient,
+            HeaderCredentials.load(Map.of(), null),
+            Discovery.Options.DEFAULT)) {
+      new Assistant(
+              quick,
+              AnthropicBackend.fromEnvironment(
+                  Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()),
+                  "m",
+                  Prices.FREE),
+              Assistant.Options.DEFAULT)
+          .ask("run the slow odd lookup", null);
     }
 
     JsonNode result = llm.received().get(1).body().path("messages").get(2).path("content").get(0);
@@ -112,15 +136,24 @@ class AssistantTest extends OnLocalPlatform {
 
     anthropic().ask("the verbose odd report", null);
 
-    String content = llm.received().get(1).body().path("messages").get(2).path("content").get(0)
-        .path("content").asString();
+    String content =
+        llm.received()
+            .get(1)
+            .body()
+            .path("messages")
+            .get(2)
+            .path("content")
+            .get(0)
+            .path("content")
+            .asString();
     assertThat(content.length()).isLessThanOrEqualTo(Toolbox.DEFAULT_MAX_RESULT_CHARS);
     assertThat(content).endsWith("more characters left out]");
   }
 
   @Test
   void ask_answersClearlyWithoutCallingTheModel_whenNoServerMatches_andTheModelMayNotSearch() {
-    Answer answer = anthropic(new Assistant.Options(10, 1024, 0)).ask("translate this poem into Klingon", null);
+    Answer answer =
+        anthropic(new Assistant.Options(10, 1024, 0)).ask("translate this poem into Klingon", null);
 
     assertThat(answer.text()).isEqualTo(Assistant.NO_TOOLS);
     assertThat(answer.rounds()).isZero();
@@ -138,36 +171,55 @@ class AssistantTest extends OnLocalPlatform {
 
   @Test
   void ask_sendsTheSecretHeaderFromTheEnvironment_whenTheRemoteRequiresIt() {
-    llm.reply(FakeLlmServer.anthropicToolUse("toolu_k", "secure__get_location", "{\"address\":\"Rome\"}"))
+    llm.reply(
+            FakeLlmServer.anthropicToolUse(
+                "toolu_k", "secure__get_location", "{\"address\":\"Rome\"}"))
         .reply(FakeLlmServer.anthropicText("Rome."));
 
     Answer answer = anthropic().ask("secure location lookup", null);
 
     assertThat(answer.servers()).contains("secure");
     assertThat(platform.servers().secureKeysSeen()).contains(TestMcpServers.SECRET);
-    assertThat(answer.toolCalls()).singleElement().extracting(Answer.ToolCallRecord::isError).isEqualTo(false);
+    assertThat(answer.toolCalls())
+        .singleElement()
+        .extracting(Answer.ToolCallRecord::isError)
+        .isEqualTo(false);
     assertThat(answer.text()).doesNotContain(TestMcpServers.SECRET);
   }
 
   @Test
   void ask_namesTheMissingVariable_whenASecretHeaderHasNoValue() {
-    Discovery noSecrets = new Discovery(registry, ServerConnector.withDefaults(), HeaderCredentials.load(Map.of(), null),
-        Discovery.Options.DEFAULT);
-    Assistant assistant = new Assistant(noSecrets, AnthropicBackend.fromEnvironment(
-        Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()), "m", Prices.FREE),
-        Assistant.Options.DEFAULT);
+    Discovery noSecrets =
+        new Discovery(
+            registry,
+            ServerConnector.withDefaults(),
+            HeaderCredentials.load(Map.of(), null),
+            Discovery.Options.DEFAULT);
+    Assistant assistant =
+        new Assistant(
+            noSecrets,
+            AnthropicBackend.fromEnvironment(
+                Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()),
+                "m",
+                Prices.FREE),
+            Assistant.Options.DEFAULT);
 
     Answer answer = assistant.ask("secure", null);
     noSecrets.close();
 
-    assertThat(answer.problems()).singleElement().asString().contains("MCP_HEADER_secure__X_2DApi_2DKey");
+    assertThat(answer.problems())
+        .singleElement()
+        .asString()
+        .contains("MCP_HEADER_secure__X_2DApi_2DKey");
     assertThat(answer.text()).contains("MCP_HEADER_secure__X_2DApi_2DKey");
     assertThat(llm.received()).isEmpty();
   }
 
   @Test
   void chat_keepsHistoryAsTextOnly() {
-    llm.reply(FakeLlmServer.anthropicToolUse("toolu_1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
+    llm.reply(
+            FakeLlmServer.anthropicToolUse(
+                "toolu_1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
         .reply(FakeLlmServer.anthropicText("Champ de Mars, Paris."))
         .reply(FakeLlmServer.anthropicText("About 7 km."));
     Assistant assistant = anthropic();
@@ -177,26 +229,36 @@ class AssistantTest extends OnLocalPlatform {
 
     JsonNode third = llm.received().get(2).body().path("messages");
     assertThat(third).hasSize(3);
-    assertThat(third.get(0).path("content").get(0).path("text").asString()).isEqualTo("maps location of the Eiffel Tower");
-    assertThat(third.get(1).path("content").get(0).path("text").asString()).isEqualTo("Champ de Mars, Paris.");
+    assertThat(third.get(0).path("content").get(0).path("text").asString())
+        .isEqualTo("maps location of the Eiffel Tower");
+    assertThat(third.get(1).path("content").get(0).path("text").asString())
+        .isEqualTo("Champ de Mars, Paris.");
     assertThat(third.get(2).path("role").asString()).isEqualTo("user");
   }
 
   @Test
   void ask_runsTheSameLoopOverTheOpenAiWireFormat() {
-    llm.reply(FakeLlmServer.openAiToolCall("call_1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
+    llm.reply(
+            FakeLlmServer.openAiToolCall(
+                "call_1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
         .reply(FakeLlmServer.openAiText("Paris."));
-    Assistant assistant = new Assistant(discovery, new OpenAiBackend(llm.baseUrl(), null, "local-model", Prices.FREE),
-        Assistant.Options.DEFAULT);
+    Assistant assistant =
+        new Assistant(
+            discovery,
+            new OpenAiBackend(llm.baseUrl(), null, "local-model", Prices.FREE),
+            Assistant.Options.DEFAULT);
 
     // a search naming the test geocoder: this test is about the OpenAI wire format, not the ranking
-    Answer answer = assistant.ask("Where is the Eiffel Tower?", "Geo maps geocoding of places and addresses");
+    Answer answer =
+        assistant.ask("Where is the Eiffel Tower?", "Geo maps geocoding of places and addresses");
 
     assertThat(answer.text()).isEqualTo("Paris.");
     FakeLlmServer.Received second = llm.received().get(1);
     assertThat(second.path()).isEqualTo("/chat/completions");
     assertThat(second.headers()).doesNotContainKey("authorization");
-    assertThat(names2(second.body().path("tools"))).contains("geo__get_location").doesNotContain("weather__get_forecast");
+    assertThat(names2(second.body().path("tools")))
+        .contains("geo__get_location")
+        .doesNotContain("weather__get_forecast");
     JsonNode messages = second.body().path("messages");
     assertThat(messages.get(0).path("role").asString()).isEqualTo("system");
     assertThat(messages.get(2).path("tool_calls").get(0).path("id").asString()).isEqualTo("call_1");

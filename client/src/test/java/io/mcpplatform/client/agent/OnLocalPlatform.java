@@ -19,14 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the assistant's tests run on: the real local system (registry, maps, the test servers) for the
- * class, and for each test a loopback LLM server, a registry client and a discovery holding the secure
- * test server's key.
+ * What the assistant's tests run on: the real local system (registry, maps, the test servers) for
+ * the class, and for each test a loopback LLM server, a registry client and a discovery holding the
+ * secure test server's key.
  */
 abstract class OnLocalPlatform {
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static LocalPlatform platform;
 
   FakeLlmServer llm;
@@ -46,12 +45,17 @@ abstract class OnLocalPlatform {
   @BeforeEach
   void start() throws Exception {
     llm = FakeLlmServer.start();
-    ServerConnector connector = new ServerConnector(new Backoff(3, Duration.ZERO, 2, d -> { }),
-        Duration.ofSeconds(20), "test");
+    ServerConnector connector =
+        new ServerConnector(
+            new Backoff(3, Duration.ZERO, 2, d -> {}), Duration.ofSeconds(20), "test");
     registry = new RegistryClient(platform.baseUrl(), connector);
-    discovery = new Discovery(registry, connector,
-        HeaderCredentials.load(Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET), null),
-        Discovery.Options.DEFAULT);
+    discovery =
+        new Discovery(
+            registry,
+            connector,
+            HeaderCredentials.load(
+                Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET), null),
+            Discovery.Options.DEFAULT);
   }
 
   @AfterEach
@@ -61,10 +65,16 @@ abstract class OnLocalPlatform {
     llm.close();
   }
 
-  /** @return an assistant on the loopback Anthropic Messages server, Sonnet prices */
+  /**
+   * @return an assistant on the loopback Anthropic Messages server, Sonnet prices
+   */
   Assistant anthropic(Assistant.Options options) {
-    return new Assistant(discovery, AnthropicBackend.fromEnvironment(
-        Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", llm.baseUrl()), "claude-test",
-        Prices.CLAUDE_SONNET), options);
+    return new Assistant(
+        discovery,
+        AnthropicBackend.fromEnvironment(
+            Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", llm.baseUrl()),
+            "claude-test",
+            Prices.CLAUDE_SONNET),
+        options);
   }
 }

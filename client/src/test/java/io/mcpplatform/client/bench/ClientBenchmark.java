@@ -25,25 +25,28 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The client's figures for BENCHMARKS.md, against the real local system (in this JVM, on loopback) with 50
- * registered servers (its maps server and 49 generated ones, 198 tools):
+ * The client's figures for BENCHMARKS.md, against the real local system (in this JVM, on loopback)
+ * with 50 registered servers (its maps server and 49 generated ones, 198 tools):
+ *
  * <ol>
- *   <li>tool definitions sent for a question one tool answers, against sending every tool (bytes);</li>
- *   <li>{@code ./mcp ask}: discovery plus connection, as the process reports it ({@code discovery N ms}):
- *       from the start of discovery, before the registry connection is opened, to the tools being ready
- *       for the model (registry handshake, search, handshakes with the chosen servers, {@code tools/list});
- *       and the time from the script's start to the same point ({@code tools ready N ms after launch}),
- *       JVM start and argument parsing included;</li>
- *   <li>{@code ./mcp call} end to end as a whole process, through the script and with plain
- *       {@code java -jar};</li>
- *   <li>{@code ./mcp --help}: the JVM and jar floor of every command.</li>
+ *   <li>tool definitions sent for a question one tool answers, against sending every tool (bytes);
+ *   <li>{@code ./mcp ask}: discovery plus connection, as the process reports it ({@code discovery N
+ *       ms}): from the start of discovery, before the registry connection is opened, to the tools
+ *       being ready for the model (registry handshake, search, handshakes with the chosen servers,
+ *       {@code tools/list}); and the time from the script's start to the same point ({@code tools
+ *       ready N ms after launch}), JVM start and argument parsing included;
+ *   <li>{@code ./mcp call} end to end as a whole process, through the script and with plain {@code
+ *       java -jar};
+ *   <li>{@code ./mcp --help}: the JVM and jar floor of every command.
  * </ol>
- * Each process row gives wall time and the CPU time of the process (user + system, from the harness's
- * {@code /proc/self/stat} children times, Linux), which a busy machine inflates much less than wall time.
- * The first run of each row is a warm-up (the first {@code ./mcp} run after a build also writes the
- * script's class-data archive; the harness deletes a stale one first).
+ *
+ * Each process row gives wall time and the CPU time of the process (user + system, from the
+ * harness's {@code /proc/self/stat} children times, Linux), which a busy machine inflates much less
+ * than wall time. The first run of each row is a warm-up (the first {@code ./mcp} run after a build
+ * also writes the script's class-data archive; the harness deletes a stale one first).
  *
  * <p>Run from the repository root (builds nothing into {@code ~/.m2}):
+ *
  * <pre>
  * mvn -B -q -o -pl client -am -DskipTests package dependency:build-classpath \
  *   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
@@ -54,17 +57,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ClientBenchmark {
 
   private static final String QUESTION = "What are the coordinates of the Eiffel Tower?";
-  private static final Pattern DISCOVERY = Pattern.compile("discovery (\\d+) ms, tools ready (\\d+) ms after launch");
+  private static final Pattern DISCOVERY =
+      Pattern.compile("discovery (\\d+) ms, tools ready (\\d+) ms after launch");
   private static final PrintStream OUT = System.out;
   private static final long MILLIS_PER_TICK = 10;
 
-  private ClientBenchmark() {
-  }
+  private ClientBenchmark() {}
 
   /**
-   * @param args number of process runs per row (default 10), then the local system's port (default any); or
-   *     {@code serve [PORT]}: start the same system and a fake Messages server, print the environment for
-   *     running {@code ./mcp ask} by hand (for profiling one run), and wait until killed
+   * @param args number of process runs per row (default 10), then the local system's port (default
+   *     any); or {@code serve [PORT]}: start the same system and a fake Messages server, print the
+   *     environment for running {@code ./mcp ask} by hand (for profiling one run), and wait until
+   *     killed
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("serve")) {
@@ -78,15 +82,20 @@ public final class ClientBenchmark {
     Files.deleteIfExists(repo.resolve("client/target/mcp-client.jsa"));
     Path data = Files.createTempDirectory("client-bench");
     OUT.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
-    try (LocalSystem system = LocalSystem.start("127.0.0.1", port, data); BenchCatalog catalog = new BenchCatalog(49)) {
+    try (LocalSystem system = LocalSystem.start("127.0.0.1", port, data);
+        BenchCatalog catalog = new BenchCatalog(49)) {
       catalog.register(system);
       toolBudget(system.baseUrl());
       ask(repo, system.baseUrl(), runs);
       Map<String, String> env = Map.of("MCP_REGISTRY_URL", system.baseUrl());
       List<String> call = List.of("call", "maps", "get_location", "location=Paris");
       row("./mcp call (script: C1, serial GC, CDS archive)", repo, script(repo, call), env, runs);
-      row("java -jar mcp-client.jar call (JVM defaults)", repo,
-          concat(List.of("java", "-jar", jar.toString()), call), env, runs);
+      row(
+          "java -jar mcp-client.jar call (JVM defaults)",
+          repo,
+          concat(List.of("java", "-jar", jar.toString()), call),
+          env,
+          runs);
       row("./mcp --help (JVM and jar floor)", repo, script(repo, List.of("--help")), env, runs);
     }
     OUT.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
@@ -95,25 +104,35 @@ public final class ClientBenchmark {
 
   private static void serve(int port) throws Exception {
     Path data = Files.createTempDirectory("client-bench");
-    try (LocalSystem system = LocalSystem.start("127.0.0.1", port, data); BenchCatalog catalog = new BenchCatalog(49);
+    try (LocalSystem system = LocalSystem.start("127.0.0.1", port, data);
+        BenchCatalog catalog = new BenchCatalog(49);
         FakeLlmServer llm = FakeLlmServer.start()) {
       catalog.register(system);
       toolBudget(system.baseUrl());
       for (int i = 0; i < 10_000; i++) {
-        llm.reply(FakeLlmServer.anthropicToolUse("t" + i, "maps__get_location", "{\"location\":\"Paris\"}"))
+        llm.reply(
+                FakeLlmServer.anthropicToolUse(
+                    "t" + i, "maps__get_location", "{\"location\":\"Paris\"}"))
             .reply(FakeLlmServer.anthropicText("48.8584, 2.2945"));
       }
-      OUT.printf(Locale.ROOT, "export MCP_REGISTRY_URL=%s ANTHROPIC_API_KEY=bench ANTHROPIC_BASE_URL=%s%n",
-          system.baseUrl(), llm.baseUrl());
+      OUT.printf(
+          Locale.ROOT,
+          "export MCP_REGISTRY_URL=%s ANTHROPIC_API_KEY=bench ANTHROPIC_BASE_URL=%s%n",
+          system.baseUrl(),
+          llm.baseUrl());
       OUT.printf(Locale.ROOT, "./mcp ask \"%s\"%n", QUESTION);
       Thread.currentThread().join();
     }
   }
 
   private static Path repository() {
-    for (String start : new String[] {System.getProperty("maven.multiModuleProjectDirectory"),
-        System.getProperty("user.dir")}) {
-      for (Path p = start == null ? null : Path.of(start).toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+    for (String start :
+        new String[] {
+          System.getProperty("maven.multiModuleProjectDirectory"), System.getProperty("user.dir")
+        }) {
+      for (Path p = start == null ? null : Path.of(start).toAbsolutePath().normalize();
+          p != null;
+          p = p.getParent()) {
         if (Files.isRegularFile(p.resolve("mcp")) && Files.isDirectory(p.resolve("client"))) {
           return p;
         }
@@ -125,8 +144,12 @@ public final class ClientBenchmark {
   private static void toolBudget(String base) {
     ServerConnector connector = ServerConnector.withDefaults();
     try (RegistryClient registry = new RegistryClient(base, connector);
-        Discovery discovery = new Discovery(registry, connector, HeaderCredentials.load(Map.of(), null),
-            Discovery.Options.DEFAULT)) {
+        Discovery discovery =
+            new Discovery(
+                registry,
+                connector,
+                HeaderCredentials.load(Map.of(), null),
+                Discovery.Options.DEFAULT)) {
       Discovery.Found found = discovery.discover(QUESTION, QUESTION);
       long sent = JsonMapper.shared().writeValueAsBytes(found.toolbox().specs()).length;
       Toolbox all = new Toolbox(Toolbox.DEFAULT_MAX_RESULT_CHARS);
@@ -142,12 +165,25 @@ public final class ClientBenchmark {
       long every = JsonMapper.shared().writeValueAsBytes(all.specs()).length;
       sessions.forEach(ServerSession::close);
       OUT.printf(Locale.ROOT, "tool budget: question \"%s\"%n", QUESTION);
-      OUT.printf(Locale.ROOT, "  servers matched %d, connected %s, tools sent %s%n", found.matched(), found.servers(),
+      OUT.printf(
+          Locale.ROOT,
+          "  servers matched %d, connected %s, tools sent %s%n",
+          found.matched(),
+          found.servers(),
           found.toolbox().names());
-      OUT.printf(Locale.ROOT, "  tool definitions sent: %d tools, %,d bytes (~%,d tokens at 4 bytes/token)%n",
-          found.toolbox().specs().size(), sent, sent / 4);
-      OUT.printf(Locale.ROOT, "  every tool of the %d registered servers: %d tools, %,d bytes (~%,d tokens)%n",
-          everyServer.size(), all.specs().size(), every, every / 4);
+      OUT.printf(
+          Locale.ROOT,
+          "  tool definitions sent: %d tools, %,d bytes (~%,d tokens at 4 bytes/token)%n",
+          found.toolbox().specs().size(),
+          sent,
+          sent / 4);
+      OUT.printf(
+          Locale.ROOT,
+          "  every tool of the %d registered servers: %d tools, %,d bytes (~%,d tokens)%n",
+          everyServer.size(),
+          all.specs().size(),
+          every,
+          every / 4);
       OUT.printf(Locale.ROOT, "  ratio: %.1f%%%n", 100.0 * sent / every);
     }
   }
@@ -158,10 +194,18 @@ public final class ClientBenchmark {
       long[] ready = new long[runs];
       long[] wall = new long[runs];
       long[] cpu = new long[runs];
-      Map<String, String> env = Map.of("MCP_REGISTRY_URL", base, "ANTHROPIC_API_KEY", "bench",
-          "ANTHROPIC_BASE_URL", llm.baseUrl());
+      Map<String, String> env =
+          Map.of(
+              "MCP_REGISTRY_URL",
+              base,
+              "ANTHROPIC_API_KEY",
+              "bench",
+              "ANTHROPIC_BASE_URL",
+              llm.baseUrl());
       for (int i = -1; i < runs; i++) {
-        llm.reply(FakeLlmServer.anthropicToolUse("t" + i, "maps__get_location", "{\"location\":\"Paris\"}"))
+        llm.reply(
+                FakeLlmServer.anthropicToolUse(
+                    "t" + i, "maps__get_location", "{\"location\":\"Paris\"}"))
             .reply(FakeLlmServer.anthropicText("48.8584, 2.2945"));
         Result r = run(repo, script(repo, List.of("ask", QUESTION)), env);
         Matcher m = DISCOVERY.matcher(r.err());
@@ -175,14 +219,20 @@ public final class ClientBenchmark {
           cpu[i] = r.cpuMillis();
         }
       }
-      OUT.printf(Locale.ROOT, "./mcp ask (fake Messages server): discovery + connection %s%n", stats(discovery));
-      OUT.printf(Locale.ROOT, "  tools ready after launch (./mcp started → tools ready, JVM start included) %s%n",
+      OUT.printf(
+          Locale.ROOT,
+          "./mcp ask (fake Messages server): discovery + connection %s%n",
+          stats(discovery));
+      OUT.printf(
+          Locale.ROOT,
+          "  tools ready after launch (./mcp started → tools ready, JVM start included) %s%n",
           stats(ready));
       OUT.printf(Locale.ROOT, "  whole process: wall %s; CPU %s%n", stats(wall), stats(cpu));
     }
   }
 
-  private static void row(String label, Path repo, List<String> command, Map<String, String> env, int runs)
+  private static void row(
+      String label, Path repo, List<String> command, Map<String, String> env, int runs)
       throws Exception {
     long[] wall = new long[runs];
     long[] cpu = new long[runs];
@@ -209,8 +259,7 @@ public final class ClientBenchmark {
     return all;
   }
 
-  private record Result(int code, String err, long millis, long cpuMillis) {
-  }
+  private record Result(int code, String err, long millis, long cpuMillis) {}
 
   private static Result run(Path repo, List<String> command, Map<String, String> env)
       throws IOException, InterruptedException {
@@ -229,7 +278,10 @@ public final class ClientBenchmark {
     return new Result(code, text, millis, cpu);
   }
 
-  /** User + system time of this JVM's waited-for children (fields cutime, cstime of /proc/self/stat). */
+  /**
+   * User + system time of this JVM's waited-for children (fields cutime, cstime of
+   * /proc/self/stat).
+   */
   private static long childrenCpuMillis() throws IOException {
     Path stat = Path.of("/proc/self/stat");
     if (!Files.isReadable(stat)) {
@@ -242,13 +294,20 @@ public final class ClientBenchmark {
 
   private static String loadAverage() throws IOException {
     Path load = Path.of("/proc/loadavg");
-    return Files.isReadable(load) ? Files.readString(load, StandardCharsets.US_ASCII).trim() : "n/a";
+    return Files.isReadable(load)
+        ? Files.readString(load, StandardCharsets.US_ASCII).trim()
+        : "n/a";
   }
 
   private static String stats(long[] values) {
     long[] v = values.clone();
     Arrays.sort(v);
-    return String.format(Locale.ROOT, "median %d ms (min %d, max %d, n=%d)", v[v.length / 2], v[0],
-        v[v.length - 1], v.length);
+    return String.format(
+        Locale.ROOT,
+        "median %d ms (min %d, max %d, n=%d)",
+        v[v.length / 2],
+        v[0],
+        v[v.length - 1],
+        v.length);
   }
 }

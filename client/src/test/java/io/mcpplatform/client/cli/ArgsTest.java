@@ -27,8 +27,19 @@ class ArgsTest {
 
   @Test
   void parse_readsKnownOptions_flags_andShortHelpAndVerbose() {
-    Args args = Args.parse(new String[] {"ask", "-v", "Where", "is", "Paris?", "--min-score=0.5", "--search",
-        "geocoding", "--json"});
+    Args args =
+        Args.parse(
+            new String[] {
+              "ask",
+              "-v",
+              "Where",
+              "is",
+              "Paris?",
+              "--min-score=0.5",
+              "--search",
+              "geocoding",
+              "--json"
+            });
 
     assertThat(args.command).isEqualTo("ask");
     assertThat(args.positional).containsExactly("Where", "is", "Paris?");
@@ -58,12 +69,21 @@ class ArgsTest {
   void fraction_readsTheOption_elseTheVariable_elseTheDefault_andNamesBothWhenOutOfRange() {
     Map<String, String> env = Map.of("MCP_MIN_SCORE", "0.2");
 
-    assertThat(Args.parse(new String[] {"ask", "q", "--min-score", "0.5"}).fraction("min-score", env, "MCP_MIN_SCORE",
-        0.35)).isEqualTo(0.5);
-    assertThat(Args.parse(new String[] {"ask", "q"}).fraction("min-score", env, "MCP_MIN_SCORE", 0.35)).isEqualTo(0.2);
-    assertThat(Args.parse(new String[] {"ask", "q"}).fraction("min-score", Map.of(), "MCP_MIN_SCORE", 0.35))
+    assertThat(
+            Args.parse(new String[] {"ask", "q", "--min-score", "0.5"})
+                .fraction("min-score", env, "MCP_MIN_SCORE", 0.35))
+        .isEqualTo(0.5);
+    assertThat(
+            Args.parse(new String[] {"ask", "q"}).fraction("min-score", env, "MCP_MIN_SCORE", 0.35))
+        .isEqualTo(0.2);
+    assertThat(
+            Args.parse(new String[] {"ask", "q"})
+                .fraction("min-score", Map.of(), "MCP_MIN_SCORE", 0.35))
         .isEqualTo(0.35);
-    assertThatThrownBy(() -> Args.parse(new String[] {"ask", "q", "--min-score=2"}).fraction("min-score", env,
-        "MCP_MIN_SCORE", 0.35)).hasMessage("--min-score / MCP_MIN_SCORE must be a number from 0 to 1");
+    assertThatThrownBy(
+            () ->
+                Args.parse(new String[] {"ask", "q", "--min-score=2"})
+                    .fraction("min-score", env, "MCP_MIN_SCORE", 0.35))
+        .hasMessage("--min-score / MCP_MIN_SCORE must be a number from 0 to 1");
   }
 }

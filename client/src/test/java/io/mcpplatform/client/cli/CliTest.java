@@ -26,8 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The commands in process, against the real local registry and MCP servers on loopback. */
 class CliTest {
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   private static LocalPlatform platform;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -47,10 +46,16 @@ class CliTest {
     Map<String, String> env = new HashMap<>(extraEnv);
     env.put("MCP_REGISTRY_URL", platform.baseUrl());
     env.put("MCP_CLIENT_CONFIG", data.resolve("no-config.json").toString());
-    ServerConnector connector = new ServerConnector(new Backoff(3, Duration.ZERO, 2, d -> { }),
-        Duration.ofSeconds(20), "test");
-    return new Cli(env, new BufferedReader(new StringReader(stdin)), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), connector).run(argv);
+    ServerConnector connector =
+        new ServerConnector(
+            new Backoff(3, Duration.ZERO, 2, d -> {}), Duration.ofSeconds(20), "test");
+    return new Cli(
+            env,
+            new BufferedReader(new StringReader(stdin)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            connector)
+        .run(argv);
   }
 
   private int run(String... argv) {
@@ -70,7 +75,9 @@ class CliTest {
     int code = run("search", "maps", "location");
 
     assertThat(code).isZero();
-    assertThat(out()).contains("geo  [").contains("Geo maps: Geocoding and maps")
+    assertThat(out())
+        .contains("geo  [")
+        .contains("Geo maps: Geocoding and maps")
         .doesNotContain("broken");
   }
 
@@ -86,10 +93,16 @@ class CliTest {
 
   @Test
   void show_namesTheHeaderVariable_withoutAnyValue() {
-    int code = run(Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET), "", "show", "secure");
+    int code =
+        run(
+            Map.of("MCP_HEADER_secure__X_2DApi_2DKey", TestMcpServers.SECRET),
+            "",
+            "show",
+            "secure");
 
     assertThat(code).isZero();
-    assertThat(out()).contains("header X-Api-Key (required, secret)")
+    assertThat(out())
+        .contains("header X-Api-Key (required, secret)")
         .contains("MCP_HEADER_secure__X_2DApi_2DKey (set)")
         .doesNotContain(TestMcpServers.SECRET);
   }
@@ -107,7 +120,9 @@ class CliTest {
     int code = run("tools", "geo");
 
     assertThat(code).isZero();
-    assertThat(out()).contains("get_location(address: string)").contains("reverse_geocode(lat: number, lng: number)");
+    assertThat(out())
+        .contains("get_location(address: string)")
+        .contains("reverse_geocode(lat: number, lng: number)");
   }
 
   @Test
@@ -153,16 +168,31 @@ class CliTest {
   @Test
   void ask_printsTheAnswer_andReportsTokensAndCost() throws Exception {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
-      llm.reply(FakeLlmServer.anthropicToolUse("t1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
+      llm.reply(
+              FakeLlmServer.anthropicToolUse(
+                  "t1", "geo__get_location", "{\"address\":\"Eiffel Tower\"}"))
           .reply(FakeLlmServer.anthropicText("On the Champ de Mars."));
 
-      int code = run(Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()), "",
-          "ask", "Where is the Eiffel Tower?", "--search", "maps location", "--price-input", "1");
+      int code =
+          run(
+              Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()),
+              "",
+              "ask",
+              "Where is the Eiffel Tower?",
+              "--search",
+              "maps location",
+              "--price-input",
+              "1");
 
       assertThat(code).isZero();
       assertThat(out()).isEqualTo("On the Champ de Mars." + System.lineSeparator());
-      assertThat(err()).contains("tokens in 900").contains("out 70").contains("cache read 1,200")
-          .contains("cache write 1,200").contains("est. $").contains("tool calls 1");
+      assertThat(err())
+          .contains("tokens in 900")
+          .contains("out 70")
+          .contains("cache read 1,200")
+          .contains("cache write 1,200")
+          .contains("est. $")
+          .contains("tool calls 1");
     }
   }
 
@@ -171,23 +201,36 @@ class CliTest {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
       llm.reply(FakeLlmServer.openAiText("Paris."));
 
-      int code = run(Map.of("OPENAI_BASE_URL", llm.baseUrl()), "", "ask", "maps location of Paris", "--json");
+      int code =
+          run(
+              Map.of("OPENAI_BASE_URL", llm.baseUrl()),
+              "",
+              "ask",
+              "maps location of Paris",
+              "--json");
 
       assertThat(code).isZero();
       JsonNode answer = JsonMapper.builder().build().readTree(out());
       assertThat(answer.path("text").asString()).isEqualTo("Paris.");
       assertThat(answer.path("model").asString()).isEqualTo("gpt-4o-mini");
-      assertThat(llm.received()).singleElement().extracting(FakeLlmServer.Received::path).isEqualTo("/chat/completions");
+      assertThat(llm.received())
+          .singleElement()
+          .extracting(FakeLlmServer.Received::path)
+          .isEqualTo("/chat/completions");
     }
   }
 
   @Test
   void chat_keepsGoingUntilQuit() throws Exception {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
-      llm.reply(FakeLlmServer.anthropicText("First.")).reply(FakeLlmServer.anthropicText("Second."));
+      llm.reply(FakeLlmServer.anthropicText("First."))
+          .reply(FakeLlmServer.anthropicText("Second."));
 
-      int code = run(Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()),
-          "weather in Lyon\n\nweather alerts\nquit\nnever sent\n", "chat");
+      int code =
+          run(
+              Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()),
+              "weather in Lyon\n\nweather alerts\nquit\nnever sent\n",
+              "chat");
 
       assertThat(code).isZero();
       assertThat(out()).contains("Assistant: First.").contains("Assistant: Second.");
@@ -201,8 +244,10 @@ class CliTest {
     int code = run("search", "maps", "--registry", "http://127.0.0.1:9");
 
     assertThat(code).isEqualTo(Cli.FAILED);
-    assertThat(err()).contains("Cannot reach the registry at http://127.0.0.1:9/registry/mcp: connection refused "
-        + "(start it with ./run-local, or set --registry / MCP_REGISTRY_URL)")
+    assertThat(err())
+        .contains(
+            "Cannot reach the registry at http://127.0.0.1:9/registry/mcp: connection refused "
+                + "(start it with ./run-local, or set --registry / MCP_REGISTRY_URL)")
         .doesNotContain("Exception");
   }
 

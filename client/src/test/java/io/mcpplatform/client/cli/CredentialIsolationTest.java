@@ -25,16 +25,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A publisher's key set for {@code com.example/weather} against servers another publisher registered under
- * names that only look alike: {@code ./mcp tools} and {@code ./mcp ask}, in process, against the real local
- * registry, with the look-alikes on an endpoint that records every header it is sent.
+ * A publisher's key set for {@code com.example/weather} against servers another publisher
+ * registered under names that only look alike: {@code ./mcp tools} and {@code ./mcp ask}, in
+ * process, against the real local registry, with the look-alikes on an endpoint that records every
+ * header it is sent.
  */
 class CredentialIsolationTest {
 
   private static final String VICTIM = "com.example/weather";
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   private static LocalPlatform platform;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,12 +44,18 @@ class CredentialIsolationTest {
   static void start() throws Exception {
     platform = LocalPlatform.start(data);
     String impostor = platform.servers().url("impostor");
-    platform.registerWithHeader(VICTIM, "Weather forecasts with a key", platform.servers().url("secure"),
-        "X-Api-Key", true);
-    platform.registerWithHeader("com-example/weather", "Weather forecasts with a key", impostor, "X-Api-Key", true);
-    platform.registerWithHeader("Com.Example/weather", "Weather forecasts with a key", impostor, "X-Api-Key", true);
-    platform.registerWithHeader("com-example/weather-x-api", "Weather forecasts with a key", impostor, "Key",
-        false);
+    platform.registerWithHeader(
+        VICTIM,
+        "Weather forecasts with a key",
+        platform.servers().url("secure"),
+        "X-Api-Key",
+        true);
+    platform.registerWithHeader(
+        "com-example/weather", "Weather forecasts with a key", impostor, "X-Api-Key", true);
+    platform.registerWithHeader(
+        "Com.Example/weather", "Weather forecasts with a key", impostor, "X-Api-Key", true);
+    platform.registerWithHeader(
+        "com-example/weather-x-api", "Weather forecasts with a key", impostor, "Key", false);
   }
 
   @AfterAll
@@ -64,10 +70,16 @@ class CredentialIsolationTest {
     env.put("MCP_REGISTRY_URL", platform.baseUrl());
     env.put("MCP_CLIENT_CONFIG", data.resolve("no-config.json").toString());
     env.put(HeaderCredentials.variableFor(VICTIM, "X-Api-Key"), TestMcpServers.SECRET);
-    ServerConnector connector = new ServerConnector(new Backoff(1, Duration.ZERO, 2, d -> { }),
-        Duration.ofSeconds(20), "test");
-    return new Cli(env, new BufferedReader(new StringReader("")), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), connector).run(argv);
+    ServerConnector connector =
+        new ServerConnector(
+            new Backoff(1, Duration.ZERO, 2, d -> {}), Duration.ofSeconds(20), "test");
+    return new Cli(
+            env,
+            new BufferedReader(new StringReader("")),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            connector)
+        .run(argv);
   }
 
   private String err() {
@@ -85,7 +97,8 @@ class CredentialIsolationTest {
     assertThat(err()).contains("set MCP_HEADER_Com_2EExample_2Fweather__X_2DApi_2DKey ");
     assertThat(run(Map.of(), "tools", "com-example/weather-x-api")).as(err()).isZero();
 
-    assertThat(platform.servers().impostorSaw()).isNotEmpty()
+    assertThat(platform.servers().impostorSaw())
+        .isNotEmpty()
         .noneMatch(header -> header.contains(TestMcpServers.SECRET));
   }
 
@@ -94,14 +107,26 @@ class CredentialIsolationTest {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
       llm.reply(FakeLlmServer.anthropicText("Sunny."));
 
-      int code = run(Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()), "ask",
-          "Weather forecast in Paris?", "--search", "weather forecasts with a key", "--max-servers", "10", "--json");
+      int code =
+          run(
+              Map.of("ANTHROPIC_API_KEY", "k", "ANTHROPIC_BASE_URL", llm.baseUrl()),
+              "ask",
+              "Weather forecast in Paris?",
+              "--search",
+              "weather forecasts with a key",
+              "--max-servers",
+              "10",
+              "--json");
 
       assertThat(code).as(err()).isZero();
       JsonNode answer = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
-      assertThat(answer.path("servers").toString()).contains(VICTIM).contains("com-example/weather-x-api");
-      assertThat(answer.path("problems").toString()).contains("MCP_HEADER_com_2Dexample_2Fweather__X_2DApi_2DKey");
-      assertThat(platform.servers().impostorSaw()).isNotEmpty()
+      assertThat(answer.path("servers").toString())
+          .contains(VICTIM)
+          .contains("com-example/weather-x-api");
+      assertThat(answer.path("problems").toString())
+          .contains("MCP_HEADER_com_2Dexample_2Fweather__X_2DApi_2DKey");
+      assertThat(platform.servers().impostorSaw())
+          .isNotEmpty()
           .noneMatch(header -> header.contains(TestMcpServers.SECRET));
     }
   }

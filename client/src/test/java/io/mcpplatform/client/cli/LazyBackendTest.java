@@ -19,10 +19,14 @@ class LazyBackendTest {
   @Test
   void modelAndPrices_areKnownWithoutBuildingTheBackend() {
     AtomicInteger built = new AtomicInteger();
-    LazyBackend lazy = new LazyBackend("m", Prices.FREE, () -> {
-      built.incrementAndGet();
-      throw new AssertionError("must not be built");
-    });
+    LazyBackend lazy =
+        new LazyBackend(
+            "m",
+            Prices.FREE,
+            () -> {
+              built.incrementAndGet();
+              throw new AssertionError("must not be built");
+            });
 
     assertThat(lazy.model()).isEqualTo("m");
     assertThat(lazy.prices()).isEqualTo(Prices.FREE);
@@ -35,10 +39,14 @@ class LazyBackendTest {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
       llm.reply(FakeLlmServer.openAiText("one")).reply(FakeLlmServer.openAiText("two"));
       AtomicInteger built = new AtomicInteger();
-      LazyBackend lazy = new LazyBackend("local", Prices.FREE, () -> {
-        built.incrementAndGet();
-        return new OpenAiBackend(llm.baseUrl(), null, "local", Prices.FREE);
-      });
+      LazyBackend lazy =
+          new LazyBackend(
+              "local",
+              Prices.FREE,
+              () -> {
+                built.incrementAndGet();
+                return new OpenAiBackend(llm.baseUrl(), null, "local", Prices.FREE);
+              });
       LlmRequest request = new LlmRequest("system", List.of(), List.of(ChatMessage.user("hi")), 16);
 
       LlmReply first = lazy.complete(request);
@@ -52,8 +60,10 @@ class LazyBackendTest {
 
   @Test
   void backend_failsAtOnceOnAMissingKey_butBuildsNothing() {
-    LlmBackend backend = LlmSettings.backend(Args.parse(new String[] {"ask", "q", "--model", "small"}),
-        Map.of("OPENAI_BASE_URL", "http://127.0.0.1:1/v1"));
+    LlmBackend backend =
+        LlmSettings.backend(
+            Args.parse(new String[] {"ask", "q", "--model", "small"}),
+            Map.of("OPENAI_BASE_URL", "http://127.0.0.1:1/v1"));
 
     assertThat(backend).isInstanceOf(LazyBackend.class);
     assertThat(backend.model()).isEqualTo("small");

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RegistryClientTest {
 
-  private static final ServerConnector NO_WAIT = new ServerConnector(new Backoff(1, Duration.ZERO, 1, d -> { }),
-      Duration.ofSeconds(5), "test");
+  private static final ServerConnector NO_WAIT =
+      new ServerConnector(new Backoff(1, Duration.ZERO, 1, d -> {}), Duration.ofSeconds(5), "test");
 
   @Test
   void endpoint_isTheRegistryPathUnderTheBaseUrl_whateverFormIsGiven() {
@@ -29,12 +29,16 @@ class RegistryClientTest {
 
       assertThatThrownBy(() -> registry.search("maps", 5))
           .isInstanceOf(RegistryException.class)
-          .hasMessageContaining("Cannot reach the registry at " + notARegistry.baseUrl() + "/registry/mcp")
+          .hasMessageContaining(
+              "Cannot reach the registry at " + notARegistry.baseUrl() + "/registry/mcp")
           .hasMessageContaining("MCP_REGISTRY_URL");
-      assertThat(notARegistry.received()).isNotEmpty().allSatisfy(r -> {
-        assertThat(r.path()).isEqualTo("/registry/mcp");
-        assertThat(r.headers()).containsEntry("authorization", "Bearer tok-123");
-      });
+      assertThat(notARegistry.received())
+          .isNotEmpty()
+          .allSatisfy(
+              r -> {
+                assertThat(r.path()).isEqualTo("/registry/mcp");
+                assertThat(r.headers()).containsEntry("authorization", "Bearer tok-123");
+              });
     }
   }
 }

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real local system (registry on the durable store) in this process, plus the {@link TestMcpServers},
- * registered in its catalog: {@code geo} (maps, location), {@code weather}, {@code odd} (tools that fail, hang
- * or talk too much), {@code secure} (needs an {@code X-Api-Key} header, declared as a secret in its remote),
- * and {@code broken} (unhealthy, nothing listening).
+ * The real local system (registry on the durable store) in this process, plus the {@link
+ * TestMcpServers}, registered in its catalog: {@code geo} (maps, location), {@code weather}, {@code
+ * odd} (tools that fail, hang or talk too much), {@code secure} (needs an {@code X-Api-Key} header,
+ * declared as a secret in its remote), and {@code broken} (unhealthy, nothing listening).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -44,28 +44,66 @@ public final class LocalPlatform implements AutoCloseable {
     LocalPlatform platform = new LocalPlatform(system, servers);
     {
       RegistryService registry = system.registry().service();
-      register(registry, "geo", "Geo maps", "Geocoding and maps: find the location of places and addresses",
-          servers.url("geo"), List.of("maps", "location", "geocoding"), List.of("get_location", "reverse_geocode"));
-      register(registry, "weather", "Weather", "Weather forecasts and severe weather alerts",
-          servers.url("weather"), List.of("weather"), List.of("get_forecast", "get_alerts"));
-      register(registry, "odd", "Odd tools", "Odd lookups for testing: failing, slow and verbose reports",
-          servers.url("odd"), List.of("testing"), List.of("always_fails", "slow_lookup", "verbose_report"));
-      register(registry, "broken", "Broken maps", "Maps location server that is down",
-          "http://127.0.0.1:9/broken/mcp", List.of("maps"), List.of("get_location"));
+      register(
+          registry,
+          "geo",
+          "Geo maps",
+          "Geocoding and maps: find the location of places and addresses",
+          servers.url("geo"),
+          List.of("maps", "location", "geocoding"),
+          List.of("get_location", "reverse_geocode"));
+      register(
+          registry,
+          "weather",
+          "Weather",
+          "Weather forecasts and severe weather alerts",
+          servers.url("weather"),
+          List.of("weather"),
+          List.of("get_forecast", "get_alerts"));
+      register(
+          registry,
+          "odd",
+          "Odd tools",
+          "Odd lookups for testing: failing, slow and verbose reports",
+          servers.url("odd"),
+          List.of("testing"),
+          List.of("always_fails", "slow_lookup", "verbose_report"));
+      register(
+          registry,
+          "broken",
+          "Broken maps",
+          "Maps location server that is down",
+          "http://127.0.0.1:9/broken/mcp",
+          List.of("maps"),
+          List.of("get_location"));
     }
-    platform.saveDirectly(ServerEntry.builder("secure", "Secure geocoder", "1.0.0")
-        .description("Geocoding that needs an API key: secure location lookup")
-        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, servers.url("secure"),
-            List.of(new RemoteHeader("X-Api-Key", "API key of the secure geocoder", true, true)))))
-        .tags(List.of("secure")).capabilities(List.of(new Capability("get_location", Capability.TOOL, "Find a place")))
-        .build());
+    platform.saveDirectly(
+        ServerEntry.builder("secure", "Secure geocoder", "1.0.0")
+            .description("Geocoding that needs an API key: secure location lookup")
+            .remotes(
+                List.of(
+                    new Remote(
+                        Remote.STREAMABLE_HTTP,
+                        servers.url("secure"),
+                        List.of(
+                            new RemoteHeader(
+                                "X-Api-Key", "API key of the secure geocoder", true, true)))))
+            .tags(List.of("secure"))
+            .capabilities(List.of(new Capability("get_location", Capability.TOOL, "Find a place")))
+            .build());
     platform.markUnhealthy("broken");
     return platform;
   }
 
   /** Registers in process (the registry's own use case): registration over MCP may need a token. */
-  private static void register(RegistryService registry, String id, String title, String description, String url,
-      List<String> tags, List<String> tools) {
+  private static void register(
+      RegistryService registry,
+      String id,
+      String title,
+      String description,
+      String url,
+      List<String> tags,
+      List<String> tools) {
     List<Map<String, Object>> capabilities = new ArrayList<>();
     tools.forEach(t -> capabilities.add(Map.of("name", t, "type", "tool")));
     Map<String, Object> args = new LinkedHashMap<>();
@@ -83,15 +121,21 @@ public final class LocalPlatform implements AutoCloseable {
     {
       RegistryService registry = system.registry().service();
       for (int i = 0; i < count; i++) {
-        register(registry, "filler-" + i, "Filler " + i, "Filler service number " + i + " for catalog tests",
-            servers.url("weather"), List.of("filler"), List.of("get_forecast", "get_alerts"));
+        register(
+            registry,
+            "filler-" + i,
+            "Filler " + i,
+            "Filler service number " + i + " for catalog tests",
+            servers.url("weather"),
+            List.of("filler"),
+            List.of("get_forecast", "get_alerts"));
       }
     }
   }
 
   /**
-   * Registers a server whose remote declares one header, as a publisher may (the registry accepts any
-   * names and headers its rules allow).
+   * Registers a server whose remote declares one header, as a publisher may (the registry accepts
+   * any names and headers its rules allow).
    *
    * @param name the server's name
    * @param description its description
@@ -99,13 +143,22 @@ public final class LocalPlatform implements AutoCloseable {
    * @param header the header it declares
    * @param required whether the header is required (and secret)
    */
-  public void registerWithHeader(String name, String description, String url, String header, boolean required) {
-    saveDirectly(ServerEntry.builder(name, name, "1.0.0").description(description)
-        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url,
-            List.of(new RemoteHeader(header, "API key", required, required)))))
-        .tags(List.of("weather"))
-        .capabilities(List.of(new Capability("get_forecast", Capability.TOOL, "Weather forecast for a city")))
-        .build());
+  public void registerWithHeader(
+      String name, String description, String url, String header, boolean required) {
+    saveDirectly(
+        ServerEntry.builder(name, name, "1.0.0")
+            .description(description)
+            .remotes(
+                List.of(
+                    new Remote(
+                        Remote.STREAMABLE_HTTP,
+                        url,
+                        List.of(new RemoteHeader(header, "API key", required, required)))))
+            .tags(List.of("weather"))
+            .capabilities(
+                List.of(
+                    new Capability("get_forecast", Capability.TOOL, "Weather forecast for a city")))
+            .build());
   }
 
   /** Writes an entry past the registration rules, then gives it vectors as a reindex would. */
@@ -116,22 +169,36 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   private void markUnhealthy(String name) {
-    ServerEntry saved = system.registry().store().saveHealth(name,
-        new Health(HealthStatus.UNHEALTHY, Instant.now(), null, null, 3, "connection refused"), null, Instant.now());
+    ServerEntry saved =
+        system
+            .registry()
+            .store()
+            .saveHealth(
+                name,
+                new Health(
+                    HealthStatus.UNHEALTHY, Instant.now(), null, null, 3, "connection refused"),
+                null,
+                Instant.now());
     system.registry().service().indexIfNewer(saved);
   }
 
-  /** @return the base URL, such as {@code http://127.0.0.1:PORT} */
+  /**
+   * @return the base URL, such as {@code http://127.0.0.1:PORT}
+   */
   public String baseUrl() {
     return system.baseUrl();
   }
 
-  /** @return the registry's MCP endpoint */
+  /**
+   * @return the registry's MCP endpoint
+   */
   public String registryUrl() {
     return system.baseUrl() + "/registry/mcp";
   }
 
-  /** @return the test servers */
+  /**
+   * @return the test servers
+   */
   public TestMcpServers servers() {
     return servers;
   }

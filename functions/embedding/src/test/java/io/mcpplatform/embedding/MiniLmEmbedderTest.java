@@ -32,7 +32,8 @@ class MiniLmEmbedderTest {
 
   @Test
   void embed_placesCloseMeaningsClose_withoutSharedWords() {
-    float related = cosine("Where is Paris?", "geocoding: turn an address or place name into coordinates");
+    float related =
+        cosine("Where is Paris?", "geocoding: turn an address or place name into coordinates");
     float unrelated = cosine("Where is Paris?", "Send a message to a Slack channel");
     assertThat(related).isGreaterThan(unrelated + 0.1f);
   }

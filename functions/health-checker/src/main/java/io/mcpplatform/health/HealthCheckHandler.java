@@ -20,14 +20,17 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The health checker's Lambda entry point, run by an EventBridge schedule: checks every active server
- * (see {@link HealthCheckService#checkAll}), stops starting probes before the invocation's deadline, emits
- * the run's metrics and returns its summary. The no-argument constructor builds clients once, in Lambda's
- * init phase.
+ * The health checker's Lambda entry point, run by an EventBridge schedule: checks every active
+ * server (see {@link HealthCheckService#checkAll}), stops starting probes before the invocation's
+ * deadline, emits the run's metrics and returns its summary. The no-argument constructor builds
+ * clients once, in Lambda's init phase.
  */
-public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class HealthCheckHandler
+    implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-  /** The function's name: the {@code service} of its logs and the {@code Service} of its metrics. */
+  /**
+   * The function's name: the {@code service} of its logs and the {@code Service} of its metrics.
+   */
   public static final String SERVICE = "health-checker";
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthCheckHandler.class);
@@ -46,19 +49,28 @@ public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, 
   }
 
   private HealthCheckHandler(HealthCheckerConfig config, LambdaObservability observability) {
-    this(new HealthCheckService(new DynamoDbRegistryStore(client(config), config.tableName()),
-            new McpHealthProbe(config.probe()), Clock.systemUTC(), null),
-        config.concurrency(), config.reserveMillis(), observability);
+    this(
+        new HealthCheckService(
+            new DynamoDbRegistryStore(client(config), config.tableName()),
+            new McpHealthProbe(config.probe()),
+            Clock.systemUTC(),
+            null),
+        config.concurrency(),
+        config.reserveMillis(),
+        observability);
   }
 
   /**
    * @param checks the wired use case
    * @param concurrency probes at once
    * @param reserveMillis no probe starts with less time left than this
-   * @param observability what each run is logged, measured and traced in ({@link LambdaObservability#none()}
-   *     locally)
+   * @param observability what each run is logged, measured and traced in ({@link
+   *     LambdaObservability#none()} locally)
    */
-  public HealthCheckHandler(HealthCheckService checks, int concurrency, long reserveMillis,
+  public HealthCheckHandler(
+      HealthCheckService checks,
+      int concurrency,
+      long reserveMillis,
       LambdaObservability observability) {
     this.checks = checks;
     this.concurrency = concurrency;
@@ -68,7 +80,9 @@ public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, 
     this.priming = new ProbePriming();
   }
 
-  /** @return the SnapStart priming hooks (registered by the no-argument constructor) */
+  /**
+   * @return the SnapStart priming hooks (registered by the no-argument constructor)
+   */
   public ProbePriming priming() {
     return priming;
   }
@@ -77,7 +91,8 @@ public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, 
     if (config.dynamoDbEndpoint() != null) {
       return DynamoDbClientFactory.createLocal(config.dynamoDbEndpoint());
     }
-    return DynamoDbClientFactory.create(config.region() == null ? Region.US_EAST_1 : Region.of(config.region()));
+    return DynamoDbClientFactory.create(
+        config.region() == null ? Region.US_EAST_1 : Region.of(config.region()));
   }
 
   @Override
@@ -90,13 +105,22 @@ public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, 
   }
 
   private Map<String, Object> run(ScheduledEvent event, Context context) {
-    RunSummary summary = checks.checkAll(concurrency, context::getRemainingTimeInMillis, reserveMillis);
+    RunSummary summary =
+        checks.checkAll(concurrency, context::getRemainingTimeInMillis, reserveMillis);
     metrics.record(summary);
-    LOG.info("health check run{}: {} of {} servers checked ({} up, {} down, {} refused), {} unhealthy,"
+    LOG.info(
+        "health check run{}: {} of {} servers checked ({} up, {} down, {} refused), {} unhealthy,"
             + " {} deferred to the next run, {} errors, {} ms",
-        event == null || event.getId() == null ? "" : " for event " + event.getId(), summary.checked(),
-        summary.servers(), summary.up(), summary.down(), summary.refused(), summary.unhealthy(),
-        summary.deferred(), summary.errors(), summary.durationMillis());
+        event == null || event.getId() == null ? "" : " for event " + event.getId(),
+        summary.checked(),
+        summary.servers(),
+        summary.up(),
+        summary.down(),
+        summary.refused(),
+        summary.unhealthy(),
+        summary.deferred(),
+        summary.errors(),
+        summary.durationMillis());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("servers", summary.servers());
     out.put("checked", summary.checked());

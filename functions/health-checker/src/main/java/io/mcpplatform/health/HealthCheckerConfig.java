@@ -16,7 +16,8 @@ import java.util.Map;
  *   <li>{@code DYNAMODB_ENDPOINT}: optional endpoint override (dynalite, LocalStack).
  *   <li>{@code AWS_REGION}: region of the table (set by Lambda).
  *   <li>{@code HEALTH_CONCURRENCY}: probes at once (default 32).
- *   <li>{@code PROBE_CONNECT_TIMEOUT_MS}, {@code PROBE_TOTAL_TIMEOUT_MS}: per-probe bounds (3000, 10000).
+ *   <li>{@code PROBE_CONNECT_TIMEOUT_MS}, {@code PROBE_TOTAL_TIMEOUT_MS}: per-probe bounds (3000,
+ *       10000).
  *   <li>{@code PROBE_MAX_RESPONSE_BYTES}: bytes one probe may read (1 MiB).
  * </ul>
  *
@@ -30,11 +31,7 @@ import java.util.Map;
  * @param probe probe settings (strict address policy)
  */
 public record HealthCheckerConfig(
-    String tableName,
-    URI dynamoDbEndpoint,
-    String region,
-    int concurrency,
-    ProbeSettings probe) {
+    String tableName, URI dynamoDbEndpoint, String region, int concurrency, ProbeSettings probe) {
 
   /** Default number of probes at once. */
   public static final int DEFAULT_CONCURRENCY = 32;
@@ -45,7 +42,9 @@ public record HealthCheckerConfig(
     }
   }
 
-  /** @return the configuration of this process */
+  /**
+   * @return the configuration of this process
+   */
   public static HealthCheckerConfig fromEnvironment() {
     return fromEnvironment(System.getenv());
   }
@@ -61,20 +60,33 @@ public record HealthCheckerConfig(
       throw new IllegalArgumentException("TABLE_NAME must name the registry table");
     }
     String endpoint = blankToNull(env.get("DYNAMODB_ENDPOINT"));
-    ProbeSettings probe = ProbeSettings.defaults(AddressPolicy.strict())
-        .withTimeouts(Duration.ofMillis(number(env, "PROBE_CONNECT_TIMEOUT_MS", 3_000)),
-            Duration.ofMillis(number(env, "PROBE_TOTAL_TIMEOUT_MS", 10_000)))
-        .withMaxResponseBytes((int) number(env, "PROBE_MAX_RESPONSE_BYTES", ProbeSettings.DEFAULT_MAX_RESPONSE_BYTES));
-    return new HealthCheckerConfig(table, endpoint == null ? null : URI.create(endpoint),
-        blankToNull(env.get("AWS_REGION")), (int) number(env, "HEALTH_CONCURRENCY", DEFAULT_CONCURRENCY), probe);
+    ProbeSettings probe =
+        ProbeSettings.defaults(AddressPolicy.strict())
+            .withTimeouts(
+                Duration.ofMillis(number(env, "PROBE_CONNECT_TIMEOUT_MS", 3_000)),
+                Duration.ofMillis(number(env, "PROBE_TOTAL_TIMEOUT_MS", 10_000)))
+            .withMaxResponseBytes(
+                (int)
+                    number(
+                        env, "PROBE_MAX_RESPONSE_BYTES", ProbeSettings.DEFAULT_MAX_RESPONSE_BYTES));
+    return new HealthCheckerConfig(
+        table,
+        endpoint == null ? null : URI.create(endpoint),
+        blankToNull(env.get("AWS_REGION")),
+        (int) number(env, "HEALTH_CONCURRENCY", DEFAULT_CONCURRENCY),
+        probe);
   }
 
-  /** @return how much time a run keeps in hand: no probe starts with less left than this */
+  /**
+   * @return how much time a run keeps in hand: no probe starts with less left than this
+   */
   public long reserveMillis() {
     return reserveMillis(probe);
   }
 
-  /** @return a probe's total timeout plus 3 s to record its result */
+  /**
+   * @return a probe's total timeout plus 3 s to record its result
+   */
   public static long reserveMillis(ProbeSettings probe) {
     return probe.totalTimeout().toMillis() + 3_000;
   }
@@ -92,6 +104,7 @@ public record HealthCheckerConfig(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(name + " must be a positive whole number, got '" + raw + "'");
+    throw new IllegalArgumentException(
+        name + " must be a positive whole number, got '" + raw + "'");
   }
 }

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The health checker inside the local system: a run every interval on a timer thread, and
- * {@link #runNow()} for a run on demand. Runs never overlap; a run on demand waits for a timer run in
+ * The health checker inside the local system: a run every interval on a timer thread, and {@link
+ * #runNow()} for a run on demand. Runs never overlap; a run on demand waits for a timer run in
  * progress. There is no Lambda deadline locally, so a run always checks every server.
  */
 public final class LocalHealthChecks implements AutoCloseable {
@@ -38,11 +38,13 @@ public final class LocalHealthChecks implements AutoCloseable {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("the health check interval must be positive");
     }
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "health-check-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "health-check-timer");
+              t.setDaemon(true);
+              return t;
+            });
     long millis = interval.toMillis();
     timer.scheduleWithFixedDelay(this::timed, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -64,8 +66,14 @@ public final class LocalHealthChecks implements AutoCloseable {
     running.lock();
     try {
       RunSummary s = checks.checkAll(concurrency, () -> Long.MAX_VALUE, 0);
-      LOG.info("health check run: {} servers checked ({} up, {} down, {} refused), {} unhealthy, {} ms",
-          s.checked(), s.up(), s.down(), s.refused(), s.unhealthy(), s.durationMillis());
+      LOG.info(
+          "health check run: {} servers checked ({} up, {} down, {} refused), {} unhealthy, {} ms",
+          s.checked(),
+          s.up(),
+          s.down(),
+          s.refused(),
+          s.unhealthy(),
+          s.durationMillis());
       return s;
     } finally {
       running.unlock();

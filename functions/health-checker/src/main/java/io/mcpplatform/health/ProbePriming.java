@@ -23,11 +23,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SnapStart priming of the health checker through {@code org.crac}: before the snapshot, the MCP probe (the
- * code a run spends its time in) speaks a real {@code initialize} and {@code tools/list} over HTTP to a tiny
- * MCP server on an ephemeral loopback port inside the process, which is closed again before the snapshot;
- * nothing leaves the process. The checker holds no secret and opens no AWS connection during init, so
- * nothing needs refreshing after a restore.
+ * SnapStart priming of the health checker through {@code org.crac}: before the snapshot, the MCP
+ * probe (the code a run spends its time in) speaks a real {@code initialize} and {@code tools/list}
+ * over HTTP to a tiny MCP server on an ephemeral loopback port inside the process, which is closed
+ * again before the snapshot; nothing leaves the process. The checker holds no secret and opens no
+ * AWS connection during init, so nothing needs refreshing after a restore.
  */
 public final class ProbePriming implements Resource {
 
@@ -50,12 +50,16 @@ public final class ProbePriming implements Resource {
     if (result.outcome() != ProbeOutcome.UP) {
       throw new IOException("priming the MCP probe failed: " + result.detail());
     }
-    LOG.info("primed the MCP probe: {} tools listed by {}", result.discovered().size(), result.serverName());
+    LOG.info(
+        "primed the MCP probe: {} tools listed by {}",
+        result.discovered().size(),
+        result.serverName());
   }
 
   @Override
   public void afterRestore(Context<? extends Resource> context) {
-    // nothing held across the snapshot needs renewing: no secret, no open connection, no seeded random
+    // nothing held across the snapshot needs renewing: no secret, no open connection, no seeded
+    // random
   }
 
   /**
@@ -65,11 +69,13 @@ public final class ProbePriming implements Resource {
    * @throws IOException if the loopback server cannot start
    */
   ProbeResult prime() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/mcp", ProbePriming::answer);
     server.start();
     try {
-      McpHealthProbe probe = new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback()));
+      McpHealthProbe probe =
+          new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback()));
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/mcp";
       return probe.probe(new Remote(Remote.STREAMABLE_HTTP, url, null));
     } finally {
@@ -84,15 +90,32 @@ public final class ProbePriming implements Resource {
         exchange.sendResponseHeaders(202, -1);
         return;
       }
-      Object result = switch (request.path("method").asString("")) {
-        case "initialize" -> Map.of("protocolVersion", request.at("/params/protocolVersion").asString(),
-            "capabilities", Map.of("tools", Map.of()),
-            "serverInfo", Map.of("name", "snapstart-priming", "version", "1"));
-        case "tools/list" -> Map.of("tools", List.of(Map.of("name", "ping",
-            "description", "Answers pong", "inputSchema", Map.of("type", "object"))));
-        default -> Map.of();
-      };
-      byte[] body = JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", request.get("id"), "result", result));
+      Object result =
+          switch (request.path("method").asString("")) {
+            case "initialize" ->
+                Map.of(
+                    "protocolVersion",
+                    request.at("/params/protocolVersion").asString(),
+                    "capabilities",
+                    Map.of("tools", Map.of()),
+                    "serverInfo",
+                    Map.of("name", "snapstart-priming", "version", "1"));
+            case "tools/list" ->
+                Map.of(
+                    "tools",
+                    List.of(
+                        Map.of(
+                            "name",
+                            "ping",
+                            "description",
+                            "Answers pong",
+                            "inputSchema",
+                            Map.of("type", "object"))));
+            default -> Map.of();
+          };
+      byte[] body =
+          JSON.writeValueAsBytes(
+              Map.of("jsonrpc", "2.0", "id", request.get("id"), "result", result));
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {

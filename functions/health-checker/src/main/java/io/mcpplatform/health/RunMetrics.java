@@ -6,25 +6,31 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Records a run's counts and duration as the health checker's metrics; {@link
- * io.mcpplatform.aws.lambda.LambdaObservability} writes them, at the end of the invocation, as one CloudWatch
- * embedded-metric-format line (namespace {@code McpPlatform}, dimension {@code Service = health-checker}).
- * {@value #SERVERS_CHECKED} and {@value #SERVERS_UNHEALTHY} are the names the CDK dashboard reads.
+ * io.mcpplatform.aws.lambda.LambdaObservability} writes them, at the end of the invocation, as one
+ * CloudWatch embedded-metric-format line (namespace {@code McpPlatform}, dimension {@code Service =
+ * health-checker}). {@value #SERVERS_CHECKED} and {@value #SERVERS_UNHEALTHY} are the names the CDK
+ * dashboard reads.
  */
 public final class RunMetrics {
 
   /** Servers probed in a run. */
   public static final String SERVERS_CHECKED = "ServersChecked";
+
   /** Servers found unhealthy in a run. */
   public static final String SERVERS_UNHEALTHY = "ServersUnhealthy";
 
   private final FunctionMetrics metrics;
 
-  /** @param metrics where the run's metrics go */
+  /**
+   * @param metrics where the run's metrics go
+   */
   public RunMetrics(FunctionMetrics metrics) {
     this.metrics = metrics;
   }
 
-  /** @param s the run */
+  /**
+   * @param s the run
+   */
   public void record(RunSummary s) {
     metrics.add(SERVERS_CHECKED, s.checked(), MetricUnit.COUNT);
     metrics.add(SERVERS_UNHEALTHY, s.unhealthy(), MetricUnit.COUNT);

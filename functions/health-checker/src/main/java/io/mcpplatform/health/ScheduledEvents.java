@@ -8,7 +8,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads an EventBridge scheduled event from its JSON, as the Lambda runtime hands it to the handler. */
+/**
+ * Reads an EventBridge scheduled event from its JSON, as the Lambda runtime hands it to the
+ * handler.
+ */
 public final class ScheduledEvents {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,7 +30,9 @@ public final class ScheduledEvents {
     } catch (JacksonException e) {
       throw new IllegalArgumentException("the event is not JSON");
     }
-    if (node == null || !node.isObject() || !"Scheduled Event".equals(node.path("detail-type").asString(""))) {
+    if (node == null
+        || !node.isObject()
+        || !"Scheduled Event".equals(node.path("detail-type").asString(""))) {
       throw new IllegalArgumentException(
           "not an EventBridge scheduled event (\"detail-type\": \"Scheduled Event\")");
     }

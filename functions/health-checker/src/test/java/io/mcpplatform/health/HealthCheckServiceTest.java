@@ -41,16 +41,16 @@ class HealthCheckServiceTest {
 
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private FileRegistryStore store;
   private final List<String> probed = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, ProbeResult> answers = new ConcurrentHashMap<>();
 
-  private final HealthProbe probe = remote -> {
-    probed.add(remote.url());
-    return answers.getOrDefault(remote.url(), up());
-  };
+  private final HealthProbe probe =
+      remote -> {
+        probed.add(remote.url());
+        return answers.getOrDefault(remote.url(), up());
+      };
 
   @BeforeEach
   void open() {
@@ -63,8 +63,14 @@ class HealthCheckServiceTest {
   }
 
   private static ProbeResult up() {
-    return new ProbeResult(ProbeOutcome.UP, 7L, "2025-06-18", "srv", "1.0",
-        List.of(new Capability("ping", Capability.TOOL, "answers pong")), null);
+    return new ProbeResult(
+        ProbeOutcome.UP,
+        7L,
+        "2025-06-18",
+        "srv",
+        "1.0",
+        List.of(new Capability("ping", Capability.TOOL, "answers pong")),
+        null);
   }
 
   private static String url(String name) {
@@ -73,8 +79,11 @@ class HealthCheckServiceTest {
 
   private ServerEntry register(String name, String title, LifecycleStatus status) {
     ServerEntry existing = store.get(name).orElse(null);
-    ServerEntry entry = ServerEntry.builder(name, title, "1.0.0")
-        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url(name), null))).status(status).build();
+    ServerEntry entry =
+        ServerEntry.builder(name, title, "1.0.0")
+            .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, url(name), null)))
+            .status(status)
+            .build();
     return store.saveRegistration(entry, existing == null ? 0 : existing.revision(), T0);
   }
 
@@ -92,8 +101,10 @@ class HealthCheckServiceTest {
     register("older", "Older", LifecycleStatus.ACTIVE);
     register("never", "Never", LifecycleStatus.ACTIVE);
     register("retired", "Retired", LifecycleStatus.DEPRECATED);
-    store.saveHealth("recent", new Health(HealthStatus.HEALTHY, T0.plusSeconds(20), 1L, "x", 0, null), null, T0);
-    store.saveHealth("older", new Health(HealthStatus.HEALTHY, T0.plusSeconds(10), 1L, "x", 0, null), null, T0);
+    store.saveHealth(
+        "recent", new Health(HealthStatus.HEALTHY, T0.plusSeconds(20), 1L, "x", 0, null), null, T0);
+    store.saveHealth(
+        "older", new Health(HealthStatus.HEALTHY, T0.plusSeconds(10), 1L, "x", 0, null), null, T0);
 
     RunSummary summary = service().checkAll(1, () -> Long.MAX_VALUE, 0);
 
@@ -111,7 +122,8 @@ class HealthCheckServiceTest {
     }
     AtomicInteger asked = new AtomicInteger();
 
-    RunSummary first = service().checkAll(1, () -> asked.incrementAndGet() <= 2 ? 60_000 : 5_000, 13_000);
+    RunSummary first =
+        service().checkAll(1, () -> asked.incrementAndGet() <= 2 ? 60_000 : 5_000, 13_000);
 
     assertThat(first.checked()).isEqualTo(2);
     assertThat(first.deferred()).isEqualTo(2);
@@ -119,7 +131,8 @@ class HealthCheckServiceTest {
     List<String> firstRun = List.copyOf(probed);
     probed.clear();
 
-    RunSummary second = service(Clock.fixed(T0.plusSeconds(360), ZoneOffset.UTC)).checkAll(1, () -> 60_000, 13_000);
+    RunSummary second =
+        service(Clock.fixed(T0.plusSeconds(360), ZoneOffset.UTC)).checkAll(1, () -> 60_000, 13_000);
 
     assertThat(second.checked()).isEqualTo(4);
     assertThat(probed.subList(0, 2)).doesNotContainAnyElementsOf(firstRun);
@@ -141,14 +154,16 @@ class HealthCheckServiceTest {
     assertThat(recovered.health().consecutiveFailures()).isZero();
     assertThat(recovered.health().uptime()).isEqualTo(0.3333);
     assertThat(store.healthHistory("flaky", T0)).hasSize(3);
-    assertThat(store.get("flaky").orElseThrow().discoveredCapabilities()).extracting(Capability::name)
+    assertThat(store.get("flaky").orElseThrow().discoveredCapabilities())
+        .extracting(Capability::name)
         .containsExactly("ping");
   }
 
   @Test
   void check_reportsRefused_withoutHistoryOrFailureCount() {
     register("inside", "Inside", LifecycleStatus.ACTIVE);
-    answers.put(url("inside"), ProbeResult.refused("the host resolves to a private address (10.0.0.7)"));
+    answers.put(
+        url("inside"), ProbeResult.refused("the host resolves to a private address (10.0.0.7)"));
 
     HealthReport report = service().check("inside");
 
@@ -163,15 +178,16 @@ class HealthCheckServiceTest {
     register("racer", "Before", LifecycleStatus.ACTIVE);
     CountDownLatch probing = new CountDownLatch(1);
     CountDownLatch registered = new CountDownLatch(1);
-    HealthProbe slow = remote -> {
-      probing.countDown();
-      try {
-        registered.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return up();
-    };
+    HealthProbe slow =
+        remote -> {
+          probing.countDown();
+          try {
+            registered.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return up();
+        };
     HealthCheckService checks = new HealthCheckService(store, slow, Clock.systemUTC(), null);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
@@ -199,20 +215,24 @@ class HealthCheckServiceTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch start = new CountDownLatch(1);
-      Future<?> registrations = pool.submit(() -> {
-        start.await();
-        for (int i = 1; i <= rounds; i++) {
-          register("busy", "title " + i, LifecycleStatus.ACTIVE);
-        }
-        return null;
-      });
-      Future<?> healthWrites = pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < rounds; i++) {
-          checks.check("busy");
-        }
-        return null;
-      });
+      Future<?> registrations =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 1; i <= rounds; i++) {
+                  register("busy", "title " + i, LifecycleStatus.ACTIVE);
+                }
+                return null;
+              });
+      Future<?> healthWrites =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < rounds; i++) {
+                  checks.check("busy");
+                }
+                return null;
+              });
       start.countDown();
       registrations.get(60, TimeUnit.SECONDS);
       healthWrites.get(60, TimeUnit.SECONDS);

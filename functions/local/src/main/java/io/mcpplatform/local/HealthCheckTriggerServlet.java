@@ -13,8 +13,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /admin/health-check}: runs the health checker at once and answers with the run's summary.
- * Only callers on loopback may trigger it.
+ * {@code POST /admin/health-check}: runs the health checker at once and answers with the run's
+ * summary. Only callers on loopback may trigger it.
  */
 final class HealthCheckTriggerServlet extends HttpServlet {
 
@@ -29,14 +29,21 @@ final class HealthCheckTriggerServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!"POST".equals(request.getMethod())) {
       response.setHeader("Allow", "POST");
-      JsonRpcErrors.write(response, 405, null, JsonRpcErrors.SERVER_ERROR, "Method not allowed: use POST");
+      JsonRpcErrors.write(
+          response, 405, null, JsonRpcErrors.SERVER_ERROR, "Method not allowed: use POST");
       return;
     }
     if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-      JsonRpcErrors.write(response, 403, null, JsonRpcErrors.SERVER_ERROR, "Only loopback callers may trigger checks");
+      JsonRpcErrors.write(
+          response,
+          403,
+          null,
+          JsonRpcErrors.SERVER_ERROR,
+          "Only loopback callers may trigger checks");
       return;
     }
     RunSummary s = checks.runNow();

@@ -1,16 +1,24 @@
 package io.mcpplatform.local;
 
-import io.mcpplatform.transport.lambda.InvocationContext;
-import io.mcpplatform.core.store.StoreUnavailableException;
-import io.mcpplatform.local.http.LocalHttpServer;
-import io.mcpplatform.maps.MapsApp;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.mcpplatform.aws.lambda.LambdaObservability;
-import io.mcpplatform.maps.MapsHandler;
+import io.mcpplatform.core.health.AddressPolicy;
+import io.mcpplatform.core.health.HealthCheckService;
+import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.embedding.BackgroundEmbedder;
 import io.mcpplatform.embedding.MiniLmEmbedder;
+import io.mcpplatform.health.HealthCheckHandler;
+import io.mcpplatform.health.HealthCheckerConfig;
+import io.mcpplatform.health.ScheduledEvents;
+import io.mcpplatform.local.http.LocalHttpServer;
+import io.mcpplatform.maps.MapsApp;
+import io.mcpplatform.maps.MapsHandler;
+import io.mcpplatform.probe.McpHealthProbe;
+import io.mcpplatform.probe.ProbeSettings;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
+import io.mcpplatform.transport.lambda.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,17 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import io.mcpplatform.core.health.AddressPolicy;
-import io.mcpplatform.core.health.HealthCheckService;
-import io.mcpplatform.health.HealthCheckHandler;
-import io.mcpplatform.health.HealthCheckerConfig;
-import io.mcpplatform.health.ScheduledEvents;
-import io.mcpplatform.probe.McpHealthProbe;
-import io.mcpplatform.probe.ProbeSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +38,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./run-local}: the whole system on loopback with embedded defaults, or one handler run once on an
- * event file. Prints only messages meant for a person; never a stack trace.
+ * {@code ./run-local}: the whole system on loopback with embedded defaults, or one handler run once
+ * on an event file. Prints only messages meant for a person; never a stack trace.
  */
 public final class LocalMain {
 
@@ -66,7 +66,8 @@ public final class LocalMain {
   int run(String[] args) {
     if (args.length > 0 && args[0].equals("token")) {
       String home = System.getenv("MCP_LOCAL_HOME");
-      return TokenCommand.run(List.of(args).subList(1, args.length), Path.of(home == null ? "." : home), out, err);
+      return TokenCommand.run(
+          List.of(args).subList(1, args.length), Path.of(home == null ? "." : home), out, err);
     }
     LocalOptions options;
     try {
@@ -87,20 +88,32 @@ public final class LocalMain {
         case "reindex" -> reindex(options);
         default -> start(options);
       };
-    } catch (StoreUnavailableException | IOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (StoreUnavailableException
+        | IOException
+        | IllegalArgumentException
+        | IllegalStateException e) {
       err.println("run-local: " + e.getMessage());
       return 1;
     }
   }
 
   private int start(LocalOptions options) throws IOException {
-    LocalSystem system = LocalSystem.start(options.host(), options.port(), options.dataDir(),
-        java.time.Duration.ofSeconds(options.healthIntervalSeconds()), options.denyLoopbackProbes());
+    LocalSystem system =
+        LocalSystem.start(
+            options.host(),
+            options.port(),
+            options.dataDir(),
+            java.time.Duration.ofSeconds(options.healthIntervalSeconds()),
+            options.denyLoopbackProbes());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      system.close();
-      stopped.countDown();
-    }, "run-local-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  system.close();
+                  stopped.countDown();
+                },
+                "run-local-shutdown"));
     out.print(system.banner());
     out.flush();
     try {
@@ -123,8 +136,8 @@ public final class LocalMain {
     }
     if (function.equals("maps")) {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
-      new MapsHandler(MapsApp.local()).handleRequest(new ByteArrayInputStream(event), response,
-          invocation(function));
+      new MapsHandler(MapsApp.local())
+          .handleRequest(new ByteArrayInputStream(event), response, invocation(function));
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
       return 0;
     }
@@ -132,29 +145,46 @@ public final class LocalMain {
       return invokeHealthChecker(options, event);
     }
     if (!function.equals("registry")) {
-      err.println("run-local: unknown function '" + function + "' (functions: registry, maps, health-checker)");
+      err.println(
+          "run-local: unknown function '"
+              + function
+              + "' (functions: registry, maps, health-checker)");
       return 2;
     }
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
-    try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null,
-        RegistryApp.defaultProbe(config), BackgroundEmbedder.miniLmOnDemand())) {
+    try (RegistryApp app =
+        new RegistryApp(
+            RegistryApp.openStore(config),
+            config,
+            null,
+            RegistryApp.defaultProbe(config),
+            BackgroundEmbedder.miniLmOnDemand())) {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
-      new RegistryHandler(app).handleRequest(new ByteArrayInputStream(event), response, invocation(function));
+      new RegistryHandler(app)
+          .handleRequest(new ByteArrayInputStream(event), response, invocation(function));
       out.println(pretty(response.toString(StandardCharsets.UTF_8)));
     }
     return 0;
   }
 
   /**
-   * Computes and stores the vectors of every entry that has none (written before vectors existed), has
-   * another model's, or stale ones: after a model change. With {@code TABLE_NAME} (and AWS credentials) in
-   * the environment it re-embeds the DynamoDB table of a deployed registry, else the local data.
+   * Computes and stores the vectors of every entry that has none (written before vectors existed),
+   * has another model's, or stale ones: after a model change. With {@code TABLE_NAME} (and AWS
+   * credentials) in the environment it re-embeds the DynamoDB table of a deployed registry, else
+   * the local data.
    */
   private int reindex(LocalOptions options) {
-    RegistryConfig config = System.getenv("TABLE_NAME") != null ? RegistryConfig.fromEnvironment()
-        : RegistryConfig.local(options.dataDir().resolve("registry"));
-    try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null,
-        RegistryApp.defaultProbe(config), MiniLmEmbedder.load())) {
+    RegistryConfig config =
+        System.getenv("TABLE_NAME") != null
+            ? RegistryConfig.fromEnvironment()
+            : RegistryConfig.local(options.dataDir().resolve("registry"));
+    try (RegistryApp app =
+        new RegistryApp(
+            RegistryApp.openStore(config),
+            config,
+            null,
+            RegistryApp.defaultProbe(config),
+            MiniLmEmbedder.load())) {
       int embedded = app.service().reindex();
       out.println("reindex: " + embedded + " entries embedded with " + MiniLmEmbedder.MODEL_ID);
     }
@@ -162,29 +192,42 @@ public final class LocalMain {
   }
 
   /**
-   * Runs the scheduled health check once over the local registry's data, loopback servers allowed (the
-   * local servers live there), and prints the run summary the handler returns.
+   * Runs the scheduled health check once over the local registry's data, loopback servers allowed
+   * (the local servers live there), and prints the run summary the handler returns.
    */
   private int invokeHealthChecker(LocalOptions options, byte[] event) {
     ScheduledEvent scheduled;
     try {
       scheduled = ScheduledEvents.fromJson(event);
     } catch (IllegalArgumentException e) {
-      err.println("run-local: health-checker takes an EventBridge scheduled event: " + e.getMessage());
+      err.println(
+          "run-local: health-checker takes an EventBridge scheduled event: " + e.getMessage());
       return 2;
     }
     RegistryConfig config = RegistryConfig.local(options.dataDir().resolve("registry"));
     try (RegistryApp app = new RegistryApp(RegistryApp.openStore(config), config, null)) {
-      HealthCheckService checks = new HealthCheckService(app.store(),
-          new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback())), Clock.systemUTC(), null);
-      Map<String, Object> summary = new HealthCheckHandler(checks, HealthCheckerConfig.DEFAULT_CONCURRENCY,
-          1_000, LambdaObservability.none()).handleRequest(scheduled, invocation("health-checker"));
+      HealthCheckService checks =
+          new HealthCheckService(
+              app.store(),
+              new McpHealthProbe(ProbeSettings.defaults(AddressPolicy.allowingLoopback())),
+              Clock.systemUTC(),
+              null);
+      Map<String, Object> summary =
+          new HealthCheckHandler(
+                  checks,
+                  HealthCheckerConfig.DEFAULT_CONCURRENCY,
+                  1_000,
+                  LambdaObservability.none())
+              .handleRequest(scheduled, invocation("health-checker"));
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     }
     return 0;
   }
 
-  /** Pretty-prints the proxy response, with a JSON body shown as JSON rather than as an escaped string. */
+  /**
+   * Pretty-prints the proxy response, with a JSON body shown as JSON rather than as an escaped
+   * string.
+   */
   private static String pretty(String raw) {
     try {
       JsonNode response = JSON.readTree(raw);
@@ -209,12 +252,24 @@ public final class LocalMain {
     List<String> lines = new ArrayList<>();
     lines.add("  web catalog      GET  " + base + "/   (browse and search servers in a browser)");
     lines.add("  registry (MCP)   POST " + base + RegistryApp.MCP_PATH);
-    lines.add("  registry (REST)  GET  " + base + "/v0.1/servers   (official registry API; writes need"
-        + " ./run-local token)");
+    lines.add(
+        "  registry (REST)  GET  "
+            + base
+            + "/v0.1/servers   (official registry API; writes need"
+            + " ./run-local token)");
     lines.add("  maps (MCP)       POST " + base + MapsApp.MCP_PATH);
-    lines.add("  legacy SSE       GET  " + base + "/registry/sse, " + base + "/maps/sse   (protocol 2024-11-05)");
+    lines.add(
+        "  legacy SSE       GET  "
+            + base
+            + "/registry/sse, "
+            + base
+            + "/maps/sse   (protocol 2024-11-05)");
     lines.add("  liveness         GET  " + base + LocalHttpServer.HEALTH_PATH);
-    lines.add("  health checks    POST " + base + HealthCheckTriggerServlet.PATH + "   (run now; also on a timer)");
+    lines.add(
+        "  health checks    POST "
+            + base
+            + HealthCheckTriggerServlet.PATH
+            + "   (run now; also on a timer)");
     return lines;
   }
 

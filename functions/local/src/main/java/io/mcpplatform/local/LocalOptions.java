@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of {@code ./run-local}: a command ({@code start}, {@code invoke}) with its options.
+ * The command line of {@code ./run-local}: a command ({@code start}, {@code invoke}) with its
+ * options.
  *
  * @param command {@code start}, {@code invoke}, {@code reindex} or {@code help}
  * @param host address to bind
@@ -15,10 +16,17 @@ import java.util.List;
  * @param healthIntervalSeconds time between health check runs
  * @param denyLoopbackProbes whether the health checker refuses loopback servers
  */
-record LocalOptions(String command, String host, int port, Path dataDir, List<String> arguments,
-    int healthIntervalSeconds, boolean denyLoopbackProbes) {
+record LocalOptions(
+    String command,
+    String host,
+    int port,
+    Path dataDir,
+    List<String> arguments,
+    int healthIntervalSeconds,
+    boolean denyLoopbackProbes) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage:
         ./run-local [--port PORT] [--host ADDRESS] [--data-dir DIR] [--health-interval SECONDS]
                     [--deny-loopback-probes] [--response-mode auto|json|sse]
@@ -59,7 +67,8 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
       String arg = args[i];
       switch (arg) {
         case "-h", "--help", "help" -> {
-          return new LocalOptions("help", host, port, dataDir, List.of(), healthInterval, denyLoopback);
+          return new LocalOptions(
+              "help", host, port, dataDir, List.of(), healthInterval, denyLoopback);
         }
         case "--port" -> port = port(value(args, ++i, arg));
         case "--host" -> host = value(args, ++i, arg);
@@ -83,19 +92,29 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
         }
       }
     }
-    if (!positional.isEmpty() && (positional.get(0).equals("invoke") || positional.get(0).equals("start")
-        || positional.get(0).equals("reindex"))) {
+    if (!positional.isEmpty()
+        && (positional.get(0).equals("invoke")
+            || positional.get(0).equals("start")
+            || positional.get(0).equals("reindex"))) {
       command = positional.remove(0);
     }
     if (command.equals("start") && !positional.isEmpty()) {
-      throw new UsageException("unknown command '" + positional.get(0) + "' (commands: start, invoke, reindex)");
+      throw new UsageException(
+          "unknown command '" + positional.get(0) + "' (commands: start, invoke, reindex)");
     }
     if (command.equals("invoke") && positional.size() != 2) {
-      throw new UsageException("invoke needs FUNCTION and EVENT_FILE, e.g. ./run-local invoke registry"
-          + " events/registry/tools-list.json");
+      throw new UsageException(
+          "invoke needs FUNCTION and EVENT_FILE, e.g. ./run-local invoke registry"
+              + " events/registry/tools-list.json");
     }
-    return new LocalOptions(command, host, port, dataDir.toAbsolutePath().normalize(), List.copyOf(positional),
-        healthInterval, denyLoopback);
+    return new LocalOptions(
+        command,
+        host,
+        port,
+        dataDir.toAbsolutePath().normalize(),
+        List.copyOf(positional),
+        healthInterval,
+        denyLoopback);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -114,7 +133,8 @@ record LocalOptions(String command, String host, int port, Path dataDir, List<St
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException("--health-interval must be a number of seconds from 1 to 86400, got '" + raw + "'");
+    throw new UsageException(
+        "--health-interval must be a number of seconds from 1 to 86400, got '" + raw + "'");
   }
 
   private static int port(String raw) {

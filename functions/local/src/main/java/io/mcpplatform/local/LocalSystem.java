@@ -1,12 +1,12 @@
 package io.mcpplatform.local;
 
 import io.mcpplatform.core.health.AddressPolicy;
+import io.mcpplatform.embedding.BackgroundEmbedder;
 import io.mcpplatform.health.LocalHealthChecks;
-import io.mcpplatform.probe.McpHealthProbe;
-import io.mcpplatform.probe.ProbeSettings;
 import io.mcpplatform.local.http.LocalHttpServer;
 import io.mcpplatform.maps.MapsApp;
-import io.mcpplatform.embedding.BackgroundEmbedder;
+import io.mcpplatform.probe.McpHealthProbe;
+import io.mcpplatform.probe.ProbeSettings;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import java.io.IOException;
@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every function of the platform in one process on loopback, with embedded defaults (durable file store),
- * serving the same paths as API Gateway.
+ * Every function of the platform in one process on loopback, with embedded defaults (durable file
+ * store), serving the same paths as API Gateway.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -28,7 +28,8 @@ public final class LocalSystem implements AutoCloseable {
   private final LocalHttpServer server;
   private final LocalHealthChecks healthChecks;
 
-  private LocalSystem(RegistryApp registry, LocalHttpServer server, LocalHealthChecks healthChecks) {
+  private LocalSystem(
+      RegistryApp registry, LocalHttpServer server, LocalHealthChecks healthChecks) {
     this.registry = registry;
     this.server = server;
     this.healthChecks = healthChecks;
@@ -42,7 +43,8 @@ public final class LocalSystem implements AutoCloseable {
    * @param dataDir where data lives (one folder per function inside)
    * @return the running system
    * @throws IOException when the port cannot be bound
-   * @throws io.mcpplatform.core.store.StoreUnavailableException when the data is in use by another process
+   * @throws io.mcpplatform.core.store.StoreUnavailableException when the data is in use by another
+   *     process
    */
   public static LocalSystem start(String host, int port, Path dataDir) throws IOException {
     return start(host, port, dataDir, DEFAULT_HEALTH_INTERVAL, false);
@@ -59,23 +61,33 @@ public final class LocalSystem implements AutoCloseable {
    * @return the running system
    * @throws IOException when the port cannot be bound
    */
-  public static LocalSystem start(String host, int port, Path dataDir, Duration healthInterval,
-      boolean denyLoopbackProbes) throws IOException {
+  public static LocalSystem start(
+      String host, int port, Path dataDir, Duration healthInterval, boolean denyLoopbackProbes)
+      throws IOException {
     MapsApp maps = MapsApp.local();
     RegistryConfig config = RegistryConfig.local(dataDir.resolve("registry"));
-    McpHealthProbe probe = new McpHealthProbe(ProbeSettings.defaults(
-        denyLoopbackProbes ? AddressPolicy.strict() : AddressPolicy.allowingLoopback()));
+    McpHealthProbe probe =
+        new McpHealthProbe(
+            ProbeSettings.defaults(
+                denyLoopbackProbes ? AddressPolicy.strict() : AddressPolicy.allowingLoopback()));
     // the model loads while the system starts: only searches and writes wait for it
-    RegistryApp registry = new RegistryApp(RegistryApp.openStore(config), config, null, probe,
-        BackgroundEmbedder.miniLm());
+    RegistryApp registry =
+        new RegistryApp(
+            RegistryApp.openStore(config), config, null, probe, BackgroundEmbedder.miniLm());
     LocalHealthChecks checks = new LocalHealthChecks(registry.healthChecks(), healthInterval, 16);
     List<io.mcpplatform.transport.Route> routes = new ArrayList<>(registry.routes());
     routes.addAll(maps.routes());
-    routes.add(new io.mcpplatform.transport.Route(HealthCheckTriggerServlet.PATH,
-        new HealthCheckTriggerServlet(checks)));
-    // a local process holds connections open: the legacy SSE transport is served next to each MCP path
-    LocalHttpServer server = new LocalHttpServer(host, port,
-        io.mcpplatform.transport.LegacySse.localRoutes(routes, io.mcpplatform.transport.LegacySse.Limits.defaults()));
+    routes.add(
+        new io.mcpplatform.transport.Route(
+            HealthCheckTriggerServlet.PATH, new HealthCheckTriggerServlet(checks)));
+    // a local process holds connections open: the legacy SSE transport is served next to each MCP
+    // path
+    LocalHttpServer server =
+        new LocalHttpServer(
+            host,
+            port,
+            io.mcpplatform.transport.LegacySse.localRoutes(
+                routes, io.mcpplatform.transport.LegacySse.Limits.defaults()));
     try {
       server.start();
     } catch (IOException | RuntimeException e) {
@@ -94,22 +106,30 @@ public final class LocalSystem implements AutoCloseable {
     return system;
   }
 
-  /** @return the health checker's timer, for a run on demand */
+  /**
+   * @return the health checker's timer, for a run on demand
+   */
   public LocalHealthChecks healthChecks() {
     return healthChecks;
   }
 
-  /** @return the base URL, such as {@code http://127.0.0.1:3000} */
+  /**
+   * @return the base URL, such as {@code http://127.0.0.1:3000}
+   */
   public String baseUrl() {
     return server.baseUri().toString().replaceAll("/$", "");
   }
 
-  /** @return the registry function */
+  /**
+   * @return the registry function
+   */
   public RegistryApp registry() {
     return registry;
   }
 
-  /** @return what {@code ./run-local} prints once it is ready */
+  /**
+   * @return what {@code ./run-local} prints once it is ready
+   */
   public String banner() {
     String base = baseUrl();
     String registryUrl = base + RegistryApp.MCP_PATH;
@@ -118,21 +138,32 @@ public final class LocalSystem implements AutoCloseable {
     b.append("MCP platform running locally at ").append(base).append('\n');
     b.append('\n').append("Endpoints:").append('\n');
     LocalMain.endpointLines(base).forEach(line -> b.append(line).append('\n'));
-    b.append('\n').append("MCP client configuration (Claude Desktop, Cursor, VS Code: mcpServers):").append('\n');
-    b.append("""
+    b.append('\n')
+        .append("MCP client configuration (Claude Desktop, Cursor, VS Code: mcpServers):")
+        .append('\n');
+    b.append(
+        """
         {
           "mcpServers": {
             "registry": { "type": "http", "url": "%s" },
             "maps": { "type": "http", "url": "%s" }
           }
         }
-        """.formatted(registryUrl, mapsUrl));
-    b.append('\n').append("Claude Code:     claude mcp add --transport http registry ").append(registryUrl).append('\n');
-    b.append("                 claude mcp add --transport http maps ").append(mapsUrl).append('\n');
-    b.append("SSE-only clients: { \"type\": \"sse\", \"url\": \"").append(base).append("/maps/sse\" }")
+        """
+            .formatted(registryUrl, mapsUrl));
+    b.append('\n')
+        .append("Claude Code:     claude mcp add --transport http registry ")
+        .append(registryUrl)
         .append('\n');
-    b.append("MCP Inspector:   npx @modelcontextprotocol/inspector --cli ").append(registryUrl)
-        .append(" --transport http --method tools/list").append('\n');
+    b.append("                 claude mcp add --transport http maps ").append(mapsUrl).append('\n');
+    b.append("SSE-only clients: { \"type\": \"sse\", \"url\": \"")
+        .append(base)
+        .append("/maps/sse\" }")
+        .append('\n');
+    b.append("MCP Inspector:   npx @modelcontextprotocol/inspector --cli ")
+        .append(registryUrl)
+        .append(" --transport http --method tools/list")
+        .append('\n');
     b.append('\n').append("Ready. Press Ctrl-C to stop.").append('\n');
     return b.toString();
   }

@@ -1,7 +1,7 @@
 package io.mcpplatform.local;
 
-import io.mcpplatform.registry.auth.LocalSigningKey;
 import io.mcpplatform.core.access.Permission;
+import io.mcpplatform.registry.auth.LocalSigningKey;
 import io.mcpplatform.registry.auth.SigningKeys;
 import io.mcpplatform.registry.auth.TokenService;
 import java.io.PrintStream;
@@ -12,14 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./run-local token --namespace PATTERN [--data-dir DIR] [--ttl MINUTES] [--subject NAME]}: prints a
- * bearer token for the local registry on its last line, signed with the key in the data directory (made
- * on first use, shared with the running local system). {@code ./run-local token --rotate-key [--data-dir
- * DIR]} rotates that key: the current key becomes the previous one, a new one becomes current.
+ * {@code ./run-local token --namespace PATTERN [--data-dir DIR] [--ttl MINUTES] [--subject NAME]}:
+ * prints a bearer token for the local registry on its last line, signed with the key in the data
+ * directory (made on first use, shared with the running local system). {@code ./run-local token
+ * --rotate-key [--data-dir DIR]} rotates that key: the current key becomes the previous one, a new
+ * one becomes current.
  */
 final class TokenCommand {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: ./run-local token --namespace PATTERN [--data-dir DIR] [--ttl MINUTES] [--subject NAME]
              ./run-local token --rotate-key [--data-dir DIR]
           Print a bearer token for writes to the local registry (register_server, POST /v0.1/publish,
@@ -31,8 +33,7 @@ final class TokenCommand {
           local system picks the change up by itself).
       """;
 
-  private TokenCommand() {
-  }
+  private TokenCommand() {}
 
   /**
    * @param args the arguments after {@code token}
@@ -57,7 +58,8 @@ final class TokenCommand {
           continue;
         }
         if (i + 1 >= args.size()) {
-          throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument " + arg);
+          throw new IllegalArgumentException(
+              arg.startsWith("--") ? arg + " needs a value" : "unknown argument " + arg);
         }
         String value = args.get(++i);
         switch (arg) {
@@ -69,13 +71,16 @@ final class TokenCommand {
         }
       }
       if (rotate && !permissions.isEmpty()) {
-        throw new IllegalArgumentException("--rotate-key takes no --namespace; ask for a token after rotating");
+        throw new IllegalArgumentException(
+            "--rotate-key takes no --namespace; ask for a token after rotating");
       }
       if (permissions.isEmpty() && !rotate) {
-        throw new IllegalArgumentException("--namespace is required, e.g. --namespace 'com.example/*'");
+        throw new IllegalArgumentException(
+            "--namespace is required, e.g. --namespace 'com.example/*'");
       }
       if (ttlMinutes < 1 || ttlMinutes > TokenService.MAX_TTL.toMinutes()) {
-        throw new IllegalArgumentException("--ttl must be 1 to " + TokenService.MAX_TTL.toMinutes() + " minutes");
+        throw new IllegalArgumentException(
+            "--ttl must be 1 to " + TokenService.MAX_TTL.toMinutes() + " minutes");
       }
     } catch (NumberFormatException e) {
       err.println("run-local token: --ttl must be a whole number of minutes");
@@ -89,15 +94,29 @@ final class TokenCommand {
     Path registryDir = dataDir.toAbsolutePath().normalize().resolve("registry");
     if (rotate) {
       SigningKeys keys = LocalSigningKey.rotate(registryDir);
-      out.println("Rotated the signing key in " + registryDir + ": new key " + keys.current().id() + " signs, "
-          + keys.previous().id() + " still verifies, older keys no longer do");
+      out.println(
+          "Rotated the signing key in "
+              + registryDir
+              + ": new key "
+              + keys.current().id()
+              + " signs, "
+              + keys.previous().id()
+              + " still verifies, older keys no longer do");
       return 0;
     }
-    TokenService tokens = new TokenService(LocalSigningKey.loadOrCreate(registryDir), Clock.systemUTC());
+    TokenService tokens =
+        new TokenService(LocalSigningKey.loadOrCreate(registryDir), Clock.systemUTC());
     String token = tokens.issue(subject, permissions, Duration.ofMinutes(ttlMinutes));
-    err.println("Token for '" + subject + "' on " + permissions.stream().map(Permission::resource).distinct().toList()
-        + ", valid " + ttlMinutes + " min, key " + registryDir.resolve(LocalSigningKey.FILE_NAME)
-        + "; send it as 'Authorization: Bearer <token>' (./mcp: MCP_REGISTRY_TOKEN):");
+    err.println(
+        "Token for '"
+            + subject
+            + "' on "
+            + permissions.stream().map(Permission::resource).distinct().toList()
+            + ", valid "
+            + ttlMinutes
+            + " min, key "
+            + registryDir.resolve(LocalSigningKey.FILE_NAME)
+            + "; send it as 'Authorization: Bearer <token>' (./mcp: MCP_REGISTRY_TOKEN):");
     out.println(token);
     return 0;
   }

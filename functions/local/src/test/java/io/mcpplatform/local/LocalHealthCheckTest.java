@@ -17,29 +17,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The health checker inside the local system: triggered over HTTP, probing the registry's own MCP endpoint. */
+/**
+ * The health checker inside the local system: triggered over HTTP, probing the registry's own MCP
+ * endpoint.
+ */
 class LocalHealthCheckTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private static void registerSelf(LocalSystem system) {
     Map<String, Object> args = new HashMap<>();
     args.put("server_id", "registry-itself");
     args.put("name", "The registry");
     args.put("url", system.baseUrl() + RegistryApp.MCP_PATH);
-    system.registry().service().register(RegistrationRequest.fromArguments(args,
-        UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP));
+    system
+        .registry()
+        .service()
+        .register(RegistrationRequest.fromArguments(args, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP));
   }
 
   private static HttpResponse<String> post(String url) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void adminTrigger_runsTheChecker_andProbesLoopbackServers() throws Exception {
-    try (LocalSystem system = LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), false)) {
+    try (LocalSystem system =
+        LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), false)) {
       registerSelf(system);
 
       HttpResponse<String> response = post(system.baseUrl() + "/admin/health-check");
@@ -55,7 +64,8 @@ class LocalHealthCheckTest {
 
   @Test
   void denyLoopbackProbes_reportsLoopbackServersAsRefused() throws Exception {
-    try (LocalSystem system = LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), true)) {
+    try (LocalSystem system =
+        LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), true)) {
       registerSelf(system);
 
       HttpResponse<String> response = post(system.baseUrl() + "/admin/health-check");
@@ -68,9 +78,15 @@ class LocalHealthCheckTest {
 
   @Test
   void adminTrigger_answersOnlyPost() throws Exception {
-    try (LocalSystem system = LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), false)) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(system.baseUrl() + "/admin/health-check")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    try (LocalSystem system =
+        LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), false)) {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(system.baseUrl() + "/admin/health-check"))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).isEqualTo(405);
     }
@@ -78,8 +94,9 @@ class LocalHealthCheckTest {
 
   @Test
   void options_parseHealthIntervalAndDenyLoopbackProbes() {
-    LocalOptions options = LocalOptions.parse(new String[] {"--health-interval", "60", "--deny-loopback-probes"},
-        dataDir);
+    LocalOptions options =
+        LocalOptions.parse(
+            new String[] {"--health-interval", "60", "--deny-loopback-probes"}, dataDir);
     LocalOptions defaults = LocalOptions.parse(new String[0], dataDir);
 
     assertThat(options.healthIntervalSeconds()).isEqualTo(60);

@@ -12,29 +12,39 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The maps server inside the local system: served at /maps/mcp and registered in the local registry. */
+/**
+ * The maps server inside the local system: served at /maps/mcp and registered in the local
+ * registry.
+ */
 class LocalSystemMapsTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void start_servesGetLocation_atTheMapsPath() throws Exception {
     try (LocalSystem system = LocalSystem.start("127.0.0.1", 0, dataDir)) {
-      String body = """
+      String body =
+          """
           {"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_location","arguments":{"location":"Paris, Texas"}}}""";
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(system.baseUrl() + "/maps/mcp"))
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/json, text/event-stream")
-              .header("MCP-Protocol-Version", "2025-06-18")
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(system.baseUrl() + "/maps/mcp"))
+                      .header("Content-Type", "application/json")
+                      .header("Accept", "application/json, text/event-stream")
+                      .header("MCP-Protocol-Version", "2025-06-18")
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.body()).contains("Address: Paris, Texas, United States").contains("\"isError\":false");
-      assertThat(system.banner()).contains("maps (MCP)       POST " + system.baseUrl() + "/maps/mcp")
-          .contains("\"maps\": { \"type\": \"http\", \"url\": \"" + system.baseUrl() + "/maps/mcp\" }");
+      assertThat(response.body())
+          .contains("Address: Paris, Texas, United States")
+          .contains("\"isError\":false");
+      assertThat(system.banner())
+          .contains("maps (MCP)       POST " + system.baseUrl() + "/maps/mcp")
+          .contains(
+              "\"maps\": { \"type\": \"http\", \"url\": \"" + system.baseUrl() + "/maps/mcp\" }");
     }
   }
 
@@ -53,7 +63,8 @@ class LocalSystemMapsTest {
       ServerEntry again = system.registry().service().get("maps").orElseThrow();
       assertThat(again.revision()).isEqualTo(first.revision());
       assertThat(system.registry().service().list(null, 100).items())
-          .filteredOn(e -> e.name().equals("maps")).hasSize(1);
+          .filteredOn(e -> e.name().equals("maps"))
+          .hasSize(1);
     }
   }
 }

@@ -21,20 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 class MapsRegistrationTest {
 
   /** The tools are described without a gazetteer: registration never asks the geocoder. */
-  private static final MapsApp MAPS = new MapsApp(new Geocoder() {
-    @Override
-    public GeocodeResult geocode(String query, String language) {
-      throw new UnsupportedOperationException();
-    }
+  private static final MapsApp MAPS =
+      new MapsApp(
+          new Geocoder() {
+            @Override
+            public GeocodeResult geocode(String query, String language) {
+              throw new UnsupportedOperationException();
+            }
 
-    @Override
-    public GeocodeResult reverse(double latitude, double longitude, String language) {
-      throw new UnsupportedOperationException();
-    }
-  }, null);
+            @Override
+            public GeocodeResult reverse(double latitude, double longitude, String language) {
+              throw new UnsupportedOperationException();
+            }
+          },
+          null);
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private FileRegistryStore store;
   private RegistryService service;
@@ -56,14 +58,19 @@ class MapsRegistrationTest {
 
     assertThat(entry.name()).isEqualTo("maps");
     assertThat(entry.url()).isEqualTo("http://127.0.0.1:3000/maps/mcp");
-    assertThat(entry.capabilities()).extracting(Capability::name).containsExactly("get_location", "reverse_geocode");
-    assertThat(entry.capabilities()).allSatisfy(c -> {
-      assertThat(c.type()).isEqualTo(Capability.TOOL);
-      assertThat(c.description()).isNotBlank();
-    });
+    assertThat(entry.capabilities())
+        .extracting(Capability::name)
+        .containsExactly("get_location", "reverse_geocode");
+    assertThat(entry.capabilities())
+        .allSatisfy(
+            c -> {
+              assertThat(c.type()).isEqualTo(Capability.TOOL);
+              assertThat(c.description()).isNotBlank();
+            });
     assertThat(entry.tags()).contains("maps", "geocoding");
     assertThat(service.search(SearchQuery.text("geocoding", 10)).hits())
-        .extracting(hit -> hit.entry().name()).containsExactly("maps");
+        .extracting(hit -> hit.entry().name())
+        .containsExactly("maps");
   }
 
   @Test

@@ -6,9 +6,9 @@ import io.mcpplatform.core.geo.GeocoderUnavailableException;
 import io.mcpplatform.transport.ToolFailureMapper;
 
 /**
- * What a maps tool tells its caller when it fails ({@code isError: true}): bad arguments name the field,
- * an unavailable geocoder says what to do (its messages never hold the key). Anything else is left to the
- * transport seam ("Internal error (ref ...)", logged).
+ * What a maps tool tells its caller when it fails ({@code isError: true}): bad arguments name the
+ * field, an unavailable geocoder says what to do (its messages never hold the key). Anything else
+ * is left to the transport seam ("Internal error (ref ...)", logged).
  */
 final class MapsFailures implements ToolFailureMapper {
 
@@ -17,7 +17,8 @@ final class MapsFailures implements ToolFailureMapper {
     if (failure instanceof ValidationException e) {
       return "Invalid arguments: " + e.getMessage();
     }
-    if (failure instanceof GeocoderUnavailableException || failure instanceof GeocodeNotFoundException) {
+    if (failure instanceof GeocoderUnavailableException
+        || failure instanceof GeocodeNotFoundException) {
       return failure.getMessage();
     }
     return null;

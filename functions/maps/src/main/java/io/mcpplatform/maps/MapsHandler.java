@@ -10,14 +10,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The maps server's Lambda entry point, for API Gateway REST proxy events and HTTP API v2 events. The
- * no-argument constructor wires everything from the environment once, in Lambda's init phase (clients
- * built, offline gazetteer loaded), with JSON logs and tracing ({@link LambdaObservability}), and registers
- * the SnapStart priming.
+ * The maps server's Lambda entry point, for API Gateway REST proxy events and HTTP API v2 events.
+ * The no-argument constructor wires everything from the environment once, in Lambda's init phase
+ * (clients built, offline gazetteer loaded), with JSON logs and tracing ({@link
+ * LambdaObservability}), and registers the SnapStart priming.
  */
 public final class MapsHandler implements RequestStreamHandler {
 
-  /** The function's name: the {@code service} of its logs and the {@code Service} of its metrics. */
+  /**
+   * The function's name: the {@code service} of its logs and the {@code Service} of its metrics.
+   */
   public static final String SERVICE = "maps";
 
   private final LambdaRoutesHandler delegate;
@@ -33,7 +35,8 @@ public final class MapsHandler implements RequestStreamHandler {
   /**
    * Builds the container, then waits for the offline gazetteer, which loaded meanwhile.
    *
-   * @param app a wired maps server, for tests and the local system: plain logs, no metrics, no tracing
+   * @param app a wired maps server, for tests and the local system: plain logs, no metrics, no
+   *     tracing
    */
   public MapsHandler(MapsApp app) {
     this(app, LambdaObservability.none());
@@ -51,14 +54,19 @@ public final class MapsHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    observability.invoke(context, () -> {
-      delegate.handleRequest(input, output, context);
-      return null;
-    });
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    observability.invoke(
+        context,
+        () -> {
+          delegate.handleRequest(input, output, context);
+          return null;
+        });
   }
 
-  /** @return the SnapStart priming hooks (registered by the no-argument constructor) */
+  /**
+   * @return the SnapStart priming hooks (registered by the no-argument constructor)
+   */
   public McpPriming priming() {
     return priming;
   }

@@ -8,8 +8,8 @@ import io.mcpplatform.core.geo.GeocodeNotFoundException;
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.geo.Geocoder;
 import io.mcpplatform.transport.ProgressSink;
-import io.mcpplatform.transport.ToolSchemas;
 import io.mcpplatform.transport.ToolFailureMapper;
+import io.mcpplatform.transport.ToolSchemas;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -24,10 +24,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The maps server's MCP tools, with the seed's names, arguments, schemas and result text:
- * {@code get_location(location, language="en")} and {@code reverse_geocode(latitude, longitude,
- * language="en")}. Each result also carries {@code structuredContent} matching the tool's
- * {@code outputSchema}, including which geocoder answered ({@code place.source}) and, when a fallback
+ * The maps server's MCP tools, with the seed's names, arguments, schemas and result text: {@code
+ * get_location(location, language="en")} and {@code reverse_geocode(latitude, longitude,
+ * language="en")}. Each result also carries {@code structuredContent} matching the tool's {@code
+ * outputSchema}, including which geocoder answered ({@code place.source}) and, when a fallback
  * answered, why ({@code place.note}). "Not found" is an ordinary result ({@code found: false}); bad
  * arguments and an unavailable geocoder are tool errors ({@link #failures()}).
  */
@@ -49,34 +49,52 @@ public final class MapsTools {
     this.schemas = new ToolSchemas(json, MapsTools.class, "/maps-schemas/", "place.json");
   }
 
-  /** @return how the tools' failures read to a caller */
+  /**
+   * @return how the tools' failures read to a caller
+   */
   public static ToolFailureMapper failures() {
     return new MapsFailures();
   }
 
-  /** @return the tool specifications to serve */
+  /**
+   * @return the tool specifications to serve
+   */
   public List<SyncToolSpecification> specifications() {
     return List.of(
-        spec("get_location", "Get detailed location information including coordinates, formatted address, and map"
-            + " URL for any place name or address", "get_location", this::getLocation),
-        spec("reverse_geocode", "Get address information for a specific latitude and longitude",
-            "reverse_geocode", this::reverseGeocode));
+        spec(
+            "get_location",
+            "Get detailed location information including coordinates, formatted address, and map"
+                + " URL for any place name or address",
+            "get_location",
+            this::getLocation),
+        spec(
+            "reverse_geocode",
+            "Get address information for a specific latitude and longitude",
+            "reverse_geocode",
+            this::reverseGeocode));
   }
 
-  private SyncToolSpecification spec(String name, String description, String schema,
+  private SyncToolSpecification spec(
+      String name,
+      String description,
+      String schema,
       BiFunction<Map<String, Object>, ProgressSink, CallToolResult> handler) {
-    Tool tool = Tool.builder()
-        .name(name)
-        .description(description)
-        .inputSchema(schemas.load(schema + ".input.json"))
-        .outputSchema(schemas.load(schema + ".output.json"))
-        // read-only, not destructive, idempotent, open world (an external service may answer)
-        .annotations(new ToolAnnotations(null, true, false, true, true, null))
-        .build();
+    Tool tool =
+        Tool.builder()
+            .name(name)
+            .description(description)
+            .inputSchema(schemas.load(schema + ".input.json"))
+            .outputSchema(schemas.load(schema + ".output.json"))
+            // read-only, not destructive, idempotent, open world (an external service may answer)
+            .annotations(new ToolAnnotations(null, true, false, true, true, null))
+            .build();
     return SyncToolSpecification.builder()
         .tool(tool)
-        .callHandler((context, request) ->
-            handler.apply(request.arguments() == null ? Map.of() : request.arguments(), ProgressSink.of(context)))
+        .callHandler(
+            (context, request) ->
+                handler.apply(
+                    request.arguments() == null ? Map.of() : request.arguments(),
+                    ProgressSink.of(context)))
         .build();
   }
 
@@ -96,8 +114,11 @@ public final class MapsTools {
       answered(progress, result);
     } catch (GeocodeNotFoundException e) {
       progress.report(2, 2.0, "Answer received: no match");
-      String text = "Could not find location: " + location + ". Status: ZERO_RESULTS. Check the spelling or add a"
-          + " country or region (\"Paris, Texas\").";
+      String text =
+          "Could not find location: "
+              + location
+              + ". Status: ZERO_RESULTS. Check the spelling or add a"
+              + " country or region (\"Paris, Texas\").";
       body.put("found", false);
       body.put("location", location);
       body.put("message", text);
@@ -106,11 +127,22 @@ public final class MapsTools {
     body.put("found", true);
     body.put("location", location);
     body.put("place", tree(result));
-    StringBuilder text = new StringBuilder("Location Information:\n")
-        .append("Address: ").append(result.formattedAddress()).append('\n')
-        .append("Coordinates: ").append(result.latitude()).append(", ").append(result.longitude()).append('\n')
-        .append("Place ID: ").append(result.placeId()).append('\n')
-        .append("Map URL: ").append(result.mapUrl()).append('\n');
+    StringBuilder text =
+        new StringBuilder("Location Information:\n")
+            .append("Address: ")
+            .append(result.formattedAddress())
+            .append('\n')
+            .append("Coordinates: ")
+            .append(result.latitude())
+            .append(", ")
+            .append(result.longitude())
+            .append('\n')
+            .append("Place ID: ")
+            .append(result.placeId())
+            .append('\n')
+            .append("Map URL: ")
+            .append(result.mapUrl())
+            .append('\n');
     source(text, result);
     text.append('\n').append("Address Components:\n").append(components(result.components()));
     return CallToolResult.builder().addTextContent(text.toString()).structuredContent(body).build();
@@ -144,13 +176,27 @@ public final class MapsTools {
     body.put("latitude", latitude);
     body.put("longitude", longitude);
     body.put("place", tree(result));
-    StringBuilder text = new StringBuilder("Reverse Geocoding Result:\n")
-        .append("Coordinates: ").append(latitude).append(", ").append(longitude).append('\n')
-        .append("Address: ").append(result.formattedAddress()).append('\n')
-        .append("Place ID: ").append(result.placeId()).append('\n');
+    StringBuilder text =
+        new StringBuilder("Reverse Geocoding Result:\n")
+            .append("Coordinates: ")
+            .append(latitude)
+            .append(", ")
+            .append(longitude)
+            .append('\n')
+            .append("Address: ")
+            .append(result.formattedAddress())
+            .append('\n')
+            .append("Place ID: ")
+            .append(result.placeId())
+            .append('\n');
     if (result.distanceKm() != null) {
-      text.append("Nearest known place: ").append(result.latitude()).append(", ").append(result.longitude())
-          .append(", ").append(result.distanceKm()).append(" km from the coordinates\n");
+      text.append("Nearest known place: ")
+          .append(result.latitude())
+          .append(", ")
+          .append(result.longitude())
+          .append(", ")
+          .append(result.distanceKm())
+          .append(" km from the coordinates\n");
     }
     text.append("Map URL: ").append(result.mapUrl()).append('\n');
     source(text, result);
@@ -160,9 +206,12 @@ public final class MapsTools {
 
   /** The second progress step: who answered, and whether the fallback had to. */
   private static void answered(ProgressSink progress, GeocodeResult result) {
-    progress.report(2, 2.0, result.note() == null
-        ? "Answer received from " + sourceName(result.source())
-        : "Fallback taken: answered by " + sourceName(result.source()));
+    progress.report(
+        2,
+        2.0,
+        result.note() == null
+            ? "Answer received from " + sourceName(result.source())
+            : "Fallback taken: answered by " + sourceName(result.source()));
   }
 
   private static void source(StringBuilder text, GeocodeResult result) {

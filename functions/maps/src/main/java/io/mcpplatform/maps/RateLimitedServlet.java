@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Puts a per-caller rate limit in front of the maps endpoint: each request takes a token from its source
- * address's bucket (API Gateway's {@code sourceIp} on Lambda; forwarding headers are not trusted), and a
- * caller with none left gets HTTP 429 with {@code Retry-After} and a JSON-RPC error, never reaching the
- * tools or Google.
+ * Puts a per-caller rate limit in front of the maps endpoint: each request takes a token from its
+ * source address's bucket (API Gateway's {@code sourceIp} on Lambda; forwarding headers are not
+ * trusted), and a caller with none left gets HTTP 429 with {@code Retry-After} and a JSON-RPC
+ * error, never reaching the tools or Google.
  */
 final class RateLimitedServlet extends FrontServlet {
 
@@ -31,13 +31,18 @@ final class RateLimitedServlet extends FrontServlet {
   }
 
   @Override
-  protected boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected boolean admit(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     long wait = limiter.acquire("addr:" + request.getRemoteAddr());
     if (wait <= 0) {
       return true;
     }
     response.setHeader("Retry-After", Long.toString(wait));
-    JsonRpcErrors.write(response, 429, null, JsonRpcErrors.SERVER_ERROR,
+    JsonRpcErrors.write(
+        response,
+        429,
+        null,
+        JsonRpcErrors.SERVER_ERROR,
         "Rate limit exceeded: too many requests from this address; retry in " + wait + " s");
     return false;
   }

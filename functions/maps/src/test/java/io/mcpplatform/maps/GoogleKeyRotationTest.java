@@ -20,21 +20,21 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * A warm maps function follows a rotated Google key without a redeploy: the key is read through the real
- * SDK from a Secrets Manager fake and rotated there with {@code PutSecretValue}, as an operator does; Google
- * is a loopback fake that knows which keys are valid.
+ * A warm maps function follows a rotated Google key without a redeploy: the key is read through the
+ * real SDK from a Secrets Manager fake and rotated there with {@code PutSecretValue}, as an
+ * operator does; Google is a loopback fake that knows which keys are valid.
  */
 class GoogleKeyRotationTest {
 
   private static final String SECRET = "mcp/google-maps-api-key";
-  private static final MapsConfig CONFIG = MapsConfig.fromEnvironment(Map.of("GOOGLE_MAPS_SECRET_NAME", SECRET));
+  private static final MapsConfig CONFIG =
+      MapsConfig.fromEnvironment(Map.of("GOOGLE_MAPS_SECRET_NAME", SECRET));
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
   private final SecretsManagerFake secrets = new SecretsManagerFake();
   private final SecretsManagerClient client = secrets.client();
   private final GoogleGeocodingFake google = new GoogleGeocodingFake();
   private final Geocoder offline = new OfflineStub();
-
 
   @AfterEach
   void stop() {
@@ -43,12 +43,21 @@ class GoogleKeyRotationTest {
     secrets.close();
   }
 
-  /** The maps function's geocoder as {@link MapsApp} wires it, with Google's endpoint and time made local. */
+  /**
+   * The maps function's geocoder as {@link MapsApp} wires it, with Google's endpoint and time made
+   * local.
+   */
   private Geocoder warmMaps() {
-    CachedSecretProvider key = new CachedSecretProvider(new SecretsManagerSecretSource(client), SECRET,
-        CONFIG.secretLifetime(), clock);
-    return MapsApp.geocoder(CONFIG, key, new GoogleGeocoder(key, google.endpoint(), Duration.ofSeconds(5)),
-        new InMemoryGeocodeCache(100), new InMemoryDailyCallCounter(), offline);
+    CachedSecretProvider key =
+        new CachedSecretProvider(
+            new SecretsManagerSecretSource(client), SECRET, CONFIG.secretLifetime(), clock);
+    return MapsApp.geocoder(
+        CONFIG,
+        key,
+        new GoogleGeocoder(key, google.endpoint(), Duration.ofSeconds(5)),
+        new InMemoryGeocodeCache(100),
+        new InMemoryDailyCallCounter(),
+        offline);
   }
 
   private void rotate(String newKey) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpplatform.core.geo.AddressComponent;
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.geo.Geocoder;
-import io.mcpplatform.core.testing.MutableClock;
 import io.mcpplatform.core.secrets.CachedSecretProvider;
 import io.mcpplatform.core.secrets.SecretNotFoundException;
 import io.mcpplatform.core.secrets.SecretSource;
 import io.mcpplatform.core.secrets.SecretUnavailableException;
+import io.mcpplatform.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +24,13 @@ class KeyGatedGeocoderTest {
   private final FakeSecrets secrets = new FakeSecrets();
   private final Fixed keyed = new Fixed(GeocodeResult.SOURCE_GOOGLE);
   private final Fixed keyless = new Fixed(GeocodeResult.SOURCE_OFFLINE);
-  private final Geocoder gate = new KeyGatedGeocoder(
-      new CachedSecretProvider(secrets, "maps/google-key", LIFETIME, clock), keyed, keyless, LIFETIME, clock);
+  private final Geocoder gate =
+      new KeyGatedGeocoder(
+          new CachedSecretProvider(secrets, "maps/google-key", LIFETIME, clock),
+          keyed,
+          keyless,
+          LIFETIME,
+          clock);
 
   @Test
   void geocode_asksTheKeyedGeocoder_whenTheSecretHoldsAKey() {
@@ -42,7 +47,8 @@ class KeyGatedGeocoderTest {
     GeocodeResult result = gate.geocode("Paris", "en");
 
     assertThat(result.source()).isEqualTo(GeocodeResult.SOURCE_OFFLINE);
-    assertThat(result.note()).startsWith("No Google Maps API key is set (secret \"maps/google-key\" is empty");
+    assertThat(result.note())
+        .startsWith("No Google Maps API key is set (secret \"maps/google-key\" is empty");
     assertThat(keyed.calls.get()).isZero();
   }
 
@@ -108,8 +114,16 @@ class KeyGatedGeocoderTest {
 
     private GeocodeResult answer() {
       calls.incrementAndGet();
-      return new GeocodeResult("Paris, France", 48.85, 2.35, "id", null,
-          List.of(new AddressComponent("Paris", null, List.of("locality"))), source, null, null);
+      return new GeocodeResult(
+          "Paris, France",
+          48.85,
+          2.35,
+          "id",
+          null,
+          List.of(new AddressComponent("Paris", null, List.of("locality"))),
+          source,
+          null,
+          null);
     }
   }
 }

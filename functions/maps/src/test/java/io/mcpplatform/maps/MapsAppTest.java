@@ -27,13 +27,19 @@ class MapsAppTest {
   @Test
   void geocoder_isTheOfflineGazetteer_whenNoKeyIsConfigured() {
     AtomicInteger reads = new AtomicInteger();
-    SecretSource secrets = name -> {
-      reads.incrementAndGet();
-      return "unused";
-    };
+    SecretSource secrets =
+        name -> {
+          reads.incrementAndGet();
+          return "unused";
+        };
 
-    Geocoder geocoder = MapsApp.geocoder(MapsConfig.fromEnvironment(Map.of()), secrets, new InMemoryGeocodeCache(10),
-        new InMemoryDailyCallCounter(), offline);
+    Geocoder geocoder =
+        MapsApp.geocoder(
+            MapsConfig.fromEnvironment(Map.of()),
+            secrets,
+            new InMemoryGeocodeCache(10),
+            new InMemoryDailyCallCounter(),
+            offline);
 
     assertThat(geocoder).isSameAs(offline);
     assertThat(reads.get()).isZero();
@@ -41,13 +47,19 @@ class MapsAppTest {
 
   @Test
   void geocoder_answersOfflineWithoutCaching_whenTheConfiguredSecretIsEmpty() {
-    SecretSource empty = name -> {
-      throw new SecretNotFoundException("Secret \"" + name + "\" holds no text value.");
-    };
+    SecretSource empty =
+        name -> {
+          throw new SecretNotFoundException("Secret \"" + name + "\" holds no text value.");
+        };
     InMemoryGeocodeCache cache = new InMemoryGeocodeCache(10);
-    Geocoder geocoder = MapsApp.geocoder(
-        MapsConfig.fromEnvironment(Map.of("GOOGLE_MAPS_SECRET_NAME", "mcp/google-maps-api-key")), empty, cache,
-        new InMemoryDailyCallCounter(), offline);
+    Geocoder geocoder =
+        MapsApp.geocoder(
+            MapsConfig.fromEnvironment(
+                Map.of("GOOGLE_MAPS_SECRET_NAME", "mcp/google-maps-api-key")),
+            empty,
+            cache,
+            new InMemoryDailyCallCounter(),
+            offline);
 
     GeocodeResult paris = geocoder.geocode("Paris", "en");
 
@@ -59,6 +71,8 @@ class MapsAppTest {
 
   @Test
   void local_servesTheMapsEndpoint() {
-    assertThat(MapsApp.local().routes()).extracting(r -> r.pathSpec()).containsExactly(MapsApp.MCP_PATH);
+    assertThat(MapsApp.local().routes())
+        .extracting(r -> r.pathSpec())
+        .containsExactly(MapsApp.MCP_PATH);
   }
 }

@@ -20,34 +20,47 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The per-caller rate limit in front of the maps endpoint, through the Lambda handler and the maps events. */
+/**
+ * The per-caller rate limit in front of the maps endpoint, through the Lambda handler and the maps
+ * events.
+ */
 class MapsRateLimitTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private final AtomicInteger geocodes = new AtomicInteger();
-  private final Geocoder geocoder = new Geocoder() {
-    @Override
-    public GeocodeResult geocode(String query, String language) {
-      geocodes.incrementAndGet();
-      return new GeocodeResult("Paris, France", 48.85, 2.35, "id", null,
-          List.of(new AddressComponent("Paris", null, List.of("locality"))), GeocodeResult.SOURCE_GOOGLE, null, null);
-    }
+  private final Geocoder geocoder =
+      new Geocoder() {
+        @Override
+        public GeocodeResult geocode(String query, String language) {
+          geocodes.incrementAndGet();
+          return new GeocodeResult(
+              "Paris, France",
+              48.85,
+              2.35,
+              "id",
+              null,
+              List.of(new AddressComponent("Paris", null, List.of("locality"))),
+              GeocodeResult.SOURCE_GOOGLE,
+              null,
+              null);
+        }
 
-    @Override
-    public GeocodeResult reverse(double latitude, double longitude, String language) {
-      return geocode("", language);
-    }
-  };
-  private final MapsHandler handler = new MapsHandler(new MapsApp(geocoder, null,
-      new RateLimiter(1, 2, nanos::get)));
+        @Override
+        public GeocodeResult reverse(double latitude, double longitude, String language) {
+          return geocode("", language);
+        }
+      };
+  private final MapsHandler handler =
+      new MapsHandler(new MapsApp(geocoder, null, new RateLimiter(1, 2, nanos::get)));
 
   private JsonNode call(String sourceIp) throws Exception {
     ObjectNode event = (ObjectNode) JSON.readTree(EventFiles.read("maps", "get-location.json"));
     ((ObjectNode) event.at("/requestContext/identity")).put("sourceIp", sourceIp);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, (Context) null);
+    handler.handleRequest(
+        new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, (Context) null);
     return JSON.readTree(out.toString(StandardCharsets.UTF_8));
   }
 
@@ -71,14 +84,23 @@ class MapsRateLimitTest {
 
   @Test
   void theLimit_isReadFromTheEnvironment_andOffLocally() {
-    MapsConfig config = MapsConfig.fromEnvironment(Map.of("RATE_LIMIT_PER_SECOND", "2", "RATE_LIMIT_BURST", "9",
-        "GOOGLE_DAILY_CALL_CAP", "0"));
+    MapsConfig config =
+        MapsConfig.fromEnvironment(
+            Map.of(
+                "RATE_LIMIT_PER_SECOND",
+                "2",
+                "RATE_LIMIT_BURST",
+                "9",
+                "GOOGLE_DAILY_CALL_CAP",
+                "0"));
 
     assertThat(config.rateLimitPerSecond()).isEqualTo(2);
     assertThat(config.rateLimitBurst()).isEqualTo(9);
     assertThat(config.googleDailyCap()).isZero();
-    assertThat(MapsConfig.fromEnvironment(Map.of()).rateLimitPerSecond()).isEqualTo(MapsConfig.DEFAULT_RATE_PER_SECOND);
-    assertThat(MapsConfig.fromEnvironment(Map.of()).googleDailyCap()).isEqualTo(MapsConfig.DEFAULT_DAILY_CAP);
+    assertThat(MapsConfig.fromEnvironment(Map.of()).rateLimitPerSecond())
+        .isEqualTo(MapsConfig.DEFAULT_RATE_PER_SECOND);
+    assertThat(MapsConfig.fromEnvironment(Map.of()).googleDailyCap())
+        .isEqualTo(MapsConfig.DEFAULT_DAILY_CAP);
     assertThat(MapsConfig.local().rateLimitPerSecond()).isZero();
   }
 }

@@ -7,9 +7,9 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The time and bytes a request may still spend, optionally inside a session-wide allowance (the health
- * checker's bound on a whole probe). Reads through {@link #input} wait at most the time left and count
- * against both byte bounds.
+ * The time and bytes a request may still spend, optionally inside a session-wide allowance (the
+ * health checker's bound on a whole probe). Reads through {@link #input} wait at most the time left
+ * and count against both byte bounds.
  */
 final class Budget {
 
@@ -26,17 +26,27 @@ final class Budget {
     this.parent = parent;
   }
 
-  /** @return a budget of this many milliseconds and bytes from now */
+  /**
+   * @return a budget of this many milliseconds and bytes from now
+   */
   static Budget of(long timeoutMillis, long maxBytes) {
-    return new Budget(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), timeoutMillis, maxBytes,
+    return new Budget(
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis),
+        timeoutMillis,
+        maxBytes,
         null);
   }
 
-  /** @return a budget for one request inside this one: the smaller time and byte bounds apply */
+  /**
+   * @return a budget for one request inside this one: the smaller time and byte bounds apply
+   */
   Budget request(long timeoutMillis, long maxBytes) {
     long own = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    return new Budget(own - deadline < 0 ? own : deadline, deadline - own < 0 ? this.timeoutMillis : timeoutMillis,
-        maxBytes, this);
+    return new Budget(
+        own - deadline < 0 ? own : deadline,
+        deadline - own < 0 ? this.timeoutMillis : timeoutMillis,
+        maxBytes,
+        this);
   }
 
   /**
@@ -51,22 +61,32 @@ final class Budget {
     return (int) Math.min(Integer.MAX_VALUE, left);
   }
 
-  /** @return whether the time is spent */
+  /**
+   * @return whether the time is spent
+   */
   boolean expired() {
     return deadline - System.nanoTime() <= 0;
   }
 
   McpException timedOut(Throwable cause) {
-    return new McpException(McpException.Kind.TIMEOUT, "timed out (no complete answer within " + timeoutMillis
-        + " ms)", true, null, cause);
+    return new McpException(
+        McpException.Kind.TIMEOUT,
+        "timed out (no complete answer within " + timeoutMillis + " ms)",
+        true,
+        null,
+        cause);
   }
 
   /** Counts bytes read from the server. */
   synchronized void consume(int n) {
     bytes += n;
     if (bytes > maxBytes) {
-      throw new McpException(McpException.Kind.TOO_LARGE, "the server sent more than " + size(maxBytes), false,
-          null, null);
+      throw new McpException(
+          McpException.Kind.TOO_LARGE,
+          "the server sent more than " + size(maxBytes),
+          false,
+          null,
+          null);
     }
     if (parent != null) {
       parent.consume(n);

@@ -11,9 +11,10 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
- * What every connection of one session shares: the origin and the one address it was resolved to (asked
- * of the {@link HostResolver} once, before the first packet), the caller's headers, the negotiated
- * protocol version, the connection settings and a few kept-alive connections to that address.
+ * What every connection of one session shares: the origin and the one address it was resolved to
+ * (asked of the {@link HostResolver} once, before the first packet), the caller's headers, the
+ * negotiated protocol version, the connection settings and a few kept-alive connections to that
+ * address.
  */
 final class Endpoint {
 
@@ -30,11 +31,17 @@ final class Endpoint {
   private volatile InetAddress address;
   private volatile String protocolVersion;
 
-  /** A request sent and its response head read, on a connection to hand back with {@link #release}. */
-  record Exchange(HttpConnection connection, HttpResponse response) {
-  }
+  /**
+   * A request sent and its response head read, on a connection to hand back with {@link #release}.
+   */
+  record Exchange(HttpConnection connection, HttpResponse response) {}
 
-  Endpoint(URI uri, Map<String, String> headers, HostResolver resolver, int connectMillis, SSLContext ssl,
+  Endpoint(
+      URI uri,
+      Map<String, String> headers,
+      HostResolver resolver,
+      int connectMillis,
+      SSLContext ssl,
       String userAgent) {
     this.uri = uri;
     this.origin = Origin.of(uri);
@@ -48,7 +55,8 @@ final class Endpoint {
   /**
    * @param budget the request's budget
    * @return a connection to the session's address
-   * @throws McpException when the name does not resolve, the resolver refuses it, or connecting fails
+   * @throws McpException when the name does not resolve, the resolver refuses it, or connecting
+   *     fails
    */
   HttpConnection open(Budget budget) {
     InetAddress pinned = address;
@@ -64,9 +72,9 @@ final class Endpoint {
   }
 
   /**
-   * Sends one request on an idle kept-alive connection when there is one, else on a new one. A kept-alive
-   * connection the server has closed meanwhile fails before any answer; the request is then sent once more
-   * on a new connection (as the JDK's own HTTP client does).
+   * Sends one request on an idle kept-alive connection when there is one, else on a new one. A
+   * kept-alive connection the server has closed meanwhile fails before any answer; the request is
+   * then sent once more on a new connection (as the JDK's own HTTP client does).
    *
    * @return the exchange; the caller reads the body, then calls {@link #release}
    * @throws McpException when connecting fails or the answer is not HTTP
@@ -98,7 +106,9 @@ final class Endpoint {
     }
   }
 
-  /** Keeps the connection for the next request when its answer was read to the end, else closes it. */
+  /**
+   * Keeps the connection for the next request when its answer was read to the end, else closes it.
+   */
   void release(Exchange exchange) {
     if (exchange.response().reusable()) {
       synchronized (idle) {
@@ -130,12 +140,18 @@ final class Endpoint {
       throw HttpConnection.connectFailure("unknown host " + origin.host(), e);
     } catch (IOException e) {
       String reason = e.getMessage();
-      throw new McpException(McpException.Kind.CONNECT, reason == null ? "the host name was refused" : reason,
-          false, null, e);
+      throw new McpException(
+          McpException.Kind.CONNECT,
+          reason == null ? "the host name was refused" : reason,
+          false,
+          null,
+          e);
     }
   }
 
-  /** @return the caller's headers and the protocol version once negotiated, for every request */
+  /**
+   * @return the caller's headers and the protocol version once negotiated, for every request
+   */
   Map<String, String> headers() {
     Map<String, String> h = new LinkedHashMap<>(headers);
     String version = protocolVersion;
@@ -145,7 +161,9 @@ final class Endpoint {
     return h;
   }
 
-  /** @return the headers of a POST carrying one JSON-RPC message */
+  /**
+   * @return the headers of a POST carrying one JSON-RPC message
+   */
   Map<String, String> postHeaders() {
     Map<String, String> h = headers();
     h.put("Content-Type", "application/json");

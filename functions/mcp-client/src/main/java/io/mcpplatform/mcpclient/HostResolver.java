@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 
 /**
- * Turns the endpoint's host name into the one address every connection of a session goes to. Called once
- * per session, before the first packet; the Host header, TLS SNI and the certificate check keep the host
- * name. This is where a caller with an address policy (the health checker's SSRF rules) pins the address it
- * vetted, so that no second name lookup can send a connection elsewhere.
+ * Turns the endpoint's host name into the one address every connection of a session goes to. Called
+ * once per session, before the first packet; the Host header, TLS SNI and the certificate check
+ * keep the host name. This is where a caller with an address policy (the health checker's SSRF
+ * rules) pins the address it vetted, so that no second name lookup can send a connection elsewhere.
  */
 @FunctionalInterface
 public interface HostResolver {

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SNIHostName;
@@ -19,16 +20,16 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import java.security.NoSuchAlgorithmException;
 
 /**
- * One HTTP/1.1 exchange (or one open event stream) on a socket connected to the address the session's
- * {@link HostResolver} gave: the Host header, SNI and the certificate check use the original host name, so
- * no second name lookup ever happens. Redirects are never followed; the caller sees the 3xx.
+ * One HTTP/1.1 exchange (or one open event stream) on a socket connected to the address the
+ * session's {@link HostResolver} gave: the Host header, SNI and the certificate check use the
+ * original host name, so no second name lookup ever happens. Redirects are never followed; the
+ * caller sees the 3xx.
  *
- * <p>Why not the JDK's {@code HttpURLConnection} or {@code HttpClient}: neither lets the caller choose the
- * address a name connects to (Java 17 has no resolver hook), which the health checker's SSRF policy needs;
- * and a raw socket costs a command-line client less cold code than either.
+ * <p>Why not the JDK's {@code HttpURLConnection} or {@code HttpClient}: neither lets the caller
+ * choose the address a name connects to (Java 17 has no resolver hook), which the health checker's
+ * SSRF policy needs; and a raw socket costs a command-line client less cold code than either.
  */
 final class HttpConnection implements AutoCloseable {
 
@@ -39,7 +40,8 @@ final class HttpConnection implements AutoCloseable {
   private final Origin target;
   private final String userAgent;
 
-  private HttpConnection(Socket socket, Origin target, Budget budget, String userAgent) throws IOException {
+  private HttpConnection(Socket socket, Origin target, Budget budget, String userAgent)
+      throws IOException {
     this.socket = socket;
     this.target = target;
     this.userAgent = userAgent;
@@ -57,9 +59,15 @@ final class HttpConnection implements AutoCloseable {
    * @param ssl TLS settings, null for the JVM default
    * @param budget the time and bytes of the request this connection serves
    * @param userAgent the User-Agent header
-   * @throws McpException ({@link McpException.Kind#CONNECT}) when the connection or the TLS handshake fails
+   * @throws McpException ({@link McpException.Kind#CONNECT}) when the connection or the TLS
+   *     handshake fails
    */
-  static HttpConnection open(Origin target, InetAddress address, int connectMillis, SSLContext ssl, Budget budget,
+  static HttpConnection open(
+      Origin target,
+      InetAddress address,
+      int connectMillis,
+      SSLContext ssl,
+      Budget budget,
       String userAgent) {
     Socket socket = new Socket();
     try {
@@ -97,14 +105,17 @@ final class HttpConnection implements AutoCloseable {
     bounded.budget(budget);
   }
 
-  private static Socket handshake(Socket plain, Origin target, SSLContext tls, Budget budget) throws IOException {
+  private static Socket handshake(Socket plain, Origin target, SSLContext tls, Budget budget)
+      throws IOException {
     SSLContext context;
     try {
       context = tls != null ? tls : SSLContext.getDefault();
     } catch (NoSuchAlgorithmException e) {
       throw connectFailure("TLS is not available", e);
     }
-    SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, target.host(), target.port(), true);
+    SSLSocket ssl =
+        (SSLSocket)
+            context.getSocketFactory().createSocket(plain, target.host(), target.port(), true);
     SSLParameters params = ssl.getSSLParameters();
     params.setEndpointIdentificationAlgorithm("HTTPS");
     if (!isIpLiteral(target.host())) {
@@ -120,7 +131,8 @@ final class HttpConnection implements AutoCloseable {
       throw budget.timedOut(e);
     } catch (SSLException e) {
       closeQuietly(ssl);
-      throw connectFailure("TLS handshake failed (certificate not trusted or not for " + target.host() + ")", e);
+      throw connectFailure(
+          "TLS handshake failed (certificate not trusted or not for " + target.host() + ")", e);
     }
     return ssl;
   }
@@ -138,7 +150,8 @@ final class HttpConnection implements AutoCloseable {
    * @param body the body, or null
    * @return the response, its body still to be read from the socket
    */
-  HttpResponse send(String method, URI uri, Map<String, String> headers, byte[] body, boolean keepOpen)
+  HttpResponse send(
+      String method, URI uri, Map<String, String> headers, byte[] body, boolean keepOpen)
       throws IOException {
     StringBuilder head = new StringBuilder(256);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -148,12 +161,14 @@ final class HttpConnection implements AutoCloseable {
     head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
     head.append("Host: ").append(target.hostHeader()).append("\r\n");
     head.append("User-Agent: ").append(userAgent).append("\r\n");
-    headers.forEach((k, v) -> {
-      if (!safe(k) || !safe(v)) {
-        throw new IllegalArgumentException("a header name or value holds a line break or control character");
-      }
-      head.append(k).append(": ").append(v).append("\r\n");
-    });
+    headers.forEach(
+        (k, v) -> {
+          if (!safe(k) || !safe(v)) {
+            throw new IllegalArgumentException(
+                "a header name or value holds a line break or control character");
+          }
+          head.append(k).append(": ").append(v).append("\r\n");
+        });
     if (body != null) {
       head.append("Content-Length: ").append(body.length).append("\r\n");
     }

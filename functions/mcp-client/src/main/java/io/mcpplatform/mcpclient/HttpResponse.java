@@ -41,12 +41,16 @@ final class HttpResponse {
 
   private static final InputStream EMPTY = InputStream.nullInputStream();
 
-  /** @return the header's value (the last one when repeated), or null */
+  /**
+   * @return the header's value (the last one when repeated), or null
+   */
   String header(String name) {
     return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
-  /** @return the media type without parameters, lower case, or "" */
+  /**
+   * @return the media type without parameters, lower case, or ""
+   */
   String mediaType() {
     String type = header("content-type");
     if (type == null) {
@@ -57,8 +61,9 @@ final class HttpResponse {
   }
 
   /**
-   * The failure for a status other than the accepted ones: a redirect (never followed) names where it
-   * pointed; otherwise the JSON-RPC error message in the body when there is one, else the start of the body.
+   * The failure for a status other than the accepted ones: a redirect (never followed) names where
+   * it pointed; otherwise the JSON-RPC error message in the body when there is one, else the start
+   * of the body.
    *
    * @param what the request, for the message ("initialize")
    * @return the failure to throw
@@ -66,9 +71,17 @@ final class HttpResponse {
   McpException failure(String what) {
     if (status >= 300 && status < 400) {
       String location = header("location");
-      return new McpException(McpException.Kind.HTTP, "answered " + what + " with a redirect (HTTP " + status
-          + (location == null ? "" : " to " + clip(location, 200)) + "), which is not followed; use that URL",
-          false, null, null);
+      return new McpException(
+          McpException.Kind.HTTP,
+          "answered "
+              + what
+              + " with a redirect (HTTP "
+              + status
+              + (location == null ? "" : " to " + clip(location, 200))
+              + "), which is not followed; use that URL",
+          false,
+          null,
+          null);
     }
     String text = "";
     try {
@@ -88,12 +101,19 @@ final class HttpResponse {
       detail = text.strip();
     }
     boolean retriable = status >= 500 || status == 408 || status == 429;
-    String hint = status == 401 || status == 403 ? " (check the credentials configured for this server)" : "";
-    return new McpException(McpException.Kind.HTTP, "HTTP " + status + " for " + what
-        + (detail == null ? "" : ": " + clip(detail, 200)) + hint, retriable, null, null);
+    String hint =
+        status == 401 || status == 403 ? " (check the credentials configured for this server)" : "";
+    return new McpException(
+        McpException.Kind.HTTP,
+        "HTTP " + status + " for " + what + (detail == null ? "" : ": " + clip(detail, 200)) + hint,
+        retriable,
+        null,
+        null);
   }
 
-  /** @return the text on one line, cut at {@code max} characters */
+  /**
+   * @return the text on one line, cut at {@code max} characters
+   */
   static String clip(String s, int max) {
     String oneLine = s.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
@@ -121,7 +141,9 @@ final class HttpResponse {
         }
         int colon = line.indexOf(':');
         if (colon > 0) {
-          headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+          headers.put(
+              line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              line.substring(colon + 1).trim());
         }
       }
       if (line == null) {
@@ -134,8 +156,8 @@ final class HttpResponse {
     }
   }
 
-  private static InputStream body(InputStream in, int status, Map<String, String> headers, boolean head)
-      {
+  private static InputStream body(
+      InputStream in, int status, Map<String, String> headers, boolean head) {
     if (head || status == 204 || status == 304) {
       return EMPTY;
     }
@@ -258,7 +280,8 @@ final class HttpResponse {
           int semi = size.indexOf(';');
           left = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
           if (left == 0) {
-            // the last chunk: its trailer lines end with an empty one, after which the next response starts
+            // the last chunk: its trailer lines end with an empty one, after which the next
+            // response starts
             String trailer;
             while ((trailer = line(in)) != null && !trailer.isEmpty()) {
               continue;

@@ -14,29 +14,29 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON as plain Java values ({@code Map<String, Object>} in document order, {@code List<Object>},
- * {@code String}, {@code Long} or {@code BigInteger}, {@code Double} or {@code BigDecimal}, {@code Boolean},
- * {@code null}) on Jackson's streaming parser and generator, for the client's MCP sessions and the
- * registry's answers.
+ * {@code String}, {@code Long} or {@code BigInteger}, {@code Double} or {@code BigDecimal}, {@code
+ * Boolean}, {@code null}) on Jackson's streaming parser and generator, for the client's MCP
+ * sessions and the registry's answers.
  *
- * <p>Why not Jackson's data binding here: creating its mapper alone is over 100 ms of cold code in a
- * fresh process (measured on this project's machine: {@code JsonMapper.shared()} 114-143 ms with the
- * class-data archive, the streaming factory 10 ms), a third of the budget of a command's discovery. The
- * client's other JSON (model APIs, {@code --json} output) still uses the mapper, after discovery.
+ * <p>Why not Jackson's data binding here: creating its mapper alone is over 100 ms of cold code in
+ * a fresh process (measured on this project's machine: {@code JsonMapper.shared()} 114-143 ms with
+ * the class-data archive, the streaming factory 10 ms), a third of the budget of a command's
+ * discovery. The client's other JSON (model APIs, {@code --json} output) still uses the mapper,
+ * after discovery.
  */
 public final class Json {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private Json() {
-  }
+  private Json() {}
 
   /**
    * @param in a JSON document (read to its end, not closed)
@@ -87,19 +87,25 @@ public final class Json {
     return new String(write(value), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** @return {@code value} as a JSON object, or null when it is not one */
+  /**
+   * @return {@code value} as a JSON object, or null when it is not one
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> object(Object value) {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
   }
 
-  /** @return {@code value} as a JSON array, or null when it is not one */
+  /**
+   * @return {@code value} as a JSON array, or null when it is not one
+   */
   @SuppressWarnings("unchecked")
   public static List<Object> array(Object value) {
     return value instanceof List<?> l ? (List<Object>) l : null;
   }
 
-  /** @return the member as a string, or null when absent or not a string */
+  /**
+   * @return the member as a string, or null when absent or not a string
+   */
   public static String string(Map<String, Object> object, String member) {
     return object.get(member) instanceof String s ? s : null;
   }
@@ -115,7 +121,10 @@ public final class Json {
     return value;
   }
 
-  /** Recursive; the parser refuses documents nested deeper than 500 levels before the stack can run out. */
+  /**
+   * Recursive; the parser refuses documents nested deeper than 500 levels before the stack can run
+   * out.
+   */
   private static Object read(JsonParser p) {
     JsonToken token = p.currentToken();
     switch (token) {
@@ -139,7 +148,9 @@ public final class Json {
         return p.getString();
       }
       case VALUE_NUMBER_INT -> {
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? p.getBigIntegerValue()
+            : p.getLongValue();
       }
       case VALUE_NUMBER_FLOAT -> {
         double d = p.getDoubleValue();
@@ -178,7 +189,10 @@ public final class Json {
       g.writeEndArray();
     } else if (value instanceof Boolean b) {
       g.writeBoolean(b);
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
       g.writeNumber(((Number) value).longValue());
     } else if (value instanceof Double || value instanceof Float) {
       g.writeNumber(((Number) value).doubleValue());
@@ -187,9 +201,9 @@ public final class Json {
     } else if (value instanceof BigDecimal b) {
       g.writeNumber(b);
     } else {
-      // anything else (a JSON tree from a model SDK, an array, a record): exactly as Jackson writes it
+      // anything else (a JSON tree from a model SDK, an array, a record): exactly as Jackson writes
+      // it
       g.writeRawValue(JsonMapper.shared().writeValueAsString(value));
     }
   }
-
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * The legacy HTTP+SSE transport (protocol 2024-11-05): a GET opens an event stream whose first
- * {@code endpoint} event names where to POST messages; the server accepts each POST (202) and the answer
- * arrives on the stream. The message endpoint must be on the stream's origin, so every connection goes to
- * the session's one address. Requests take turns: the stream is read by the thread awaiting an answer.
+ * {@code endpoint} event names where to POST messages; the server accepts each POST (202) and the
+ * answer arrives on the stream. The message endpoint must be on the stream's origin, so every
+ * connection goes to the session's one address. Requests take turns: the stream is read by the
+ * thread awaiting an answer.
  */
 final class LegacySseWire implements Wire {
 
@@ -24,8 +25,8 @@ final class LegacySseWire implements Wire {
   }
 
   @Override
-  public synchronized Map<String, Object> exchange(Map<String, Object> message, String method, Budget budget,
-      Inbox inbox) {
+  public synchronized Map<String, Object> exchange(
+      Map<String, Object> message, String method, Budget budget, Inbox inbox) {
     try {
       if (stream == null) {
         open(budget);
@@ -40,8 +41,12 @@ final class LegacySseWire implements Wire {
         }
       }
       if (found == null) {
-        throw new McpException(McpException.Kind.PROTOCOL,
-            "the server closed its event stream before answering " + method, true, null, null);
+        throw new McpException(
+            McpException.Kind.PROTOCOL,
+            "the server closed its event stream before answering " + method,
+            true,
+            null,
+            null);
       }
       return found;
     } catch (IOException e) {
@@ -63,8 +68,10 @@ final class LegacySseWire implements Wire {
         throw response.failure("the event stream request");
       }
       if (!response.mediaType().equals("text/event-stream")) {
-        throw McpException.protocol("the SSE URL did not open an event stream (content type '"
-            + HttpResponse.clip(response.mediaType(), 80) + "')");
+        throw McpException.protocol(
+            "the SSE URL did not open an event stream (content type '"
+                + HttpResponse.clip(response.mediaType(), 80)
+                + "')");
       }
       SseReader reader = new SseReader(response.body);
       SseReader.Event event;
@@ -77,7 +84,8 @@ final class LegacySseWire implements Wire {
             throw McpException.protocol("the endpoint event holds no usable URL");
           }
           if (!endpoint.origin.same(target)) {
-            throw McpException.protocol("the endpoint event names another origin, which is not followed");
+            throw McpException.protocol(
+                "the endpoint event names another origin, which is not followed");
           }
           stream = c;
           events = reader;
@@ -97,13 +105,16 @@ final class LegacySseWire implements Wire {
   private Object post(Map<String, Object> message, String what, Budget budget) throws IOException {
     HttpConnection c = endpoint.open(budget);
     try {
-      HttpResponse response = c.send("POST", messages, endpoint.postHeaders(), Json.write(message), false);
+      HttpResponse response =
+          c.send("POST", messages, endpoint.postHeaders(), Json.write(message), false);
       if (response.status < 200 || response.status > 299) {
         throw response.failure(what);
       }
       if (response.status == 200 && response.mediaType().equals("application/json")) {
         byte[] body = response.body.readAllBytes();
-        return body.length == 0 ? null : StreamableHttpWire.parse(new ByteArrayInputStream(body), what);
+        return body.length == 0
+            ? null
+            : StreamableHttpWire.parse(new ByteArrayInputStream(body), what);
       }
       return null;
     } finally {

@@ -1,9 +1,10 @@
 package io.mcpplatform.mcpclient;
 
 /**
- * A request to an MCP server got no result: the server answered with a JSON-RPC error, an HTTP error or
- * something that is not MCP, could not be reached, or took too long. The message is short and readable
- * (no class names, never a header value); {@link #kind()} lets a caller word its own report.
+ * A request to an MCP server got no result: the server answered with a JSON-RPC error, an HTTP
+ * error or something that is not MCP, could not be reached, or took too long. The message is short
+ * and readable (no class names, never a header value); {@link #kind()} lets a caller word its own
+ * report.
  */
 public final class McpException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -35,7 +36,8 @@ public final class McpException extends RuntimeException {
    * @param rpcCode the JSON-RPC error code for {@link Kind#RPC_ERROR}, else null
    * @param cause the underlying failure, nullable
    */
-  public McpException(Kind kind, String message, boolean retriable, Integer rpcCode, Throwable cause) {
+  public McpException(
+      Kind kind, String message, boolean retriable, Integer rpcCode, Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.retriable = retriable;
@@ -46,17 +48,23 @@ public final class McpException extends RuntimeException {
     return new McpException(Kind.PROTOCOL, message, false, null, null);
   }
 
-  /** @return what went wrong */
+  /**
+   * @return what went wrong
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** @return whether trying again later may succeed */
+  /**
+   * @return whether trying again later may succeed
+   */
   public boolean retriable() {
     return retriable;
   }
 
-  /** @return the JSON-RPC error code, or null when the failure is not a JSON-RPC error */
+  /**
+   * @return the JSON-RPC error code, or null when the failure is not a JSON-RPC error
+   */
   public Integer rpcCode() {
     return rpcCode;
   }

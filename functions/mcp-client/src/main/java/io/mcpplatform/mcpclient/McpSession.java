@@ -12,26 +12,27 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
- * The client side of one MCP session (MCP 2025-11-25, answering servers back to 2024-11-05), blocking, over
- * Streamable HTTP or the legacy HTTP+SSE transport. Shared by the command-line client and the health
- * checker's probe.
+ * The client side of one MCP session (MCP 2025-11-25, answering servers back to 2024-11-05),
+ * blocking, over Streamable HTTP or the legacy HTTP+SSE transport. Shared by the command-line
+ * client and the health checker's probe.
  *
- * <p>{@link #initialize()} offers the newest protocol version and refuses an answer with a version this
- * client does not speak. Requests wait for their response, answering the server's own requests on the way
- * ({@code ping}; anything else is refused with "method not found", since the client declares no
- * capabilities) and passing {@code notifications/progress} to the request's {@link ProgressListener}. A
- * request that runs out of time is cancelled ({@code notifications/cancelled}); a session the server no
- * longer knows (404) is re-initialized once.
+ * <p>{@link #initialize()} offers the newest protocol version and refuses an answer with a version
+ * this client does not speak. Requests wait for their response, answering the server's own requests
+ * on the way ({@code ping}; anything else is refused with "method not found", since the client
+ * declares no capabilities) and passing {@code notifications/progress} to the request's {@link
+ * ProgressListener}. A request that runs out of time is cancelled ({@code
+ * notifications/cancelled}); a session the server no longer knows (404) is re-initialized once.
  *
- * <p>Bounds: every connection goes to the address the {@link HostResolver} gave once per session; each
- * request has a time-out and a byte bound, optionally inside a session-wide allowance. Redirects are never
- * followed. Header values (credentials) are sent, never logged or put in messages. Thread-safe.
+ * <p>Bounds: every connection goes to the address the {@link HostResolver} gave once per session;
+ * each request has a time-out and a byte bound, optionally inside a session-wide allowance.
+ * Redirects are never followed. Header values (credentials) are sent, never logged or put in
+ * messages. Thread-safe.
  */
 public final class McpSession implements AutoCloseable {
 
   /** The protocol versions this client speaks, newest first; the newest is offered. */
-  public static final List<String> PROTOCOL_VERSIONS = List.of("2025-11-25", "2025-06-18", "2025-03-26",
-      "2024-11-05");
+  public static final List<String> PROTOCOL_VERSIONS =
+      List.of("2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05");
 
   /** Default bound on one answer (a JSON body or an event stream up to the response). */
   public static final long DEFAULT_MAX_MESSAGE_BYTES = 16L * 1024 * 1024;
@@ -48,19 +49,32 @@ public final class McpSession implements AutoCloseable {
 
   private McpSession(Builder b) {
     String agent = b.clientName + "/" + b.clientVersion;
-    this.endpoint = new Endpoint(b.uri, b.headers, b.resolver, (int) b.connectTimeout.toMillis(), b.sslContext,
-        agent);
-    this.wire = b.transport == McpTransport.SSE ? new LegacySseWire(endpoint) : new StreamableHttpWire(endpoint);
+    this.endpoint =
+        new Endpoint(
+            b.uri, b.headers, b.resolver, (int) b.connectTimeout.toMillis(), b.sslContext, agent);
+    this.wire =
+        b.transport == McpTransport.SSE
+            ? new LegacySseWire(endpoint)
+            : new StreamableHttpWire(endpoint);
     this.requestMillis = b.requestTimeout.toMillis();
     this.maxMessageBytes = b.maxMessageBytes;
-    this.session = b.totalTimeout == null ? null : Budget.of(b.totalTimeout.toMillis(), b.maxTotalBytes);
-    this.initializeParams = Map.of("protocolVersion", PROTOCOL_VERSIONS.get(0), "capabilities", Map.of(),
-        "clientInfo", Map.of("name", b.clientName, "version", b.clientVersion));
+    this.session =
+        b.totalTimeout == null ? null : Budget.of(b.totalTimeout.toMillis(), b.maxTotalBytes);
+    this.initializeParams =
+        Map.of(
+            "protocolVersion",
+            PROTOCOL_VERSIONS.get(0),
+            "capabilities",
+            Map.of(),
+            "clientInfo",
+            Map.of("name", b.clientName, "version", b.clientVersion));
   }
 
   /**
-   * @param endpoint the MCP endpoint (Streamable HTTP) or the SSE URL (legacy transport), http or https
-   * @return a builder with the defaults: Streamable HTTP, 5 s connect, 30 s per request, 16 MB per answer
+   * @param endpoint the MCP endpoint (Streamable HTTP) or the SSE URL (legacy transport), http or
+   *     https
+   * @return a builder with the defaults: Streamable HTTP, 5 s connect, 30 s per request, 16 MB per
+   *     answer
    * @throws IllegalArgumentException when the URL is not http(s) or has no usable host
    */
   public static Builder builder(URI endpoint) {
@@ -69,17 +83,24 @@ public final class McpSession implements AutoCloseable {
   }
 
   /**
-   * Runs the code of a first exchange that needs no server (JSON written and read, an HTTP response and an
-   * event stream parsed) so that a caller can do it on a spare core before it connects. Opens no connection.
+   * Runs the code of a first exchange that needs no server (JSON written and read, an HTTP response
+   * and an event stream parsed) so that a caller can do it on a spare core before it connects.
+   * Opens no connection.
    */
   public static void warmUp() {
-    byte[] body = Json.write(Map.of("jsonrpc", "2.0", "id", 1L, "result", Map.of("protocolVersion", "x")));
-    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
-    String event = "id: 1\ndata: " + new String(body, java.nio.charset.StandardCharsets.UTF_8) + "\n\n";
+    byte[] body =
+        Json.write(Map.of("jsonrpc", "2.0", "id", 1L, "result", Map.of("protocolVersion", "x")));
+    String head =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String event =
+        "id: 1\ndata: " + new String(body, java.nio.charset.StandardCharsets.UTF_8) + "\n\n";
     String chunked = Integer.toHexString(event.length()) + "\r\n" + event + "\r\n0\r\n\r\n";
     try {
-      HttpResponse response = HttpResponse.read(new java.io.ByteArrayInputStream(
-          (head + chunked).getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+      HttpResponse response =
+          HttpResponse.read(
+              new java.io.ByteArrayInputStream(
+                  (head + chunked).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              false);
       SseReader.Event e = new SseReader(response.body).next();
       Json.parse(e == null ? "{}" : e.data());
     } catch (IOException | RuntimeException e) {
@@ -88,10 +109,12 @@ public final class McpSession implements AutoCloseable {
   }
 
   /**
-   * The handshake: {@code initialize}, a check of the version the server chose, {@code notifications/initialized}.
+   * The handshake: {@code initialize}, a check of the version the server chose, {@code
+   * notifications/initialized}.
    *
    * @return the server's {@code InitializeResult}
-   * @throws McpException when the server cannot be reached, refuses, or speaks no version this client does
+   * @throws McpException when the server cannot be reached, refuses, or speaks no version this
+   *     client does
    */
   public Map<String, Object> initialize() {
     wire.reset();
@@ -100,9 +123,11 @@ public final class McpSession implements AutoCloseable {
     String version = Json.string(result, "protocolVersion");
     if (version == null || !PROTOCOL_VERSIONS.contains(version)) {
       wire.close();
-      throw McpException.protocol("the server answered with MCP protocol version "
-          + (version == null ? "(none)" : HttpResponse.clip(version, 40)) + "; this client speaks "
-          + String.join(", ", PROTOCOL_VERSIONS));
+      throw McpException.protocol(
+          "the server answered with MCP protocol version "
+              + (version == null ? "(none)" : HttpResponse.clip(version, 40))
+              + "; this client speaks "
+              + String.join(", ", PROTOCOL_VERSIONS));
     }
     endpoint.protocolVersion(version);
     try {
@@ -115,12 +140,14 @@ public final class McpSession implements AutoCloseable {
   }
 
   /**
-   * Sends a request and waits for its answer; a session the server has forgotten is re-initialized once.
+   * Sends a request and waits for its answer; a session the server has forgotten is re-initialized
+   * once.
    *
    * @param method the JSON-RPC method
    * @param params its params, nullable
    * @return the {@code result} of the answer
-   * @throws McpException when there is no result: the server answered with an error, failed, or took too long
+   * @throws McpException when there is no result: the server answered with an error, failed, or
+   *     took too long
    */
   public Map<String, Object> request(String method, Map<String, Object> params) {
     return request(method, params, null);
@@ -135,7 +162,8 @@ public final class McpSession implements AutoCloseable {
    * @return the {@code result} of the answer
    * @throws McpException when there is no result
    */
-  public Map<String, Object> request(String method, Map<String, Object> params, ProgressListener progress) {
+  public Map<String, Object> request(
+      String method, Map<String, Object> params, ProgressListener progress) {
     try {
       return exchange(method, params, progress);
     } catch (Wire.SessionExpired e) {
@@ -144,23 +172,30 @@ public final class McpSession implements AutoCloseable {
     }
   }
 
-  /** @return the protocol version agreed in {@link #initialize()}, null before */
+  /**
+   * @return the protocol version agreed in {@link #initialize()}, null before
+   */
   public String protocolVersion() {
     return endpoint.protocolVersion();
   }
 
-  /** Ends the session on the server (Streamable HTTP: DELETE with the session id) or closes the stream. */
+  /**
+   * Ends the session on the server (Streamable HTTP: DELETE with the session id) or closes the
+   * stream.
+   */
   @Override
   public void close() {
     wire.close();
   }
 
   private Budget budget() {
-    return session == null ? Budget.of(requestMillis, maxMessageBytes) : session.request(requestMillis,
-        maxMessageBytes);
+    return session == null
+        ? Budget.of(requestMillis, maxMessageBytes)
+        : session.request(requestMillis, maxMessageBytes);
   }
 
-  private Map<String, Object> exchange(String method, Map<String, Object> params, ProgressListener progress) {
+  private Map<String, Object> exchange(
+      String method, Map<String, Object> params, ProgressListener progress) {
     long id = ids.incrementAndGet();
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("jsonrpc", "2.0");
@@ -183,8 +218,12 @@ public final class McpSession implements AutoCloseable {
     if (error != null) {
       String text = Json.string(error, "message");
       Integer code = error.get("code") instanceof Number n ? n.intValue() : null;
-      throw new McpException(McpException.Kind.RPC_ERROR, text != null && !text.isBlank()
-          ? HttpResponse.clip(text, 500) : "error " + code, false, code, null);
+      throw new McpException(
+          McpException.Kind.RPC_ERROR,
+          text != null && !text.isBlank() ? HttpResponse.clip(text, 500) : "error " + code,
+          false,
+          code,
+          null);
     }
     Map<String, Object> result = Json.object(response.get("result"));
     if (result == null) {
@@ -203,8 +242,8 @@ public final class McpSession implements AutoCloseable {
   }
 
   /**
-   * Goes through one message (or batch) from the server: answers its requests, passes on progress, and
-   * returns the response to request {@code id} if the message holds it.
+   * Goes through one message (or batch) from the server: answers its requests, passes on progress,
+   * and returns the response to request {@code id} if the message holds it.
    */
   private Map<String, Object> handle(Object message, long id, ProgressListener progress) {
     List<Object> batch = Json.array(message);
@@ -231,16 +270,23 @@ public final class McpSession implements AutoCloseable {
       return null;
     }
     boolean answers = object.containsKey("result") || object.containsKey("error");
-    return answers && object.get("id") instanceof Number n && !(n instanceof Double) && n.longValue() == id
-        ? object : null;
+    return answers
+            && object.get("id") instanceof Number n
+            && !(n instanceof Double)
+            && n.longValue() == id
+        ? object
+        : null;
   }
 
   private static void progress(Map<String, Object> params, long token, ProgressListener listener) {
-    if (params != null && params.get("progressToken") instanceof Number n && n.longValue() == token
+    if (params != null
+        && params.get("progressToken") instanceof Number n
+        && n.longValue() == token
         && params.get("progress") instanceof Number done) {
       Double total = params.get("total") instanceof Number t ? t.doubleValue() : null;
       String text = Json.string(params, "message");
-      listener.onProgress(done.doubleValue(), total, text == null ? null : HttpResponse.clip(text, 500));
+      listener.onProgress(
+          done.doubleValue(), total, text == null ? null : HttpResponse.clip(text, 500));
     }
   }
 
@@ -251,8 +297,13 @@ public final class McpSession implements AutoCloseable {
     if ("ping".equals(method)) {
       answer.put("result", Map.of());
     } else {
-      answer.put("error", Map.of("code", METHOD_NOT_FOUND, "message", "Method not found: "
-          + HttpResponse.clip(method, 100)));
+      answer.put(
+          "error",
+          Map.of(
+              "code",
+              METHOD_NOT_FOUND,
+              "message",
+              "Method not found: " + HttpResponse.clip(method, 100)));
     }
     wire.send(answer, "the answer to the server's " + HttpResponse.clip(method, 100), budget());
   }
@@ -267,20 +318,27 @@ public final class McpSession implements AutoCloseable {
     wire.send(message, method, budget());
   }
 
-  /** Tells the server to stop working on a request the client gave up on; best effort, off the caller's thread. */
+  /**
+   * Tells the server to stop working on a request the client gave up on; best effort, off the
+   * caller's thread.
+   */
   private void cancel(long id, String method) {
     if ("initialize".equals(method) || session != null && session.expired()) {
       return;
     }
-    Map<String, Object> params = Map.of("requestId", id,
-        "reason", "The client timed out after " + requestMillis / 1000 + " s");
-    Thread t = new Thread(() -> {
-      try {
-        notify("notifications/cancelled", params);
-      } catch (RuntimeException e) {
-        // the server ends the request by itself when the client is gone
-      }
-    }, "mcp-cancel");
+    Map<String, Object> params =
+        Map.of(
+            "requestId", id, "reason", "The client timed out after " + requestMillis / 1000 + " s");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                notify("notifications/cancelled", params);
+              } catch (RuntimeException e) {
+                // the server ends the request by itself when the client is gone
+              }
+            },
+            "mcp-cancel");
     t.setDaemon(true);
     t.start();
   }
@@ -292,13 +350,18 @@ public final class McpSession implements AutoCloseable {
       reason = "the connection was closed or reset by the server";
     } else {
       String message = e.getMessage();
-      reason = message == null || message.isBlank() ? "the connection failed (" + e.getClass().getSimpleName()
-          + ")" : HttpResponse.clip(message, 200);
+      reason =
+          message == null || message.isBlank()
+              ? "the connection failed (" + e.getClass().getSimpleName() + ")"
+              : HttpResponse.clip(message, 200);
     }
     return new McpException(McpException.Kind.CONNECT, reason, true, null, e);
   }
 
-  /** How a session connects; {@link #build()} makes it (no connection is opened before {@link #initialize()}). */
+  /**
+   * How a session connects; {@link #build()} makes it (no connection is opened before {@link
+   * #initialize()}).
+   */
   public static final class Builder {
     private final URI uri;
     private McpTransport transport = McpTransport.STREAMABLE_HTTP;
@@ -317,13 +380,17 @@ public final class McpSession implements AutoCloseable {
       this.uri = uri;
     }
 
-    /** @param value the transport, Streamable HTTP by default */
+    /**
+     * @param value the transport, Streamable HTTP by default
+     */
     public Builder transport(McpTransport value) {
       this.transport = Objects.requireNonNull(value, "transport");
       return this;
     }
 
-    /** @param value headers for every request (credentials; values never logged) */
+    /**
+     * @param value headers for every request (credentials; values never logged)
+     */
     public Builder headers(Map<String, String> value) {
       this.headers = Map.copyOf(value);
       return this;
@@ -339,19 +406,25 @@ public final class McpSession implements AutoCloseable {
       return this;
     }
 
-    /** @param value bound on opening one connection */
+    /**
+     * @param value bound on opening one connection
+     */
     public Builder connectTimeout(Duration value) {
       this.connectTimeout = positive(value, "connectTimeout");
       return this;
     }
 
-    /** @param value bound on each request, from sending it to its answer */
+    /**
+     * @param value bound on each request, from sending it to its answer
+     */
     public Builder requestTimeout(Duration value) {
       this.requestTimeout = positive(value, "requestTimeout");
       return this;
     }
 
-    /** @param value bound on the bytes of one answer */
+    /**
+     * @param value bound on the bytes of one answer
+     */
     public Builder maxMessageBytes(long value) {
       if (value < 1024) {
         throw new IllegalArgumentException("maxMessageBytes must be at least 1024");
@@ -372,19 +445,25 @@ public final class McpSession implements AutoCloseable {
       return this;
     }
 
-    /** @param value turns the host name into the address every connection goes to */
+    /**
+     * @param value turns the host name into the address every connection goes to
+     */
     public Builder resolver(HostResolver value) {
       this.resolver = Objects.requireNonNull(value, "resolver");
       return this;
     }
 
-    /** @param value TLS settings (trust), null for the JVM default */
+    /**
+     * @param value TLS settings (trust), null for the JVM default
+     */
     public Builder sslContext(SSLContext value) {
       this.sslContext = value;
       return this;
     }
 
-    /** @return the session, not yet connected */
+    /**
+     * @return the session, not yet connected
+     */
     public McpSession build() {
       return new McpSession(this);
     }

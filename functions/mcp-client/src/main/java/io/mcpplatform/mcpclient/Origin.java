@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Where a session's connections go: scheme, host (as in the URL, for the Host header, SNI and certificate
- * checks) and port.
+ * Where a session's connections go: scheme, host (as in the URL, for the Host header, SNI and
+ * certificate checks) and port.
  *
  * @param scheme {@code http} or {@code https}
  * @param host the host as in the URL, without IPv6 brackets
@@ -42,20 +42,25 @@ record Origin(String scheme, String host, int port) {
     return scheme.equals("https");
   }
 
-  /** @return the Host header value */
+  /**
+   * @return the Host header value
+   */
   String hostHeader() {
     String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     boolean defaultPort = tls() ? port == 443 : port == 80;
     return defaultPort ? h : h + ":" + port;
   }
 
-  /** @return whether the URI points at this origin */
+  /**
+   * @return whether the URI points at this origin
+   */
   boolean same(URI uri) {
     if (uri.getScheme() == null || uri.getHost() == null) {
       return false;
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    return scheme.equals(this.scheme) && unbracket(uri.getHost()).equalsIgnoreCase(host)
+    return scheme.equals(this.scheme)
+        && unbracket(uri.getHost()).equalsIgnoreCase(host)
         && port(uri, scheme) == port;
   }
 }

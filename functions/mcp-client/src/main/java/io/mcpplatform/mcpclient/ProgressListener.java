@@ -1,8 +1,9 @@
 package io.mcpplatform.mcpclient;
 
 /**
- * Receives the {@code notifications/progress} a server sends for one request. Giving a listener makes the
- * request carry a {@code progressToken} in {@code params._meta}. Called on the thread waiting for the answer.
+ * Receives the {@code notifications/progress} a server sends for one request. Giving a listener
+ * makes the request carry a {@code progressToken} in {@code params._meta}. Called on the thread
+ * waiting for the answer.
  */
 @FunctionalInterface
 public interface ProgressListener {

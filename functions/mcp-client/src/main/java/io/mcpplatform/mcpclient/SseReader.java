@@ -7,9 +7,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a {@code text/event-stream} body event by event, as the HTML server-sent events specification
- * parses it: lines end with CR, LF or CRLF; {@code data} lines join with LF; a blank line dispatches; lines
- * starting with a colon are comments; an event cut off by the end of the stream is dropped.
+ * Reads a {@code text/event-stream} body event by event, as the HTML server-sent events
+ * specification parses it: lines end with CR, LF or CRLF; {@code data} lines join with LF; a blank
+ * line dispatches; lines starting with a colon are comments; an event cut off by the end of the
+ * stream is dropped.
  */
 final class SseReader {
 
@@ -21,12 +22,13 @@ final class SseReader {
    * @param data its data, empty when it had none (an event may only carry an id or a retry)
    * @param retryMillis its {@code retry} field, -1 when it had none
    */
-  record Event(String id, String type, String data, long retryMillis) {
-  }
+  record Event(String id, String type, String data, long retryMillis) {}
 
   private final BufferedReader lines;
 
-  /** @param in the response body; the caller closes it */
+  /**
+   * @param in the response body; the caller closes it
+   */
   SseReader(InputStream in) {
     this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
@@ -45,7 +47,10 @@ final class SseReader {
     while ((line = lines.readLine()) != null) {
       if (line.isEmpty()) {
         if (any) {
-          return new Event(id, type == null || type.isEmpty() ? "message" : type, data == null ? "" : data.toString(),
+          return new Event(
+              id,
+              type == null || type.isEmpty() ? "message" : type,
+              data == null ? "" : data.toString(),
               retry);
         }
         continue;
@@ -55,7 +60,8 @@ final class SseReader {
       }
       int colon = line.indexOf(':');
       String field = colon < 0 ? line : line.substring(0, colon);
-      String value = colon < 0 ? "" : line.substring(line.startsWith(" ", colon + 1) ? colon + 2 : colon + 1);
+      String value =
+          colon < 0 ? "" : line.substring(line.startsWith(" ", colon + 1) ? colon + 2 : colon + 1);
       switch (field) {
         case "data" -> {
           data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
@@ -72,7 +78,9 @@ final class SseReader {
           }
         }
         case "retry" -> {
-          if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9') && value.length() < 10) {
+          if (!value.isEmpty()
+              && value.chars().allMatch(c -> c >= '0' && c <= '9')
+              && value.length() < 10) {
             retry = Long.parseLong(value);
             any = true;
           }

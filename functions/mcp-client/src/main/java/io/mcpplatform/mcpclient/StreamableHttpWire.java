@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * MCP Streamable HTTP: each message is a POST to the endpoint (on a kept-alive connection when the last
- * answer was read to its end), accepting
- * {@code application/json} and {@code text/event-stream}. A JSON answer is read whole; an event stream is
- * read until the response arrives, resumed with {@code Last-Event-ID} when the server closes it early after
- * giving event ids. The session id handed out on {@code initialize} goes on every later request; the
- * session is ended with a DELETE. The optional GET stream for server-initiated messages is not opened: the
+ * MCP Streamable HTTP: each message is a POST to the endpoint (on a kept-alive connection when the
+ * last answer was read to its end), accepting {@code application/json} and {@code
+ * text/event-stream}. A JSON answer is read whole; an event stream is read until the response
+ * arrives, resumed with {@code Last-Event-ID} when the server closes it early after giving event
+ * ids. The session id handed out on {@code initialize} goes on every later request; the session is
+ * ended with a DELETE. The optional GET stream for server-initiated messages is not opened: the
  * client declares no capability that needs it.
  */
 final class StreamableHttpWire implements Wire {
@@ -27,12 +27,18 @@ final class StreamableHttpWire implements Wire {
   }
 
   @Override
-  public Map<String, Object> exchange(Map<String, Object> message, String method, Budget budget, Inbox inbox) {
+  public Map<String, Object> exchange(
+      Map<String, Object> message, String method, Budget budget, Inbox inbox) {
     String sent = sessionId;
     Endpoint.Exchange exchange = null;
     try {
-      exchange = endpoint.send("POST", endpoint.uri, headers(endpoint.postHeaders(), sent), Json.write(message),
-          budget);
+      exchange =
+          endpoint.send(
+              "POST",
+              endpoint.uri,
+              headers(endpoint.postHeaders(), sent),
+              Json.write(message),
+              budget);
       HttpResponse response = exchange.response();
       if ("initialize".equals(method)) {
         String id = response.header("mcp-session-id");
@@ -49,16 +55,23 @@ final class StreamableHttpWire implements Wire {
         return awaitOnStream(response, method, budget, inbox);
       }
       if (response.status == 202) {
-        throw McpException.protocol("the server accepted " + method + " without answering it (HTTP 202)");
+        throw McpException.protocol(
+            "the server accepted " + method + " without answering it (HTTP 202)");
       }
       if (!type.equals("application/json")) {
-        throw McpException.protocol("the server answered " + method + " with "
-            + (type.isEmpty() ? "no content type" : "content type " + HttpResponse.clip(type, 80))
-            + ", not application/json or text/event-stream");
+        throw McpException.protocol(
+            "the server answered "
+                + method
+                + " with "
+                + (type.isEmpty()
+                    ? "no content type"
+                    : "content type " + HttpResponse.clip(type, 80))
+                + ", not application/json or text/event-stream");
       }
       Map<String, Object> found = inbox.take(parse(response.body, method));
       if (found == null) {
-        throw McpException.protocol("the server's answer to " + method + " holds no response with the request's id");
+        throw McpException.protocol(
+            "the server's answer to " + method + " holds no response with the request's id");
       }
       return found;
     } catch (IOException e) {
@@ -73,8 +86,8 @@ final class StreamableHttpWire implements Wire {
   }
 
   /** Reads events until the response comes, resuming the stream if the server drops it. */
-  private Map<String, Object> awaitOnStream(HttpResponse first, String method, Budget budget, Inbox inbox)
-      throws IOException {
+  private Map<String, Object> awaitOnStream(
+      HttpResponse first, String method, Budget budget, Inbox inbox) throws IOException {
     HttpResponse response = first;
     HttpConnection resumed = null;
     String lastEventId = null;
@@ -98,8 +111,12 @@ final class StreamableHttpWire implements Wire {
           }
         }
         if (lastEventId == null || resumes >= MAX_RESUMES) {
-          throw new McpException(McpException.Kind.PROTOCOL,
-              "the server closed its event stream before answering " + method, true, null, null);
+          throw new McpException(
+              McpException.Kind.PROTOCOL,
+              "the server closed its event stream before answering " + method,
+              true,
+              null,
+              null);
         }
         sleep(Math.min(retryMillis, budget.remainingMillis()));
         if (resumed != null) {
@@ -125,8 +142,12 @@ final class StreamableHttpWire implements Wire {
     try {
       return Json.parse(event.data());
     } catch (IllegalArgumentException e) {
-      throw new McpException(McpException.Kind.PROTOCOL, "an event the server sent while answering " + method
-          + " is not valid JSON", false, null, e);
+      throw new McpException(
+          McpException.Kind.PROTOCOL,
+          "an event the server sent while answering " + method + " is not valid JSON",
+          false,
+          null,
+          e);
     }
   }
 
@@ -135,8 +156,12 @@ final class StreamableHttpWire implements Wire {
     try {
       return Json.parse(body);
     } catch (IllegalArgumentException e) {
-      throw new McpException(McpException.Kind.PROTOCOL, "the server's answer to " + method
-          + " is not valid JSON", false, null, e);
+      throw new McpException(
+          McpException.Kind.PROTOCOL,
+          "the server's answer to " + method + " is not valid JSON",
+          false,
+          null,
+          e);
     }
   }
 
@@ -144,8 +169,13 @@ final class StreamableHttpWire implements Wire {
   public void send(Map<String, Object> message, String what, Budget budget) {
     Endpoint.Exchange exchange = null;
     try {
-      exchange = endpoint.send("POST", endpoint.uri, headers(endpoint.postHeaders(), sessionId), Json.write(message),
-          budget);
+      exchange =
+          endpoint.send(
+              "POST",
+              endpoint.uri,
+              headers(endpoint.postHeaders(), sessionId),
+              Json.write(message),
+              budget);
       if (exchange.response().status < 200 || exchange.response().status > 299) {
         throw exchange.response().failure(what);
       }
@@ -169,8 +199,13 @@ final class StreamableHttpWire implements Wire {
     sessionId = null;
     try {
       if (id != null) {
-        endpoint.release(endpoint.send("DELETE", endpoint.uri, headers(endpoint.headers(), id), null,
-            Budget.of(2_000, 64 * 1024)));
+        endpoint.release(
+            endpoint.send(
+                "DELETE",
+                endpoint.uri,
+                headers(endpoint.headers(), id),
+                null,
+                Budget.of(2_000, 64 * 1024)));
       }
     } catch (IOException | RuntimeException e) {
       // the session expires on the server by itself; a server may refuse DELETE (405)

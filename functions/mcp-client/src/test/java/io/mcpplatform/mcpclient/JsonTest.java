@@ -21,8 +21,10 @@ class JsonTest {
 
   @Test
   void parse_givesPlainValues_inDocumentOrder() {
-    Object value = Json.parse("{\"b\":1,\"a\":[true,false,null,\"x\",2.5,-7],\"big\":123456789012345678901234567890,"
-        + "\"huge\":1e400,\"nested\":{\"k\":{}}}");
+    Object value =
+        Json.parse(
+            "{\"b\":1,\"a\":[true,false,null,\"x\",2.5,-7],\"big\":123456789012345678901234567890,"
+                + "\"huge\":1e400,\"nested\":{\"k\":{}}}");
 
     Map<String, Object> object = Json.object(value);
     assertThat(object.keySet()).containsExactly("b", "a", "big", "huge", "nested");
@@ -37,7 +39,9 @@ class JsonTest {
   void write_thenParse_roundTrips_andMatchesJacksonsMapper() {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("text", "quote \" backslash \\ newline \n unicode é 😀");
-    value.put("numbers", List.of(1, 2L, 3.5, 4.25f, new BigInteger("98765432109876543210"), new BigDecimal("0.1")));
+    value.put(
+        "numbers",
+        List.of(1, 2L, 3.5, 4.25f, new BigInteger("98765432109876543210"), new BigDecimal("0.1")));
     value.put("flags", List.of(true, false));
     value.put("none", null);
     value.put("object", Map.of("k", "v"));
@@ -50,47 +54,53 @@ class JsonTest {
 
   @Test
   void write_handsOtherTypesToJacksonsMapper() {
-    record Point(double lat, double lng) {
-    }
+    record Point(double lat, double lng) {}
 
     assertThat(Json.text(Map.of("p", new Point(1.5, 2.5), "a", new int[] {1, 2})))
-        .contains("\"p\":{\"lat\":1.5,\"lng\":2.5}").contains("\"a\":[1,2]");
+        .contains("\"p\":{\"lat\":1.5,\"lng\":2.5}")
+        .contains("\"a\":[1,2]");
   }
 
   @Test
   void parse_refusesWhatIsNotOneJsonValue() {
     for (String bad : List.of("", "{", "{\"a\":}", "[1,]", "{} {}", "nope", "{'a':1}")) {
-      assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Json.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
     assertThatThrownBy(() -> Json.parse("[".repeat(600) + "]".repeat(600)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nesting depth");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nesting depth");
   }
 
   @Test
   void parse_passesReadFailuresOnAsIo() {
-    InputStream failing = new InputStream() {
-      private final InputStream start = new ByteArrayInputStream("{\"a\":".getBytes(StandardCharsets.UTF_8));
+    InputStream failing =
+        new InputStream() {
+          private final InputStream start =
+              new ByteArrayInputStream("{\"a\":".getBytes(StandardCharsets.UTF_8));
 
-      @Override
-      public int read() throws IOException {
-        int b = start.read();
-        if (b < 0) {
-          throw new IOException("connection reset");
-        }
-        return b;
-      }
+          @Override
+          public int read() throws IOException {
+            int b = start.read();
+            if (b < 0) {
+              throw new IOException("connection reset");
+            }
+            return b;
+          }
 
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int n = start.read(buf, off, len);
-        if (n < 0) {
-          throw new IOException("connection reset");
-        }
-        return n;
-      }
-    };
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = start.read(buf, off, len);
+            if (n < 0) {
+              throw new IOException("connection reset");
+            }
+            return n;
+          }
+        };
 
-    assertThatThrownBy(() -> Json.parse(failing)).isInstanceOf(UncheckedIOException.class)
+    assertThatThrownBy(() -> Json.parse(failing))
+        .isInstanceOf(UncheckedIOException.class)
         .hasRootCauseMessage("connection reset");
   }
 

@@ -23,20 +23,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link HealthProbe} that speaks MCP through the MCP client library: {@code initialize},
- * {@code notifications/initialized}, {@code tools/list} and {@code resources/list} when the server
+ * {@link HealthProbe} that speaks MCP through the MCP client library: {@code initialize}, {@code
+ * notifications/initialized}, {@code tools/list} and {@code resources/list} when the server
  * advertises them, over Streamable HTTP or the legacy HTTP+SSE transport.
  *
- * <p>SSRF-safe: the host is resolved once, every address is vetted by the {@link ProbeSettings#addressPolicy}
- * before any packet is sent, and the session's {@link io.mcpplatform.mcpclient.HostResolver} hands the library
- * that vetted address for every connection (Host header, SNI and certificate check use the original name).
- * Redirects are reported, never followed. Connect and total timeouts and a byte bound limit what one probe
- * may cost.
+ * <p>SSRF-safe: the host is resolved once, every address is vetted by the {@link
+ * ProbeSettings#addressPolicy} before any packet is sent, and the session's {@link
+ * io.mcpplatform.mcpclient.HostResolver} hands the library that vetted address for every connection
+ * (Host header, SNI and certificate check use the original name). Redirects are reported, never
+ * followed. Connect and total timeouts and a byte bound limit what one probe may cost.
  */
 public final class McpHealthProbe implements HealthProbe {
 
   /** The protocol version the probe asks for; servers answer with the one they speak. */
   public static final String REQUESTED_PROTOCOL_VERSION = McpSession.PROTOCOL_VERSIONS.get(0);
+
   private static final int MAX_PAGES = 10;
   private static final int MAX_CAPABILITIES = 500;
   private static final int MAX_DESCRIPTION = 300;
@@ -44,12 +45,16 @@ public final class McpHealthProbe implements HealthProbe {
 
   private final ProbeSettings settings;
 
-  /** @param settings timeouts, bounds, address policy and resolver */
+  /**
+   * @param settings timeouts, bounds, address policy and resolver
+   */
   public McpHealthProbe(ProbeSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** @return the settings */
+  /**
+   * @return the settings
+   */
   public ProbeSettings settings() {
     return settings;
   }
@@ -75,8 +80,10 @@ public final class McpHealthProbe implements HealthProbe {
     if (uri.getHost() == null || uri.getHost().isEmpty() || uri.getRawUserInfo() != null) {
       return ProbeResult.down("the URL has no usable host", null);
     }
-    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
-        : uri.getHost();
+    String host =
+        uri.getHost().startsWith("[")
+            ? uri.getHost().substring(1, uri.getHost().length() - 1)
+            : uri.getHost();
     InetAddress vetted;
     try {
       vetted = ProbeTarget.vet(host, settings.resolver(), settings.addressPolicy());
@@ -85,28 +92,30 @@ public final class McpHealthProbe implements HealthProbe {
     } catch (UnknownHostException e) {
       return ProbeResult.down("the host name does not resolve", null);
     }
-    McpSession session = McpSession.builder(uri)
-        .transport(Remote.SSE.equals(remote.type()) ? McpTransport.SSE : McpTransport.STREAMABLE_HTTP)
-        .clientInfo("mcp-platform-health-checker", "0.1.0")
-        .connectTimeout(settings.connectTimeout())
-        .requestTimeout(settings.totalTimeout())
-        .maxMessageBytes(settings.maxResponseBytes())
-        .sessionLimits(settings.totalTimeout(), settings.maxResponseBytes())
-        .resolver(name -> {
-          if (!name.equalsIgnoreCase(host)) {
-            throw new UnknownHostException("only the vetted host is connected to");
-          }
-          return vetted;
-        })
-        .sslContext(settings.sslContext())
-        .build();
+    McpSession session =
+        McpSession.builder(uri)
+            .transport(
+                Remote.SSE.equals(remote.type()) ? McpTransport.SSE : McpTransport.STREAMABLE_HTTP)
+            .clientInfo("mcp-platform-health-checker", "0.1.0")
+            .connectTimeout(settings.connectTimeout())
+            .requestTimeout(settings.totalTimeout())
+            .maxMessageBytes(settings.maxResponseBytes())
+            .sessionLimits(settings.totalTimeout(), settings.maxResponseBytes())
+            .resolver(
+                name -> {
+                  if (!name.equalsIgnoreCase(host)) {
+                    throw new UnknownHostException("only the vetted host is connected to");
+                  }
+                  return vetted;
+                })
+            .sslContext(settings.sslContext())
+            .build();
     try (session) {
       // step 1 of HealthProbe.STEPS: the session connects on its first message
       progress.progress(1, HealthProbe.STEPS, "Connecting to " + uri.getRawAuthority());
       return exchange(session, started, progress);
     } catch (McpException e) {
-      return ProbeResult.down(e.getMessage(),
-          elapsed(started));
+      return ProbeResult.down(e.getMessage(), elapsed(started));
     } catch (RuntimeException e) {
       LOG.warn("probe of {} failed unexpectedly", host, e);
       return ProbeResult.down("the probe failed unexpectedly", elapsed(started));
@@ -116,7 +125,8 @@ public final class McpHealthProbe implements HealthProbe {
   private static ProbeResult exchange(McpSession session, long started, ProgressListener progress) {
     Map<String, Object> init = call(session, "initialize", null);
     String version = session.protocolVersion();
-    progress.progress(2, HealthProbe.STEPS, "Initialized (protocol " + clip(String.valueOf(version), 40) + ")");
+    progress.progress(
+        2, HealthProbe.STEPS, "Initialized (protocol " + clip(String.valueOf(version), 40) + ")");
     List<Capability> found = new ArrayList<>();
     Map<String, Object> advertised = Json.object(init.get("capabilities"));
     if (advertised != null && advertised.containsKey("tools")) {
@@ -127,32 +137,48 @@ public final class McpHealthProbe implements HealthProbe {
     }
     progress.progress(3, HealthProbe.STEPS, "Listed " + found.size() + " capabilities");
     Map<String, Object> info = Json.object(init.get("serverInfo"));
-    return new ProbeResult(ProbeOutcome.UP, elapsed(started), clip(version, 40),
-        info == null ? null : clipOrNull(text(info, "name")), info == null ? null : clipOrNull(text(info, "version")),
-        found, null);
+    return new ProbeResult(
+        ProbeOutcome.UP,
+        elapsed(started),
+        clip(version, 40),
+        info == null ? null : clipOrNull(text(info, "name")),
+        info == null ? null : clipOrNull(text(info, "version")),
+        found,
+        null);
   }
 
   /** One request; a JSON-RPC error is reported with its code, as operators look them up. */
-  private static Map<String, Object> call(McpSession session, String method, Map<String, Object> params) {
+  private static Map<String, Object> call(
+      McpSession session, String method, Map<String, Object> params) {
     try {
       return "initialize".equals(method) ? session.initialize() : session.request(method, params);
     } catch (McpException e) {
       if (e.kind() == McpException.Kind.RPC_ERROR) {
-        throw new McpException(e.kind(), method + " failed: JSON-RPC error " + e.rpcCode() + " " + e.getMessage(),
-            false, e.rpcCode(), e);
+        throw new McpException(
+            e.kind(),
+            method + " failed: JSON-RPC error " + e.rpcCode() + " " + e.getMessage(),
+            false,
+            e.rpcCode(),
+            e);
       }
       throw e;
     }
   }
 
-  private static void list(McpSession session, String method, String field, String type, List<Capability> found) {
+  private static void list(
+      McpSession session, String method, String field, String type, List<Capability> found) {
     String cursor = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      Map<String, Object> result = call(session, method, cursor == null ? null : Map.of("cursor", cursor));
+      Map<String, Object> result =
+          call(session, method, cursor == null ? null : Map.of("cursor", cursor));
       List<Object> items = Json.array(result.get(field));
       if (items == null) {
-        throw new McpException(McpException.Kind.PROTOCOL, "the " + method + " result has no " + field + " array",
-            false, null, null);
+        throw new McpException(
+            McpException.Kind.PROTOCOL,
+            "the " + method + " result has no " + field + " array",
+            false,
+            null,
+            null);
       }
       for (Object element : items) {
         Map<String, Object> item = Json.object(element);
@@ -162,8 +188,11 @@ public final class McpHealthProbe implements HealthProbe {
         }
         if (name != null && found.size() < MAX_CAPABILITIES) {
           String description = text(item, "description");
-          found.add(new Capability(clip(name, 200), type,
-              description == null ? null : clip(description, MAX_DESCRIPTION)));
+          found.add(
+              new Capability(
+                  clip(name, 200),
+                  type,
+                  description == null ? null : clip(description, MAX_DESCRIPTION)));
         }
       }
       cursor = text(result, "nextCursor");

@@ -16,8 +16,7 @@ final class ProbeTarget {
     }
   }
 
-  private ProbeTarget() {
-  }
+  private ProbeTarget() {}
 
   /**
    * Resolves the host once and vets every address it has.
@@ -36,8 +35,12 @@ final class ProbeTarget {
     for (InetAddress a : addresses) {
       String refusal = policy.refusal(a);
       if (refusal != null) {
-        throw new RefusedException("the host resolves to a " + refusal + " (" + a.getHostAddress()
-            + "), which the health checker does not connect to");
+        throw new RefusedException(
+            "the host resolves to a "
+                + refusal
+                + " ("
+                + a.getHostAddress()
+                + "), which the health checker does not connect to");
       }
     }
     return addresses[0];

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 /** The probe against real MCP servers and scripted misbehaving ones, all on loopback. */
 class McpHealthProbeTest {
 
-  // generous budgets: these tests assert what the probe reports, not how fast, and must hold on a busy
+  // generous budgets: these tests assert what the probe reports, not how fast, and must hold on a
+  // busy
   // machine; the timeout test below sets its own short budget
-  private static final ProbeSettings LOCAL = ProbeSettings.defaults(AddressPolicy.allowingLoopback())
-      .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
-      .withMaxResponseBytes(64 * 1024);
+  private static final ProbeSettings LOCAL =
+      ProbeSettings.defaults(AddressPolicy.allowingLoopback())
+          .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
+          .withMaxResponseBytes(64 * 1024);
 
   private static ProbeResult probe(ProbeSettings settings, String type, String url) {
     return new McpHealthProbe(settings).probe(new Remote(type, url, null));
@@ -56,7 +58,9 @@ class McpHealthProbeTest {
       assertThat(result.protocolVersion()).isEqualTo(McpHealthProbe.REQUESTED_PROTOCOL_VERSION);
       assertThat(result.serverName()).isEqualTo("probe-test-server");
       assertThat(result.serverVersion()).isEqualTo("1.2.3");
-      assertThat(result.discovered()).extracting(Capability::name).containsExactlyInAnyOrder("ping", "echo");
+      assertThat(result.discovered())
+          .extracting(Capability::name)
+          .containsExactlyInAnyOrder("ping", "echo");
       assertThat(result.discovered()).allMatch(c -> c.type().equals(Capability.TOOL));
       assertThat(result.latencyMillis()).isNotNull();
     }
@@ -65,8 +69,7 @@ class McpHealthProbeTest {
   @Test
   void probe_reportsUpWithTools_whenLegacySseServerIsHealthy() throws Exception {
     try (McpTestServers.Host server = McpTestServers.legacySse()) {
-      ProbeResult result = probe(LOCAL, Remote.SSE,
-          server.url("/sse"));
+      ProbeResult result = probe(LOCAL, Remote.SSE, server.url("/sse"));
 
       assertThat(result.outcome()).as(String.valueOf(result.detail())).isEqualTo(ProbeOutcome.UP);
       assertThat(result.serverName()).isEqualTo("legacy-test-server");
@@ -78,8 +81,11 @@ class McpHealthProbeTest {
   @Test
   void probe_reportsTimeout_whenServerNeverAnswers() throws Exception {
     try (RawServer slow = new RawServer((socket, head) -> Thread.sleep(30_000))) {
-      ProbeResult result = probe(LOCAL.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)),
-          Remote.STREAMABLE_HTTP, slow.url("/mcp"));
+      ProbeResult result =
+          probe(
+              LOCAL.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)),
+              Remote.STREAMABLE_HTTP,
+              slow.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
       assertThat(result.detail()).contains("no complete answer within 1500 ms");
@@ -101,7 +107,9 @@ class McpHealthProbeTest {
 
   @Test
   void probe_reportsNotHttp_whenServerSpeaksGarbage() throws Exception {
-    try (RawServer garbage = new RawServer((socket, head) -> RawServer.write(socket, "SSH-2.0-OpenSSH_9.6\r\n\u0000\u0001"))) {
+    try (RawServer garbage =
+        new RawServer(
+            (socket, head) -> RawServer.write(socket, "SSH-2.0-OpenSSH_9.6\r\n\u0000\u0001"))) {
       ProbeResult result = probe(garbage.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
@@ -111,8 +119,12 @@ class McpHealthProbeTest {
 
   @Test
   void probe_reportsNotJson_whenServerAnswersHtml() throws Exception {
-    try (RawServer html = new RawServer((socket, head) -> RawServer.write(socket,
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n<html>hi</html>"))) {
+    try (RawServer html =
+        new RawServer(
+            (socket, head) ->
+                RawServer.write(
+                    socket,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n<html>hi</html>"))) {
       ProbeResult result = probe(html.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
@@ -122,12 +134,17 @@ class McpHealthProbeTest {
 
   @Test
   void probe_doesNotFollowRedirect_whenServerRedirectsToPrivateAddress() throws Exception {
-    try (RawServer redirect = new RawServer((socket, head) -> RawServer.write(socket,
-        "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://10.0.0.1/mcp\r\nContent-Length: 0\r\n\r\n"))) {
+    try (RawServer redirect =
+        new RawServer(
+            (socket, head) ->
+                RawServer.write(
+                    socket,
+                    "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://10.0.0.1/mcp\r\nContent-Length: 0\r\n\r\n"))) {
       ProbeResult result = probe(redirect.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
-      assertThat(result.detail()).contains("redirect (HTTP 307 to http://10.0.0.1/mcp)")
+      assertThat(result.detail())
+          .contains("redirect (HTTP 307 to http://10.0.0.1/mcp)")
           .contains("not followed");
       assertThat(redirect.connections()).isEqualTo(1);
     }
@@ -136,8 +153,14 @@ class McpHealthProbeTest {
   @Test
   void probe_doesNotFollowRedirect_evenToAnAllowedAddress() throws Exception {
     try (McpTestServers.Host healthy = McpTestServers.streamable();
-        RawServer redirect = new RawServer((socket, head) -> RawServer.write(socket,
-            "HTTP/1.1 302 Found\r\nLocation: " + healthy.url("/mcp") + "\r\nContent-Length: 0\r\n\r\n"))) {
+        RawServer redirect =
+            new RawServer(
+                (socket, head) ->
+                    RawServer.write(
+                        socket,
+                        "HTTP/1.1 302 Found\r\nLocation: "
+                            + healthy.url("/mcp")
+                            + "\r\nContent-Length: 0\r\n\r\n"))) {
       ProbeResult result = probe(redirect.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
@@ -147,66 +170,100 @@ class McpHealthProbeTest {
 
   @Test
   void probe_stopsReading_whenServerStreamsForever() throws Exception {
-    try (RawServer endless = new RawServer((socket, head) -> {
-      RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
-      while (true) {
-        RawServer.write(socket, "event: message\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\"}\n\n");
-      }
-    })) {
+    try (RawServer endless =
+        new RawServer(
+            (socket, head) -> {
+              RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+              while (true) {
+                RawServer.write(
+                    socket,
+                    "event: message\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\"}\n\n");
+              }
+            })) {
       ProbeResult result = probe(endless.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
-      assertThat(result.detail()).isIn("the server sent more than 65536 bytes", "no complete answer within 10000 ms");
+      assertThat(result.detail())
+          .isIn("the server sent more than 65536 bytes", "no complete answer within 10000 ms");
     }
   }
 
   @Test
   void probe_reportsJsonRpcError_whenInitializeFails() throws Exception {
-    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Unsupported protocol version\"}}";
-    try (RawServer failing = new RawServer((socket, head) -> RawServer.write(socket,
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body))) {
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Unsupported protocol version\"}}";
+    try (RawServer failing =
+        new RawServer(
+            (socket, head) ->
+                RawServer.write(
+                    socket,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length()
+                        + "\r\n\r\n"
+                        + body))) {
       ProbeResult result = probe(failing.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
-      assertThat(result.detail()).isEqualTo("initialize failed: JSON-RPC error -32602 Unsupported protocol version");
+      assertThat(result.detail())
+          .isEqualTo("initialize failed: JSON-RPC error -32602 Unsupported protocol version");
     }
   }
 
   @Test
   void probe_readsResponseFromEventStream_andSendsSessionAndVersionHeaders() throws Exception {
-    String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":"
-        + "{\"tools\":{}},\"serverInfo\":{\"name\":\"sse-answers\",\"version\":\"2\"}}}";
-    String tools = "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[{\"name\":\"forecast\",\"description\":"
-        + "\"Weather\",\"inputSchema\":{\"type\":\"object\"}}]}}";
-    try (RawServer server = new RawServer((socket, head) -> {
-      if (head.contains("DELETE ")) {
-        RawServer.write(socket, "HTTP/1.1 204 No Content\r\n\r\n");
-      } else if (!head.contains("Mcp-Session-Id")) {
-        RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nMcp-Session-Id: s-42\r\n\r\n"
-            + ": comment\n\nevent: message\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\"}\n\n"
-            + "data: " + init + "\n\n");
-      } else if (head.contains("Content-Length: 54")) {
-        RawServer.write(socket, "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
-      } else {
-        RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + Integer.toHexString(tools.length() + 8) + "\r\ndata: " + tools + "\n\n\r\n0\r\n\r\n");
-      }
-    })) {
+    String init =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":"
+            + "{\"tools\":{}},\"serverInfo\":{\"name\":\"sse-answers\",\"version\":\"2\"}}}";
+    String tools =
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[{\"name\":\"forecast\",\"description\":"
+            + "\"Weather\",\"inputSchema\":{\"type\":\"object\"}}]}}";
+    try (RawServer server =
+        new RawServer(
+            (socket, head) -> {
+              if (head.contains("DELETE ")) {
+                RawServer.write(socket, "HTTP/1.1 204 No Content\r\n\r\n");
+              } else if (!head.contains("Mcp-Session-Id")) {
+                RawServer.write(
+                    socket,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nMcp-Session-Id: s-42\r\n\r\n"
+                        + ": comment\n\nevent: message\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\"}\n\n"
+                        + "data: "
+                        + init
+                        + "\n\n");
+              } else if (head.contains("Content-Length: 54")) {
+                RawServer.write(socket, "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+              } else {
+                RawServer.write(
+                    socket,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + Integer.toHexString(tools.length() + 8)
+                        + "\r\ndata: "
+                        + tools
+                        + "\n\n\r\n0\r\n\r\n");
+              }
+            })) {
       ProbeResult result = probe(server.url("/mcp"));
 
       assertThat(result.outcome()).as(String.valueOf(result.detail())).isEqualTo(ProbeOutcome.UP);
       assertThat(result.protocolVersion()).isEqualTo("2025-06-18");
-      assertThat(result.discovered()).containsExactly(new Capability("forecast", Capability.TOOL, "Weather"));
-      assertThat(server.heads().get(1)).contains("Mcp-Session-Id: s-42").contains("MCP-Protocol-Version: 2025-06-18");
+      assertThat(result.discovered())
+          .containsExactly(new Capability("forecast", Capability.TOOL, "Weather"));
+      assertThat(server.heads().get(1))
+          .contains("Mcp-Session-Id: s-42")
+          .contains("MCP-Protocol-Version: 2025-06-18");
       assertThat(server.heads()).anyMatch(h -> h.startsWith("DELETE /mcp"));
     }
   }
 
   @Test
   void probe_refusesLoopback_andConnectsNowhere_whenLoopbackIsDenied() throws Exception {
-    try (RawServer server = new RawServer((socket, head) -> RawServer.write(socket, "HTTP/1.1 500 x\r\n\r\n"))) {
-      ProbeResult result = probe(ProbeSettings.defaults(AddressPolicy.strict()), Remote.STREAMABLE_HTTP,
-          server.url("/mcp"));
+    try (RawServer server =
+        new RawServer((socket, head) -> RawServer.write(socket, "HTTP/1.1 500 x\r\n\r\n"))) {
+      ProbeResult result =
+          probe(
+              ProbeSettings.defaults(AddressPolicy.strict()),
+              Remote.STREAMABLE_HTTP,
+              server.url("/mcp"));
 
       assertThat(result.outcome()).isEqualTo(ProbeOutcome.REFUSED);
       assertThat(result.detail()).contains("loopback address (127.0.0.1)");
@@ -216,18 +273,23 @@ class McpHealthProbeTest {
 
   @Test
   void probe_refusesLoopbackIpv6Literal_whenLoopbackIsDenied() {
-    ProbeResult result = probe(ProbeSettings.defaults(AddressPolicy.strict()), Remote.STREAMABLE_HTTP,
-        "https://[::1]:8443/mcp");
+    ProbeResult result =
+        probe(
+            ProbeSettings.defaults(AddressPolicy.strict()),
+            Remote.STREAMABLE_HTTP,
+            "https://[::1]:8443/mcp");
 
     assertThat(result.outcome()).isEqualTo(ProbeOutcome.REFUSED);
   }
 
   @Test
   void probe_refusesName_whenItResolvesToPrivateAddress() {
-    ProbeSettings settings = ProbeSettings.defaults(AddressPolicy.strict())
-        .withResolver(fixed(Map.of("internal.example.com", "10.1.2.3")));
+    ProbeSettings settings =
+        ProbeSettings.defaults(AddressPolicy.strict())
+            .withResolver(fixed(Map.of("internal.example.com", "10.1.2.3")));
 
-    ProbeResult result = probe(settings, Remote.STREAMABLE_HTTP, "https://internal.example.com/mcp");
+    ProbeResult result =
+        probe(settings, Remote.STREAMABLE_HTTP, "https://internal.example.com/mcp");
 
     assertThat(result.outcome()).isEqualTo(ProbeOutcome.REFUSED);
     assertThat(result.detail()).contains("private address (10.1.2.3)");
@@ -235,8 +297,9 @@ class McpHealthProbeTest {
 
   @Test
   void probe_refusesName_whenAnyOfItsAddressesIsRefused() {
-    ProbeSettings settings = ProbeSettings.defaults(AddressPolicy.allowingLoopback())
-        .withResolver(fixed(Map.of("split.example.com", "127.0.0.1,fd12:3456::1")));
+    ProbeSettings settings =
+        ProbeSettings.defaults(AddressPolicy.allowingLoopback())
+            .withResolver(fixed(Map.of("split.example.com", "127.0.0.1,fd12:3456::1")));
 
     ProbeResult result = probe(settings, Remote.STREAMABLE_HTTP, "http://split.example.com/mcp");
 
@@ -246,33 +309,45 @@ class McpHealthProbeTest {
 
   @Test
   void probe_refusesMetadataAddress_evenWhenLoopbackIsAllowed() {
-    ProbeSettings settings = ProbeSettings.defaults(AddressPolicy.allowingLoopback())
-        .withResolver(fixed(Map.of("metadata.example.com", "169.254.169.254")));
+    ProbeSettings settings =
+        ProbeSettings.defaults(AddressPolicy.allowingLoopback())
+            .withResolver(fixed(Map.of("metadata.example.com", "169.254.169.254")));
 
-    assertThat(probe(settings, Remote.STREAMABLE_HTTP, "http://metadata.example.com/latest/meta-data").outcome())
+    assertThat(
+            probe(settings, Remote.STREAMABLE_HTTP, "http://metadata.example.com/latest/meta-data")
+                .outcome())
         .isEqualTo(ProbeOutcome.REFUSED);
-    assertThat(probe(LOCAL, Remote.SSE, "http://169.254.169.254/sse").outcome()).isEqualTo(ProbeOutcome.REFUSED);
+    assertThat(probe(LOCAL, Remote.SSE, "http://169.254.169.254/sse").outcome())
+        .isEqualTo(ProbeOutcome.REFUSED);
     assertThat(probe(LOCAL, Remote.STREAMABLE_HTTP, "http://[fd00:ec2::254]/mcp").outcome())
         .isEqualTo(ProbeOutcome.REFUSED);
   }
 
   @Test
   void probe_connectsToTheVettedAddress_withTheOriginalHostHeader() throws Exception {
-    try (RawServer server = new RawServer((socket, head) -> RawServer.write(socket, "garbage\r\n"))) {
+    try (RawServer server =
+        new RawServer((socket, head) -> RawServer.write(socket, "garbage\r\n"))) {
       ProbeSettings settings = LOCAL.withResolver(fixed(Map.of("mcp.example.test", "127.0.0.1")));
 
-      probe(settings, Remote.STREAMABLE_HTTP, "http://mcp.example.test:" + server.port() + "/mcp?x=1");
+      probe(
+          settings,
+          Remote.STREAMABLE_HTTP,
+          "http://mcp.example.test:" + server.port() + "/mcp?x=1");
 
       assertThat(server.heads()).hasSize(1);
-      assertThat(server.heads().get(0)).startsWith("POST /mcp?x=1 HTTP/1.1\r\n")
+      assertThat(server.heads().get(0))
+          .startsWith("POST /mcp?x=1 HTTP/1.1\r\n")
           .contains("Host: mcp.example.test:" + server.port() + "\r\n");
     }
   }
 
   @Test
   void probe_reportsDown_whenNameDoesNotResolve() {
-    ProbeResult result = probe(LOCAL.withResolver(fixed(Map.of())), Remote.STREAMABLE_HTTP,
-        "https://nowhere.example.com/mcp");
+    ProbeResult result =
+        probe(
+            LOCAL.withResolver(fixed(Map.of())),
+            Remote.STREAMABLE_HTTP,
+            "https://nowhere.example.com/mcp");
 
     assertThat(result.outcome()).isEqualTo(ProbeOutcome.DOWN);
     assertThat(result.detail()).isEqualTo("the host name does not resolve");

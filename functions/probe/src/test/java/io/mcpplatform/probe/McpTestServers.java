@@ -16,13 +16,16 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** Real MCP servers on a free loopback port: the platform's stateless servlet, and the SDK's legacy SSE one. */
+/**
+ * Real MCP servers on a free loopback port: the platform's stateless servlet, and the SDK's legacy
+ * SSE one.
+ */
 public final class McpTestServers {
 
-  private static final String INPUT = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}}}";
+  private static final String INPUT =
+      "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}}}";
 
-  private McpTestServers() {
-  }
+  private McpTestServers() {}
 
   /** A running Jetty; closing it stops it. */
   public static final class Host implements AutoCloseable {
@@ -47,12 +50,16 @@ public final class McpTestServers {
       port = connector.getLocalPort();
     }
 
-    /** @return the port */
+    /**
+     * @return the port
+     */
     public int port() {
       return port;
     }
 
-    /** @return an http URL on this host */
+    /**
+     * @return an http URL on this host
+     */
     public String url(String path) {
       return "http://127.0.0.1:" + port + path;
     }
@@ -65,40 +72,57 @@ public final class McpTestServers {
   }
 
   /**
-   * @return a Streamable HTTP server at {@code /mcp} offering the tools {@code ping} and {@code echo}
+   * @return a Streamable HTTP server at {@code /mcp} offering the tools {@code ping} and {@code
+   *     echo}
    */
   public static Host streamable() throws Exception {
-    StatelessMcpServlet servlet = StatelessMcpServlet.builder("probe-test-server", "1.2.3")
-        .tools(List.of(statelessTool("ping", "Answers pong"), statelessTool("echo", "Echoes its text")))
-        .build();
-    return new Host(servlet, "/mcp", () -> { });
+    StatelessMcpServlet servlet =
+        StatelessMcpServlet.builder("probe-test-server", "1.2.3")
+            .tools(
+                List.of(
+                    statelessTool("ping", "Answers pong"),
+                    statelessTool("echo", "Echoes its text")))
+            .build();
+    return new Host(servlet, "/mcp", () -> {});
   }
 
-  /** @return a legacy HTTP+SSE server: stream at {@code /sse}, messages at {@code /message}, tool {@code ping} */
+  /**
+   * @return a legacy HTTP+SSE server: stream at {@code /sse}, messages at {@code /message}, tool
+   *     {@code ping}
+   */
   @SuppressWarnings("deprecation")
   public static Host legacySse() throws Exception {
-    HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
-        .jsonMapper(McpJsonDefaults.getMapper())
-        .sseEndpoint("/sse")
-        .messageEndpoint("/message")
-        .build();
-    McpSyncServer server = McpServer.sync(provider)
-        .serverInfo("legacy-test-server", "0.9.0")
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-        .tools(McpServerFeatures.SyncToolSpecification.builder()
-            .tool(tool("ping", "Answers pong"))
-            .callHandler((exchange, request) -> CallToolResult.builder().addTextContent("pong").build())
-            .build())
-        .build();
+    HttpServletSseServerTransportProvider provider =
+        HttpServletSseServerTransportProvider.builder()
+            .jsonMapper(McpJsonDefaults.getMapper())
+            .sseEndpoint("/sse")
+            .messageEndpoint("/message")
+            .build();
+    McpSyncServer server =
+        McpServer.sync(provider)
+            .serverInfo("legacy-test-server", "0.9.0")
+            .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+            .tools(
+                McpServerFeatures.SyncToolSpecification.builder()
+                    .tool(tool("ping", "Answers pong"))
+                    .callHandler(
+                        (exchange, request) ->
+                            CallToolResult.builder().addTextContent("pong").build())
+                    .build())
+            .build();
     return new Host(provider, "/*", server::close);
   }
 
   private static McpSchema.Tool tool(String name, String description) {
-    return McpSchema.Tool.builder(name, McpJsonDefaults.getMapper(), INPUT).description(description).build();
+    return McpSchema.Tool.builder(name, McpJsonDefaults.getMapper(), INPUT)
+        .description(description)
+        .build();
   }
 
-  private static McpStatelessServerFeatures.SyncToolSpecification statelessTool(String name, String description) {
-    return new McpStatelessServerFeatures.SyncToolSpecification(tool(name, description),
+  private static McpStatelessServerFeatures.SyncToolSpecification statelessTool(
+      String name, String description) {
+    return new McpStatelessServerFeatures.SyncToolSpecification(
+        tool(name, description),
         (context, request) -> CallToolResult.builder().addTextContent("pong").build());
   }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback TCP server whose behaviour a test scripts: it reads each request head, records it, and hands
- * the socket to the script (answer garbage, redirect, never answer, stream forever...).
+ * A loopback TCP server whose behaviour a test scripts: it reads each request head, records it, and
+ * hands the socket to the script (answer garbage, redirect, never answer, stream forever...).
  */
 public final class RawServer implements AutoCloseable {
 
@@ -29,23 +29,28 @@ public final class RawServer implements AutoCloseable {
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  /** @param script what to do with each connection */
+  /**
+   * @param script what to do with each connection
+   */
   public RawServer(Script script) throws IOException {
     server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(() -> {
-      while (!closed) {
-        try {
-          Socket s = server.accept();
-          connections.incrementAndGet();
-          open.add(s);
-          Thread t = new Thread(() -> serve(s, script), "raw-server-conn");
-          t.setDaemon(true);
-          t.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }, "raw-server-accept");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!closed) {
+                try {
+                  Socket s = server.accept();
+                  connections.incrementAndGet();
+                  open.add(s);
+                  Thread t = new Thread(() -> serve(s, script), "raw-server-conn");
+                  t.setDaemon(true);
+                  t.start();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            },
+            "raw-server-accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -75,22 +80,30 @@ public final class RawServer implements AutoCloseable {
     return b.toString(StandardCharsets.ISO_8859_1);
   }
 
-  /** @return the port */
+  /**
+   * @return the port
+   */
   public int port() {
     return server.getLocalPort();
   }
 
-  /** @return an http URL on this server */
+  /**
+   * @return an http URL on this server
+   */
   public String url(String path) {
     return "http://127.0.0.1:" + port() + path;
   }
 
-  /** @return connections accepted so far */
+  /**
+   * @return connections accepted so far
+   */
   public int connections() {
     return connections.get();
   }
 
-  /** @return the request heads read so far */
+  /**
+   * @return the request heads read so far
+   */
   public List<String> heads() {
     return List.copyOf(heads);
   }

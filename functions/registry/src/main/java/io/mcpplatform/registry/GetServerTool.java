@@ -46,12 +46,21 @@ final class GetServerTool implements RegistryTool {
   @Override
   public CallToolResult call(McpTransportContext context, Map<String, Object> arguments) {
     String id = RegistryTools.serverId(arguments);
-    return service.get(id)
-        .map(entry -> {
-          StructuredJson body = StructuredJson.of(json, json.valueToTree(entry));
-          return CallToolResult.builder().addTextContent(body.text()).structuredContent(body).build();
-        })
-        .orElseGet(() -> CallToolResult.builder()
-            .addTextContent("Server with ID '" + id + "' not found").isError(true).build());
+    return service
+        .get(id)
+        .map(
+            entry -> {
+              StructuredJson body = StructuredJson.of(json, json.valueToTree(entry));
+              return CallToolResult.builder()
+                  .addTextContent(body.text())
+                  .structuredContent(body)
+                  .build();
+            })
+        .orElseGet(
+            () ->
+                CallToolResult.builder()
+                    .addTextContent("Server with ID '" + id + "' not found")
+                    .isError(true)
+                    .build());
   }
 }

@@ -1,10 +1,10 @@
 package io.mcpplatform.registry;
 
 import io.mcpplatform.core.access.Access;
-import io.mcpplatform.registry.auth.AuthenticationException;
-import io.mcpplatform.registry.auth.TokenService;
 import io.mcpplatform.core.limits.RateLimitedException;
 import io.mcpplatform.core.limits.RateLimiter;
+import io.mcpplatform.registry.auth.AuthenticationException;
+import io.mcpplatform.registry.auth.TokenService;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpTransportContextExtractor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The MCP edge's part of access control: the transport copies the {@code Authorization} header and the
- * caller's address into each call's context ({@link #extractor()}); each call takes a rate-limit token
- * ({@link #admit}) and is turned into an {@link Access} ({@link #access}) for the registry's operations,
- * which decide what the caller may do and audit it.
+ * The MCP edge's part of access control: the transport copies the {@code Authorization} header and
+ * the caller's address into each call's context ({@link #extractor()}); each call takes a
+ * rate-limit token ({@link #admit}) and is turned into an {@link Access} ({@link #access}) for the
+ * registry's operations, which decide what the caller may do and audit it.
  */
 public final class McpAccess {
 
@@ -34,7 +34,9 @@ public final class McpAccess {
     this.limiter = limiter;
   }
 
-  /** @return the extractor the MCP servlet uses to hand the header and address to the tools */
+  /**
+   * @return the extractor the MCP servlet uses to hand the header and address to the tools
+   */
   public static McpTransportContextExtractor<HttpServletRequest> extractor() {
     return request -> {
       Map<String, Object> values = new HashMap<>();
@@ -49,7 +51,9 @@ public final class McpAccess {
     };
   }
 
-  /** @return the caller's address, or null */
+  /**
+   * @return the caller's address, or null
+   */
   static String source(McpTransportContext context) {
     return context == null ? null : (String) context.get(SOURCE);
   }

@@ -12,12 +12,15 @@ import java.util.Map;
 
 /**
  * The registry's Lambda entry point, for API Gateway REST proxy events and HTTP API v2 events. The
- * no-argument constructor wires everything from the environment once, in Lambda's init phase, with JSON logs,
- * EMF metrics and tracing ({@link LambdaObservability}), and registers the SnapStart priming.
+ * no-argument constructor wires everything from the environment once, in Lambda's init phase, with
+ * JSON logs, EMF metrics and tracing ({@link LambdaObservability}), and registers the SnapStart
+ * priming.
  */
 public final class RegistryHandler implements RequestStreamHandler {
 
-  /** The function's name: the {@code service} of its logs and the {@code Service} of its metrics. */
+  /**
+   * The function's name: the {@code service} of its logs and the {@code Service} of its metrics.
+   */
   public static final String SERVICE = "registry";
 
   private final LambdaRoutesHandler delegate;
@@ -34,7 +37,9 @@ public final class RegistryHandler implements RequestStreamHandler {
     this(RegistryApp.fromEnvironment(observability), observability);
   }
 
-  /** @param app a wired registry, for tests and the local system: plain logs, no metrics, no tracing */
+  /**
+   * @param app a wired registry, for tests and the local system: plain logs, no metrics, no tracing
+   */
   public RegistryHandler(RegistryApp app) {
     this(app, LambdaObservability.none());
   }
@@ -47,19 +52,32 @@ public final class RegistryHandler implements RequestStreamHandler {
     this.delegate = new LambdaRoutesHandler(app.routes());
     this.observability = observability;
     // a search runs the embedding model and the index once before the snapshot
-    this.priming = new McpPriming(delegate, RegistryApp.MCP_PATH, () -> app.signingKeys().refresh(),
-        Map.of("name", "search_servers", "arguments", Map.of("query", "find the weather forecast for a city")));
+    this.priming =
+        new McpPriming(
+            delegate,
+            RegistryApp.MCP_PATH,
+            () -> app.signingKeys().refresh(),
+            Map.of(
+                "name",
+                "search_servers",
+                "arguments",
+                Map.of("query", "find the weather forecast for a city")));
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    observability.invoke(context, () -> {
-      delegate.handleRequest(input, output, context);
-      return null;
-    });
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    observability.invoke(
+        context,
+        () -> {
+          delegate.handleRequest(input, output, context);
+          return null;
+        });
   }
 
-  /** @return the SnapStart priming hooks (registered by the no-argument constructor) */
+  /**
+   * @return the SnapStart priming hooks (registered by the no-argument constructor)
+   */
   public McpPriming priming() {
     return priming;
   }

@@ -9,9 +9,10 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Records the registry's custom metrics around its tools, by the names the CDK dashboard reads
- * ({@code Monitoring} in the cdk module): {@value #SEARCH_REQUESTS} and {@value #SEARCH_LATENCY} for each
- * {@code search_servers} call, {@value #REGISTRATION_ERRORS} for each {@code register_server} call that was
- * rejected or failed, and {@value #TOTAL_SERVERS}, the servers in the search index, after either.
+ * ({@code Monitoring} in the cdk module): {@value #SEARCH_REQUESTS} and {@value #SEARCH_LATENCY}
+ * for each {@code search_servers} call, {@value #REGISTRATION_ERRORS} for each {@code
+ * register_server} call that was rejected or failed, and {@value #TOTAL_SERVERS}, the servers in
+ * the search index, after either.
  */
 final class ToolMetrics {
 
@@ -36,29 +37,42 @@ final class ToolMetrics {
     if (metrics == FunctionMetrics.NONE) {
       return specs;
     }
-    return specs.stream().map(spec -> switch (spec.tool().name()) {
-      case "search_servers" -> new SyncToolSpecification(spec.tool(), (context, request) -> {
-        long start = System.nanoTime();
-        try {
-          return spec.callHandler().apply(context, request);
-        } finally {
-          metrics.add(SEARCH_REQUESTS, 1, MetricUnit.COUNT);
-          metrics.add(SEARCH_LATENCY, (System.nanoTime() - start) / 1e6, MetricUnit.MILLISECONDS);
-          metrics.add(TOTAL_SERVERS, service.indexedCount(), MetricUnit.COUNT);
-        }
-      });
-      case "register_server" -> new SyncToolSpecification(spec.tool(), (context, request) -> {
-        boolean failed = true;
-        try {
-          CallToolResult result = spec.callHandler().apply(context, request);
-          failed = Boolean.TRUE.equals(result.isError());
-          return result;
-        } finally {
-          metrics.add(REGISTRATION_ERRORS, failed ? 1 : 0, MetricUnit.COUNT);
-          metrics.add(TOTAL_SERVERS, service.indexedCount(), MetricUnit.COUNT);
-        }
-      });
-      default -> spec;
-    }).toList();
+    return specs.stream()
+        .map(
+            spec ->
+                switch (spec.tool().name()) {
+                  case "search_servers" ->
+                      new SyncToolSpecification(
+                          spec.tool(),
+                          (context, request) -> {
+                            long start = System.nanoTime();
+                            try {
+                              return spec.callHandler().apply(context, request);
+                            } finally {
+                              metrics.add(SEARCH_REQUESTS, 1, MetricUnit.COUNT);
+                              metrics.add(
+                                  SEARCH_LATENCY,
+                                  (System.nanoTime() - start) / 1e6,
+                                  MetricUnit.MILLISECONDS);
+                              metrics.add(TOTAL_SERVERS, service.indexedCount(), MetricUnit.COUNT);
+                            }
+                          });
+                  case "register_server" ->
+                      new SyncToolSpecification(
+                          spec.tool(),
+                          (context, request) -> {
+                            boolean failed = true;
+                            try {
+                              CallToolResult result = spec.callHandler().apply(context, request);
+                              failed = Boolean.TRUE.equals(result.isError());
+                              return result;
+                            } finally {
+                              metrics.add(REGISTRATION_ERRORS, failed ? 1 : 0, MetricUnit.COUNT);
+                              metrics.add(TOTAL_SERVERS, service.indexedCount(), MetricUnit.COUNT);
+                            }
+                          });
+                  default -> spec;
+                })
+        .toList();
   }
 }

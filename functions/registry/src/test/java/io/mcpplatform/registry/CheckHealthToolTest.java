@@ -30,8 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code check_health} and the {@code health_status} search filter, with a scripted probe. */
 class CheckHealthToolTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private FileRegistryStore store;
   private RegistryService service;
   private Map<String, SyncToolSpecification> tools;
@@ -42,8 +41,12 @@ class CheckHealthToolTest {
     store = FileRegistryStore.open(dir);
     service = new RegistryService(store, Clock.systemUTC(), Duration.ZERO);
     HealthProbe probe = remote -> answers.get(remote.url());
-    RegistryTools registryTools = new RegistryTools(service, UrlPolicy.HTTPS_ONLY, JsonMapper.builder().build(),
-        new HealthCheckService(store, probe, Clock.systemUTC(), service::indexIfNewer));
+    RegistryTools registryTools =
+        new RegistryTools(
+            service,
+            UrlPolicy.HTTPS_ONLY,
+            JsonMapper.builder().build(),
+            new HealthCheckService(store, probe, Clock.systemUTC(), service::indexIfNewer));
     tools = new HashMap<>();
     registryTools.specifications().forEach(s -> tools.put(s.tool().name(), s));
     for (String id : List.of("weather", "broken", "inside")) {
@@ -53,10 +56,20 @@ class CheckHealthToolTest {
       args.put("url", "https://" + id + ".example.com/mcp");
       service.register(RegistrationRequest.fromArguments(args, UrlPolicy.HTTPS_ONLY));
     }
-    answers.put("https://weather.example.com/mcp", new ProbeResult(ProbeOutcome.UP, 15L, "2025-06-18", "weather",
-        "2.0", List.of(new Capability("get_forecast", Capability.TOOL, "Forecast")), null));
+    answers.put(
+        "https://weather.example.com/mcp",
+        new ProbeResult(
+            ProbeOutcome.UP,
+            15L,
+            "2025-06-18",
+            "weather",
+            "2.0",
+            List.of(new Capability("get_forecast", Capability.TOOL, "Forecast")),
+            null));
     answers.put("https://broken.example.com/mcp", ProbeResult.down("connection refused", 1L));
-    answers.put("https://inside.example.com/mcp", ProbeResult.refused("the host resolves to a private address"));
+    answers.put(
+        "https://inside.example.com/mcp",
+        ProbeResult.refused("the host resolves to a private address"));
   }
 
   @AfterEach
@@ -81,8 +94,11 @@ class CheckHealthToolTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> body = (Map<String, Object>) result.structuredContent();
     assertThat(body).containsEntry("outcome", "up").containsEntry("server_id", "weather");
-    assertThat(body.get("health").toString()).contains("latencyMillis=15").contains("protocolVersion=2025-06-18");
-    assertThat(service.get("weather").orElseThrow().discoveredCapabilities()).extracting(Capability::name)
+    assertThat(body.get("health").toString())
+        .contains("latencyMillis=15")
+        .contains("protocolVersion=2025-06-18");
+    assertThat(service.get("weather").orElseThrow().discoveredCapabilities())
+        .extracting(Capability::name)
         .containsExactly("get_forecast");
   }
 
@@ -100,11 +116,16 @@ class CheckHealthToolTest {
     call("check_health", Map.of("server_id", "broken"));
     call("check_health", Map.of("server_id", "inside"));
 
-    assertThat(text(call("search_servers", Map.of("health_status", "healthy")))).contains("\"weather\"")
+    assertThat(text(call("search_servers", Map.of("health_status", "healthy"))))
+        .contains("\"weather\"")
         .doesNotContain("\"broken\"");
-    assertThat(text(call("search_servers", Map.of("health_status", "unhealthy")))).contains("\"broken\"")
+    assertThat(text(call("search_servers", Map.of("health_status", "unhealthy"))))
+        .contains("\"broken\"")
         .doesNotContain("\"weather\"");
-    assertThat(text(call("search_servers", Map.of("health_status", "refused")))).contains("\"inside\"");
-    assertThat(text(call("search_servers", Map.of()))).contains("\"weather\"").doesNotContain("\"broken\"");
+    assertThat(text(call("search_servers", Map.of("health_status", "refused"))))
+        .contains("\"inside\"");
+    assertThat(text(call("search_servers", Map.of())))
+        .contains("\"weather\"")
+        .doesNotContain("\"broken\"");
   }
 }

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The official MCP Registry API schemas, for validating every REST response: the test resource
- * {@code official-registry-schemas.json} (a transcription of the official OpenAPI document, MIT licence; its
- * {@code $comment} names the source commit), or the file system property {@code registry.schemas} names.
+ * {@code official-registry-schemas.json} (a transcription of the official OpenAPI document, MIT
+ * licence; its {@code $comment} names the source commit), or the file system property {@code
+ * registry.schemas} names.
  */
 public final class OfficialSchemas {
 
@@ -30,8 +31,7 @@ public final class OfficialSchemas {
   private static final JsonNode DOCUMENT = load();
   private static final Map<String, Schema> SCHEMAS = new HashMap<>();
 
-  private OfficialSchemas() {
-  }
+  private OfficialSchemas() {}
 
   private static JsonNode load() {
     String configured = System.getProperty("registry.schemas");
@@ -41,7 +41,8 @@ public final class OfficialSchemas {
       }
       try (InputStream in = OfficialSchemas.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException(RESOURCE + " is missing from the registry's test resources");
+          throw new IllegalStateException(
+              RESOURCE + " is missing from the registry's test resources");
         }
         return JSON.readTree(in);
       }
@@ -57,16 +58,22 @@ public final class OfficialSchemas {
    * @param value the value
    */
   public static void assertValid(String definition, JsonNode value) {
-    assertThat(DOCUMENT.at("/$defs/" + definition).isObject()).as("definition %s", definition).isTrue();
+    assertThat(DOCUMENT.at("/$defs/" + definition).isObject())
+        .as("definition %s", definition)
+        .isTrue();
     Schema schema;
     synchronized (SCHEMAS) {
-      schema = SCHEMAS.computeIfAbsent(definition, d -> {
-        ObjectNode wrapper = JSON.createObjectNode();
-        wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        wrapper.set("$defs", DOCUMENT.get("$defs"));
-        wrapper.put("$ref", "#/$defs/" + d);
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(wrapper);
-      });
+      schema =
+          SCHEMAS.computeIfAbsent(
+              definition,
+              d -> {
+                ObjectNode wrapper = JSON.createObjectNode();
+                wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+                wrapper.set("$defs", DOCUMENT.get("$defs"));
+                wrapper.put("$ref", "#/$defs/" + d);
+                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(wrapper);
+              });
     }
     List<Error> errors = schema.validate(value);
     assertThat(errors).as("%s against %s", value, definition).isEmpty();

@@ -12,9 +12,17 @@ class RegistryConfigSecurityTest {
 
   @Test
   void fromEnvironment_readsSigningSecretAndRateLimit() {
-    RegistryConfig config = RegistryConfig.fromEnvironment(Map.of("TABLE_NAME", "t",
-        "REGISTRY_SIGNING_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:key",
-        "RATE_LIMIT_PER_SECOND", "2.5", "RATE_LIMIT_BURST", "7"));
+    RegistryConfig config =
+        RegistryConfig.fromEnvironment(
+            Map.of(
+                "TABLE_NAME",
+                "t",
+                "REGISTRY_SIGNING_SECRET_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:key",
+                "RATE_LIMIT_PER_SECOND",
+                "2.5",
+                "RATE_LIMIT_BURST",
+                "7"));
 
     assertThat(config.signingSecretArn()).endsWith(":secret:key");
     assertThat(config.rateLimitPerSecond()).isEqualTo(2.5);
@@ -33,7 +41,8 @@ class RegistryConfigSecurityTest {
 
   @Test
   void fromEnvironment_namesTheVariable_whenRateLimitIsMalformed() {
-    assertThatThrownBy(() -> RegistryConfig.fromEnvironment(Map.of("RATE_LIMIT_PER_SECOND", "fast")))
+    assertThatThrownBy(
+            () -> RegistryConfig.fromEnvironment(Map.of("RATE_LIMIT_PER_SECOND", "fast")))
         .hasMessageContaining("RATE_LIMIT_PER_SECOND");
     assertThatThrownBy(() -> RegistryConfig.fromEnvironment(Map.of("RATE_LIMIT_BURST", "0")))
         .hasMessageContaining("RATE_LIMIT_BURST");

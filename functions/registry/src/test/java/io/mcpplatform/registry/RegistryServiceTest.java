@@ -1,6 +1,5 @@
 package io.mcpplatform.registry;
 
-import io.mcpplatform.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.core.catalog.Health;
@@ -12,6 +11,7 @@ import io.mcpplatform.core.registry.RegistrationRequest;
 import io.mcpplatform.core.registry.RegistryService;
 import io.mcpplatform.core.search.SearchHit;
 import io.mcpplatform.core.search.SearchQuery;
+import io.mcpplatform.core.testing.MutableClock;
 import io.mcpplatform.embedded.store.FileRegistryStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The registry's use cases over a real durable store. */
 class RegistryServiceTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FileRegistryStore store;
   private MutableClock clock;
@@ -61,12 +60,15 @@ class RegistryServiceTest {
   @Test
   void register_createsThenUpdates_withSeedMessages() {
     RegistryService service = new RegistryService(store, clock, Duration.ofSeconds(1));
-    RegistrationOutcome first = service.register(request("weather-api", "Weather API", "Forecasts"));
+    RegistrationOutcome first =
+        service.register(request("weather-api", "Weather API", "Forecasts"));
     clock.advance(Duration.ofSeconds(3));
-    RegistrationOutcome second = service.register(request("weather-api", "Weather API v2", "Forecasts"));
+    RegistrationOutcome second =
+        service.register(request("weather-api", "Weather API v2", "Forecasts"));
     assertThat(first.created()).isTrue();
     assertThat(second.created()).isFalse();
-    assertThat(second.message()).isEqualTo("Server 'Weather API v2' updated successfully with ID: weather-api");
+    assertThat(second.message())
+        .isEqualTo("Server 'Weather API v2' updated successfully with ID: weather-api");
     assertThat(second.entry().revision()).isEqualTo(2);
     assertThat(second.entry().publishedAt()).isEqualTo(first.entry().publishedAt());
     assertThat(second.entry().updatedAt()).isAfter(first.entry().updatedAt());
@@ -78,7 +80,8 @@ class RegistryServiceTest {
     service.search(SearchQuery.text("anything", 10));
     service.register(request("weather-api", "Weather API", "Current conditions and forecasts"));
     assertThat(service.search(SearchQuery.text("forecast", 10)).hits())
-        .extracting(h -> h.entry().name()).containsExactly("weather-api");
+        .extracting(h -> h.entry().name())
+        .containsExactly("weather-api");
   }
 
   @Test
@@ -88,10 +91,12 @@ class RegistryServiceTest {
     assertThat(here.search(SearchQuery.text("geocoding", 10)).hits()).isEmpty();
     elsewhere.register(request("maps", "Maps", "Geocoding and reverse geocoding"));
     assertThat(here.search(SearchQuery.text("geocoding", 10)).hits())
-        .as("within the refresh interval the index may be stale").isEmpty();
+        .as("within the refresh interval the index may be stale")
+        .isEmpty();
     clock.advance(Duration.ofMillis(1500));
     assertThat(here.search(SearchQuery.text("geocoding", 10)).hits())
-        .extracting(h -> h.entry().name()).containsExactly("maps");
+        .extracting(h -> h.entry().name())
+        .containsExactly("maps");
   }
 
   @Test
@@ -100,12 +105,17 @@ class RegistryServiceTest {
     service.register(request("maps", "Maps", "Geocoding"));
     service.register(request("geo2", "Geo two", "Geocoding backup"));
     clock.advance(Duration.ofSeconds(2));
-    store.saveHealth("maps", new Health(HealthStatus.UNHEALTHY, clock.instant(), null, null, 2, "connect refused"),
-        null, clock.instant());
+    store.saveHealth(
+        "maps",
+        new Health(HealthStatus.UNHEALTHY, clock.instant(), null, null, 2, "connect refused"),
+        null,
+        clock.instant());
     clock.advance(Duration.ofSeconds(2));
     assertThat(service.search(SearchQuery.text("geocoding", 10)).hits())
-        .extracting(h -> h.entry().name()).containsExactly("geo2");
-    List<SearchHit> all = service.search(new SearchQuery("geocoding", List.of(), null, null, true, 0, 10)).hits();
+        .extracting(h -> h.entry().name())
+        .containsExactly("geo2");
+    List<SearchHit> all =
+        service.search(new SearchQuery("geocoding", List.of(), null, null, true, 0, 10)).hits();
     assertThat(all).extracting(h -> h.entry().name()).containsExactlyInAnyOrder("maps", "geo2");
   }
 
@@ -140,7 +150,8 @@ class RegistryServiceTest {
     service.register(request("maps", "Maps", "Geocoding"));
     Health healthy = new Health(HealthStatus.HEALTHY, clock.instant(), 12L, "2025-06-18", 0, null);
     store.saveHealth("maps", healthy, null, clock.instant());
-    ServerEntry updated = service.register(request("maps", "Maps", "Geocoding, now faster")).entry();
+    ServerEntry updated =
+        service.register(request("maps", "Maps", "Geocoding, now faster")).entry();
     assertThat(updated.health()).isEqualTo(healthy);
     assertThat(updated.description()).isEqualTo("Geocoding, now faster");
   }

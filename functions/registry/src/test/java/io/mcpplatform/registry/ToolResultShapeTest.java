@@ -28,15 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Search, get and list results carry one serialization of their data: the JSON text content is exactly the
- * structured content, which reaches the wire as an object with each entry as the entry serializes.
+ * Search, get and list results carry one serialization of their data: the JSON text content is
+ * exactly the structured content, which reaches the wire as an object with each entry as the entry
+ * serializes.
  */
 class ToolResultShapeTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private FileRegistryStore store;
   private RegistryService service;
   private final Map<String, SyncToolSpecification> tools = new HashMap<>();
@@ -45,7 +45,8 @@ class ToolResultShapeTest {
   void open() {
     store = FileRegistryStore.open(dir);
     service = new RegistryService(store, Clock.systemUTC(), Duration.ZERO);
-    new RegistryTools(service, UrlPolicy.HTTPS_ONLY, JSON).specifications()
+    new RegistryTools(service, UrlPolicy.HTTPS_ONLY, JSON)
+        .specifications()
         .forEach(s -> tools.put(s.tool().name(), s));
     for (String id : List.of("weather-api", "weather-alerts", "calendar")) {
       Map<String, Object> args = new HashMap<>();
@@ -54,7 +55,9 @@ class ToolResultShapeTest {
       args.put("url", "https://" + id + ".example.com/mcp");
       args.put("description", "Weather forecasts and alerts\nfor " + id);
       args.put("tags", List.of("weather", "forecast"));
-      args.put("capabilities", List.of(Map.of("name", "get_forecast", "type", "tool", "description", "Forecast")));
+      args.put(
+          "capabilities",
+          List.of(Map.of("name", "get_forecast", "type", "tool", "description", "Forecast")));
       service.register(RegistrationRequest.fromArguments(args, UrlPolicy.HTTPS_ONLY));
     }
   }
@@ -72,7 +75,9 @@ class ToolResultShapeTest {
     return ((TextContent) result.content().get(0)).text();
   }
 
-  /** The entry as it serializes on its own: what each listed server must be, score and match aside. */
+  /**
+   * The entry as it serializes on its own: what each listed server must be, score and match aside.
+   */
   private JsonNode entryAlone(String name) {
     return JSON.readTree(JSON.writeValueAsString(service.get(name).orElseThrow()));
   }
@@ -82,7 +87,9 @@ class ToolResultShapeTest {
     CallToolResult result = call("search_servers", Map.of("query", "weather forecast", "limit", 1));
 
     StructuredJson structured = (StructuredJson) result.structuredContent();
-    assertThat(text(result)).isEqualTo(structured.text()).isEqualTo(JSON.writeValueAsString(structured.tree()));
+    assertThat(text(result))
+        .isEqualTo(structured.text())
+        .isEqualTo(JSON.writeValueAsString(structured.tree()));
     JsonNode body = JSON.readTree(text(result));
     assertThat(body.get("total").asInt()).isEqualTo(3);
     assertThat(body.get("nextCursor").asString()).isNotBlank();
@@ -106,7 +113,8 @@ class ToolResultShapeTest {
     assertThat(parsed.get("structuredContent").isObject()).isTrue();
     assertThat(parsed.get("structuredContent")).isEqualTo(JSON.readTree(text(result)));
     assertThat(parsed.at("/content/0/text").asString()).isEqualTo(text(result));
-    assertThat(parsed.at("/structuredContent/servers/0/title").asString()).isEqualTo("calendar \"server\" \u00e9t\u00e9");
+    assertThat(parsed.at("/structuredContent/servers/0/title").asString())
+        .isEqualTo("calendar \"server\" \u00e9t\u00e9");
   }
 
   @Test
@@ -114,7 +122,8 @@ class ToolResultShapeTest {
     CallToolResult result = call("search_servers", Map.of("query", "zzzz"));
 
     assertThat(text(result)).isEqualTo(RegistryTools.NO_MATCH);
-    assertThat(((StructuredJson) result.structuredContent()).text()).isEqualTo("{\"servers\":[],\"total\":0}");
+    assertThat(((StructuredJson) result.structuredContent()).text())
+        .isEqualTo("{\"servers\":[],\"total\":0}");
   }
 
   @Test
@@ -125,7 +134,8 @@ class ToolResultShapeTest {
     assertThat(text(got)).isEqualTo(((StructuredJson) got.structuredContent()).text());
     assertThat(JSON.readTree(text(got))).isEqualTo(entryAlone("calendar"));
     assertThat(text(listed)).isEqualTo(((StructuredJson) listed.structuredContent()).text());
-    Map<String, Object> page = JSON.readValue(text(listed), new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> page =
+        JSON.readValue(text(listed), new TypeReference<Map<String, Object>>() {});
     assertThat(page).containsKeys("servers", "nextCursor");
     assertThat((List<?>) page.get("servers")).hasSize(2);
   }

@@ -5,10 +5,9 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 /** Lets tests in sub-packages use the shared test tools. */
 public final class TestToolsAccess {
 
-    private TestToolsAccess() {
-    }
+  private TestToolsAccess() {}
 
-    public static SyncToolSpecification echo() {
-        return TestTools.echo();
-    }
+  public static SyncToolSpecification echo() {
+    return TestTools.echo();
+  }
 }

@@ -22,10 +22,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Geocoding answers kept in the registry's single table: items {@code pk = GEOCODE#<normalized key>},
- * {@code sk = CACHE}, the answer as JSON in {@code result}, and {@code expiresAt} (epoch seconds) for
- * DynamoDB's TTL, at most {@value GeocodeCache#MAX_TTL_DAYS} days ahead. Since TTL deletion lags, reads
- * also ignore expired items.
+ * Geocoding answers kept in the registry's single table: items {@code pk = GEOCODE#<normalized
+ * key>}, {@code sk = CACHE}, the answer as JSON in {@code result}, and {@code expiresAt} (epoch
+ * seconds) for DynamoDB's TTL, at most {@value GeocodeCache#MAX_TTL_DAYS} days ahead. Since TTL
+ * deletion lags, reads also ignore expired items.
  */
 public final class DynamoDbGeocodeCache implements GeocodeCache {
 
@@ -52,7 +52,8 @@ public final class DynamoDbGeocodeCache implements GeocodeCache {
   /**
    * @param client a client built once per process
    * @param table the table name (the registry's table, key attributes {@code pk}/{@code sk})
-   * @param ttl how long an answer is kept, positive and at most {@value GeocodeCache#MAX_TTL_DAYS} days
+   * @param ttl how long an answer is kept, positive and at most {@value GeocodeCache#MAX_TTL_DAYS}
+   *     days
    * @param clock the time source
    */
   public DynamoDbGeocodeCache(DynamoDbClient client, String table, Duration ttl, Clock clock) {
@@ -60,7 +61,8 @@ public final class DynamoDbGeocodeCache implements GeocodeCache {
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofDays(MAX_TTL_DAYS)) > 0) {
-      throw new IllegalArgumentException("ttl must be positive and at most " + MAX_TTL_DAYS + " days");
+      throw new IllegalArgumentException(
+          "ttl must be positive and at most " + MAX_TTL_DAYS + " days");
     }
     this.ttl = ttl;
   }
@@ -78,7 +80,9 @@ public final class DynamoDbGeocodeCache implements GeocodeCache {
       return Optional.empty();
     }
     AttributeValue expires = item.get(EXPIRES_AT);
-    if (expires == null || expires.n() == null || Long.parseLong(expires.n()) <= clock.instant().getEpochSecond()) {
+    if (expires == null
+        || expires.n() == null
+        || Long.parseLong(expires.n()) <= clock.instant().getEpochSecond()) {
       return Optional.empty();
     }
     try {
@@ -104,7 +108,8 @@ public final class DynamoDbGeocodeCache implements GeocodeCache {
 
   /**
    * @param key a cache key
-   * @return the item's partition key: the prefix and the key, or a SHA-256 of the key when it is long
+   * @return the item's partition key: the prefix and the key, or a SHA-256 of the key when it is
+   *     long
    */
   static String partitionKey(GeocodeCacheKey key) {
     String value = key.value();
@@ -112,7 +117,8 @@ public final class DynamoDbGeocodeCache implements GeocodeCache {
       return KEY_PREFIX + value;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
       return KEY_PREFIX + "sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -120,6 +126,7 @@ public final class DynamoDbGeocodeCache implements GeocodeCache {
   }
 
   private static Map<String, AttributeValue> key(GeocodeCacheKey key) {
-    return Map.of(PK, AttributeValue.fromS(partitionKey(key)), SK, AttributeValue.fromS(SORT_KEY_VALUE));
+    return Map.of(
+        PK, AttributeValue.fromS(partitionKey(key)), SK, AttributeValue.fromS(SORT_KEY_VALUE));
   }
 }

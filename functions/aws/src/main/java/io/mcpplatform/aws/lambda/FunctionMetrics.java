@@ -3,14 +3,14 @@ package io.mcpplatform.aws.lambda;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * Where a function records its custom metrics during an invocation; {@link LambdaObservability} flushes
- * them as one embedded-metric-format line at the end of it.
+ * Where a function records its custom metrics during an invocation; {@link LambdaObservability}
+ * flushes them as one embedded-metric-format line at the end of it.
  */
 @FunctionalInterface
 public interface FunctionMetrics {
 
   /** Records nothing (the local system). */
-  FunctionMetrics NONE = (name, value, unit) -> { };
+  FunctionMetrics NONE = (name, value, unit) -> {};
 
   /**
    * @param name the metric's name, for example {@code SearchRequests}

@@ -17,18 +17,19 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * What a Lambda handler wraps each invocation in, through Powertools' functional API (no AspectJ):
- * structured JSON logs carrying the request id, cold start, function name and service; the function's
- * metrics in CloudWatch embedded metric format (namespace {@value #NAMESPACE}, dimension {@code Service}),
- * flushed once at the end of an invocation that recorded any; and an X-Ray subsegment per invocation when
- * the function runs in Lambda with active tracing.
+ * structured JSON logs carrying the request id, cold start, function name and service; the
+ * function's metrics in CloudWatch embedded metric format (namespace {@value #NAMESPACE}, dimension
+ * {@code Service}), flushed once at the end of an invocation that recorded any; and an X-Ray
+ * subsegment per invocation when the function runs in Lambda with active tracing.
  *
- * <p>The local system uses {@link #none()}: its handlers log plain text and emit no metrics or traces, so
- * nothing reports a missing X-Ray context there.
+ * <p>The local system uses {@link #none()}: its handlers log plain text and emit no metrics or
+ * traces, so nothing reports a missing X-Ray context there.
  */
 public final class LambdaObservability implements FunctionMetrics {
 
   /** Namespace of the platform's custom metrics (the CDK dashboard reads the same). */
   public static final String NAMESPACE = "McpPlatform";
+
   /** Name of the dimension every custom metric carries; its value is the function's name. */
   public static final String SERVICE_DIMENSION = "Service";
 
@@ -45,21 +46,24 @@ public final class LambdaObservability implements FunctionMetrics {
     this.tracer = tracer;
   }
 
-  /** @return plain invocations: no log context, no metrics, no tracing (the local system) */
+  /**
+   * @return plain invocations: no log context, no metrics, no tracing (the local system)
+   */
   public static LambdaObservability none() {
     return NONE;
   }
 
   /**
-   * For a function running in Lambda: JSON logs and EMF metrics always, X-Ray tracing when the Lambda task
-   * root is set (that is, inside the Lambda runtime, where the invocation's segment exists), on the recorder
-   * its AWS SDK calls are traced with ({@link LambdaTracing#recorder()}).
+   * For a function running in Lambda: JSON logs and EMF metrics always, X-Ray tracing when the
+   * Lambda task root is set (that is, inside the Lambda runtime, where the invocation's segment
+   * exists), on the recorder its AWS SDK calls are traced with ({@link LambdaTracing#recorder()}).
    *
    * @param service the function's name: {@code registry}, {@code maps} or {@code health-checker}
    * @return the function's observability
    */
   public static LambdaObservability forFunction(String service) {
-    return withTracer(service, LambdaTracing.inLambda(System.getenv()) ? LambdaTracing.recorder() : null);
+    return withTracer(
+        service, LambdaTracing.inLambda(System.getenv()) ? LambdaTracing.recorder() : null);
   }
 
   /**
@@ -87,8 +91,8 @@ public final class LambdaObservability implements FunctionMetrics {
   }
 
   /**
-   * Runs one invocation with the request's log context, inside a subsegment named after the function when
-   * tracing, and flushes the metrics it recorded.
+   * Runs one invocation with the request's log context, inside a subsegment named after the
+   * function when tracing, and flushes the metrics it recorded.
    *
    * @param context the Lambda context (request id, function name)
    * @param body the handler's work
@@ -115,15 +119,17 @@ public final class LambdaObservability implements FunctionMetrics {
 
   private <T> T traced(Invocation<T> body) throws IOException {
     try {
-      return tracer.createSubsegment("## " + service, (Subsegment segment) -> {
-        segment.putAnnotation("Service", service);
-        segment.putAnnotation("ColdStart", "true".equals(MDC.get("cold_start")));
-        try {
-          return body.run();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      return tracer.createSubsegment(
+          "## " + service,
+          (Subsegment segment) -> {
+            segment.putAnnotation("Service", service);
+            segment.putAnnotation("ColdStart", "true".equals(MDC.get("cold_start")));
+            try {
+              return body.run();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

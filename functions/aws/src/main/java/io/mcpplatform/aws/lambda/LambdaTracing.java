@@ -16,30 +16,34 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * X-Ray tracing of the functions' AWS SDK calls (DynamoDB, Secrets Manager): inside Lambda, every client
- * built with {@link #sdkClientOverrides()} records each call as a subsegment of the invocation's trace
- * (through X-Ray's {@link TracingInterceptor}); anywhere else (the local system, tests, the CDK) the clients
- * carry no interceptor at all.
+ * X-Ray tracing of the functions' AWS SDK calls (DynamoDB, Secrets Manager): inside Lambda, every
+ * client built with {@link #sdkClientOverrides()} records each call as a subsegment of the
+ * invocation's trace (through X-Ray's {@link TracingInterceptor}); anywhere else (the local system,
+ * tests, the CDK) the clients carry no interceptor at all.
  *
- * <p>One recorder serves the process, shared with {@link LambdaObservability}. Its context-missing strategy
- * never throws and logs only at DEBUG: a call made with no trace context (in the init phase, during
- * SnapStart priming, on a thread of one's own outside Lambda) goes on untraced, quietly. The strategy is set
- * on the built recorder, because the builder gives way to {@code AWS_XRAY_CONTEXT_MISSING}, which Lambda sets
- * to {@code LOG_ERROR} (an ERROR line per call) and which could name {@code RUNTIME_ERROR}. A failure inside
- * the interceptor itself is caught too: tracing never breaks a call.
+ * <p>One recorder serves the process, shared with {@link LambdaObservability}. Its context-missing
+ * strategy never throws and logs only at DEBUG: a call made with no trace context (in the init
+ * phase, during SnapStart priming, on a thread of one's own outside Lambda) goes on untraced,
+ * quietly. The strategy is set on the built recorder, because the builder gives way to {@code
+ * AWS_XRAY_CONTEXT_MISSING}, which Lambda sets to {@code LOG_ERROR} (an ERROR line per call) and
+ * which could name {@code RUNTIME_ERROR}. A failure inside the interceptor itself is caught too:
+ * tracing never breaks a call.
  */
 public final class LambdaTracing {
 
-  /** Environment variable the Lambda runtime sets (to the function's code directory): its presence means Lambda. */
+  /**
+   * Environment variable the Lambda runtime sets (to the function's code directory): its presence
+   * means Lambda.
+   */
   public static final String TASK_ROOT_VARIABLE = "LAMBDA_TASK_ROOT";
 
   private static final Logger LOG = LoggerFactory.getLogger(LambdaTracing.class);
-  private static final ClientOverrideConfiguration UNTRACED = ClientOverrideConfiguration.builder().build();
-  private static final ContextMissingStrategy QUIET = (message, exceptionClass) ->
-      LOG.debug("no X-Ray trace context, not traced: {}", message);
+  private static final ClientOverrideConfiguration UNTRACED =
+      ClientOverrideConfiguration.builder().build();
+  private static final ContextMissingStrategy QUIET =
+      (message, exceptionClass) -> LOG.debug("no X-Ray trace context, not traced: {}", message);
 
-  private LambdaTracing() {
-  }
+  private LambdaTracing() {}
 
   /**
    * @param environment the process's environment variables
@@ -49,7 +53,9 @@ public final class LambdaTracing {
     return environment.get(TASK_ROOT_VARIABLE) != null;
   }
 
-  /** @return the process's recorder, built on first use (so only where something traces) */
+  /**
+   * @return the process's recorder, built on first use (so only where something traces)
+   */
   public static AWSXRayRecorder recorder() {
     return Holder.RECORDER;
   }
@@ -61,7 +67,8 @@ public final class LambdaTracing {
 
   /**
    * @param builder a configured recorder builder
-   * @return the recorder it builds, with the quiet context-missing strategy whatever the environment says
+   * @return the recorder it builds, with the quiet context-missing strategy whatever the
+   *     environment says
    */
   static AWSXRayRecorder build(AWSXRayRecorderBuilder builder) {
     AWSXRayRecorder recorder = builder.build();
@@ -70,8 +77,8 @@ public final class LambdaTracing {
   }
 
   /**
-   * @return what every AWS SDK client of the functions is built with: X-Ray's tracing interceptor on the
-   *     process's recorder when this process runs in Lambda, nothing otherwise
+   * @return what every AWS SDK client of the functions is built with: X-Ray's tracing interceptor
+   *     on the process's recorder when this process runs in Lambda, nothing otherwise
    */
   public static ClientOverrideConfiguration sdkClientOverrides() {
     return sdkClientOverrides(System.getenv(), LambdaTracing::recorder);
@@ -82,19 +89,21 @@ public final class LambdaTracing {
    * @param recorder where the subsegments go; asked only when tracing
    * @return the tracing interceptor's configuration in Lambda, an empty one otherwise
    */
-  public static ClientOverrideConfiguration sdkClientOverrides(Map<String, String> environment,
-      Supplier<AWSXRayRecorder> recorder) {
+  public static ClientOverrideConfiguration sdkClientOverrides(
+      Map<String, String> environment, Supplier<AWSXRayRecorder> recorder) {
     if (!inLambda(environment)) {
       return UNTRACED;
     }
-    TracingInterceptor tracing = new TracingInterceptor(Objects.requireNonNull(recorder.get(), "recorder"), null,
-        null);
-    return ClientOverrideConfiguration.builder().addExecutionInterceptor(new NeverFailing(tracing)).build();
+    TracingInterceptor tracing =
+        new TracingInterceptor(Objects.requireNonNull(recorder.get(), "recorder"), null, null);
+    return ClientOverrideConfiguration.builder()
+        .addExecutionInterceptor(new NeverFailing(tracing))
+        .build();
   }
 
   /**
-   * An interceptor around another whose failures are logged at DEBUG and dropped: the call goes on as if
-   * the inner interceptor were absent.
+   * An interceptor around another whose failures are logged at DEBUG and dropped: the call goes on
+   * as if the inner interceptor were absent.
    *
    * @param delegate the interceptor that does the work
    */
@@ -110,7 +119,8 @@ public final class LambdaTracing {
     }
 
     @Override
-    public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+    public SdkHttpRequest modifyHttpRequest(
+        Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
       try {
         return delegate.modifyHttpRequest(context, attributes);
       } catch (RuntimeException e) {
@@ -120,7 +130,8 @@ public final class LambdaTracing {
     }
 
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    public void beforeTransmission(
+        Context.BeforeTransmission context, ExecutionAttributes attributes) {
       try {
         delegate.beforeTransmission(context, attributes);
       } catch (RuntimeException e) {
@@ -138,7 +149,8 @@ public final class LambdaTracing {
     }
 
     @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    public void onExecutionFailure(
+        Context.FailedExecution context, ExecutionAttributes attributes) {
       try {
         delegate.onExecutionFailure(context, attributes);
       } catch (RuntimeException e) {

@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
 /**
- * Reads secrets with Secrets Manager's {@code GetSecretValue}: the version staged {@code AWSCURRENT}, or
- * {@code AWSPREVIOUS} for {@link SecretStage#PREVIOUS} (the version the last rotation replaced). Only text
- * secrets are supported. Wrap it in a {@link io.mcpplatform.core.secrets.CachedSecretProvider}: this class calls the
- * service every time. Messages name the secret and the service's error code, never a value.
+ * Reads secrets with Secrets Manager's {@code GetSecretValue}: the version staged {@code
+ * AWSCURRENT}, or {@code AWSPREVIOUS} for {@link SecretStage#PREVIOUS} (the version the last
+ * rotation replaced). Only text secrets are supported. Wrap it in a {@link
+ * io.mcpplatform.core.secrets.CachedSecretProvider}: this class calls the service every time.
+ * Messages name the secret and the service's error code, never a value.
  */
 public final class SecretsManagerSecretSource implements SecretSource {
 
@@ -25,7 +26,9 @@ public final class SecretsManagerSecretSource implements SecretSource {
 
   private final SecretsManagerClient client;
 
-  /** @param client a client built once per process */
+  /**
+   * @param client a client built once per process
+   */
   public SecretsManagerSecretSource(SecretsManagerClient client) {
     this.client = Objects.requireNonNull(client, "client");
   }
@@ -43,15 +46,21 @@ public final class SecretsManagerSecretSource implements SecretSource {
     try {
       response = client.getSecretValue(b -> b.secretId(name).versionStage(label));
     } catch (ResourceNotFoundException e) {
-      throw new SecretNotFoundException("Secret \"" + name + "\" has no " + label + " version in Secrets Manager.");
+      throw new SecretNotFoundException(
+          "Secret \"" + name + "\" has no " + label + " version in Secrets Manager.");
     } catch (SecretsManagerException e) {
-      String code = e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
+      String code =
+          e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
       LOG.warn("Secrets Manager refused to read {}: {}", name, code);
-      throw new SecretUnavailableException("Secret \"" + name + "\" could not be read from Secrets Manager ("
-          + code + ").", e);
+      throw new SecretUnavailableException(
+          "Secret \"" + name + "\" could not be read from Secrets Manager (" + code + ").", e);
     } catch (SdkClientException e) {
-      LOG.warn("Secrets Manager could not be reached to read {}: {}", name, e.getClass().getSimpleName());
-      throw new SecretUnavailableException("Secrets Manager could not be reached to read \"" + name + "\".", e);
+      LOG.warn(
+          "Secrets Manager could not be reached to read {}: {}",
+          name,
+          e.getClass().getSimpleName());
+      throw new SecretUnavailableException(
+          "Secrets Manager could not be reached to read \"" + name + "\".", e);
     }
     String value = response.secretString();
     if (value == null || value.isEmpty()) {

@@ -12,17 +12,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Builds {@link DynamoDbClient}s on the URL-connection HTTP client (small and quick to start in Lambda), traced
- * in X-Ray when in Lambda ({@link LambdaTracing}). Build one client per process and share it; never build one
- * per request.
+ * Builds {@link DynamoDbClient}s on the URL-connection HTTP client (small and quick to start in
+ * Lambda), traced in X-Ray when in Lambda ({@link LambdaTracing}). Build one client per process and
+ * share it; never build one per request.
  */
 public final class DynamoDbClientFactory {
 
   /** Region used for local DynamoDB-compatible servers, which ignore it. */
   public static final Region LOCAL_REGION = Region.US_EAST_1;
 
-  private DynamoDbClientFactory() {
-  }
+  private DynamoDbClientFactory() {}
 
   /**
    * @param region the AWS region
@@ -43,7 +42,8 @@ public final class DynamoDbClientFactory {
    * @param credentials the credentials to sign with
    * @return a client for that endpoint
    */
-  public static DynamoDbClient create(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+  public static DynamoDbClient create(
+      URI endpoint, Region region, AwsCredentialsProvider credentials) {
     return DynamoDbClient.builder()
         .endpointOverride(Objects.requireNonNull(endpoint, "endpoint"))
         .region(Objects.requireNonNull(region, "region"))
@@ -58,7 +58,9 @@ public final class DynamoDbClientFactory {
    * @return a client for it, signing for {@link #LOCAL_REGION} with fixed dummy credentials
    */
   public static DynamoDbClient createLocal(URI endpoint) {
-    return create(endpoint, LOCAL_REGION,
+    return create(
+        endpoint,
+        LOCAL_REGION,
         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
   }
 }

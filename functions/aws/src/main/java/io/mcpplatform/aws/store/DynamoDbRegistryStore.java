@@ -58,9 +58,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * {@link RegistryStore} on one DynamoDB table laid out as {@link RegistryTable} describes. Writes are
- * conditional {@code UpdateItem}s that touch only their own attributes; listings query the two indexes;
- * nothing scans the table. Index reads are eventually consistent, as DynamoDB's global indexes are.
+ * {@link RegistryStore} on one DynamoDB table laid out as {@link RegistryTable} describes. Writes
+ * are conditional {@code UpdateItem}s that touch only their own attributes; listings query the two
+ * indexes; nothing scans the table. Index reads are eventually consistent, as DynamoDB's global
+ * indexes are.
  */
 public final class DynamoDbRegistryStore implements RegistryStore {
 
@@ -84,8 +85,8 @@ public final class DynamoDbRegistryStore implements RegistryStore {
   }
 
   /**
-   * Creates the registry table and waits until it is active, then enables TTL on
-   * {@link RegistryTable#TTL_ATTRIBUTE} where the server supports it. For tests and local use; deployed
+   * Creates the registry table and waits until it is active, then enables TTL on {@link
+   * RegistryTable#TTL_ATTRIBUTE} where the server supports it. For tests and local use; deployed
    * tables come from the CDK stack.
    *
    * @param client the client
@@ -95,21 +96,30 @@ public final class DynamoDbRegistryStore implements RegistryStore {
   public static void createTable(DynamoDbClient client, String tableName) {
     try {
       client.createTable(RegistryTable.createTableRequest(tableName));
-      try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
-          .overrideConfiguration(WaiterOverrideConfiguration.builder()
-              .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(100)))
-              .waitTimeout(Duration.ofMinutes(5)).build())
-          .build()) {
+      try (DynamoDbWaiter waiter =
+          DynamoDbWaiter.builder()
+              .client(client)
+              .overrideConfiguration(
+                  WaiterOverrideConfiguration.builder()
+                      .backoffStrategyV2(
+                          BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(100)))
+                      .waitTimeout(Duration.ofMinutes(5))
+                      .build())
+              .build()) {
         waiter.waitUntilTableExists(b -> b.tableName(tableName));
       }
     } catch (SdkException e) {
       throw unavailable(tableName, "create table", e);
     }
     try {
-      client.updateTimeToLive(b -> b.tableName(tableName).timeToLiveSpecification(
-          t -> t.attributeName(RegistryTable.TTL_ATTRIBUTE).enabled(true)));
+      client.updateTimeToLive(
+          b ->
+              b.tableName(tableName)
+                  .timeToLiveSpecification(
+                      t -> t.attributeName(RegistryTable.TTL_ATTRIBUTE).enabled(true)));
     } catch (DynamoDbException e) {
-      if (e.awsErrorDetails() == null || !"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+      if (e.awsErrorDetails() == null
+          || !"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
         throw unavailable(tableName, "enable TTL", e);
       }
       LOG.warn("DynamoDB endpoint does not support TTL; table {} keeps expired items", tableName);
@@ -120,8 +130,13 @@ public final class DynamoDbRegistryStore implements RegistryStore {
 
   @Override
   public Optional<ServerEntry> get(String name) {
-    Map<String, AttributeValue> item = call("read entry",
-        () -> client.getItem(b -> b.tableName(tableName).key(key(name)).consistentRead(true)).item());
+    Map<String, AttributeValue> item =
+        call(
+            "read entry",
+            () ->
+                client
+                    .getItem(b -> b.tableName(tableName).key(key(name)).consistentRead(true))
+                    .item());
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
   }
 
@@ -160,26 +175,35 @@ public final class DynamoDbRegistryStore implements RegistryStore {
       condition = "#rev = :expected";
       values.put(":expected", AttributeValue.fromN(Long.toString(expectedRevision)));
     }
-    UpdateItemRequest request = UpdateItemRequest.builder()
-        .tableName(tableName)
-        .key(key(entry.name()))
-        .updateExpression("SET #reg = :reg, #rev = :rev, #upd = :now, #pub = if_not_exists(#pub, :now), "
-            + "#chg = :now, #gpk = :all, #uk = :key, #ck = :key" + vectors)
-        .conditionExpression(condition)
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values)
-        .returnValues(ReturnValue.ALL_NEW)
-        .build();
+    UpdateItemRequest request =
+        UpdateItemRequest.builder()
+            .tableName(tableName)
+            .key(key(entry.name()))
+            .updateExpression(
+                "SET #reg = :reg, #rev = :rev, #upd = :now, #pub = if_not_exists(#pub, :now), "
+                    + "#chg = :now, #gpk = :all, #uk = :key, #ck = :key"
+                    + vectors)
+            .conditionExpression(condition)
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(values)
+            .returnValues(ReturnValue.ALL_NEW)
+            .build();
     try {
       return read(call("save registration", () -> client.updateItem(request).attributes()));
     } catch (ConditionalCheckFailedException e) {
-      throw new ConflictException("Server '" + entry.name() + "' is not at revision " + expectedRevision
-          + (expectedRevision == 0 ? " (it exists already)" : "") + "; read it again and retry");
+      throw new ConflictException(
+          "Server '"
+              + entry.name()
+              + "' is not at revision "
+              + expectedRevision
+              + (expectedRevision == 0 ? " (it exists already)" : "")
+              + "; read it again and retry");
     }
   }
 
   @Override
-  public ServerEntry saveHealth(String name, Health health, List<Capability> discovered, Instant now) {
+  public ServerEntry saveHealth(
+      String name, Health health, List<Capability> discovered, Instant now) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(now, "now");
@@ -198,15 +222,16 @@ public final class DynamoDbRegistryStore implements RegistryStore {
       values.put(":disc", items.discovered(discovered));
       update += ", #disc = :disc";
     }
-    UpdateItemRequest request = UpdateItemRequest.builder()
-        .tableName(tableName)
-        .key(key(name))
-        .updateExpression(update)
-        .conditionExpression("attribute_exists(#pk)")
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values)
-        .returnValues(ReturnValue.ALL_NEW)
-        .build();
+    UpdateItemRequest request =
+        UpdateItemRequest.builder()
+            .tableName(tableName)
+            .key(key(name))
+            .updateExpression(update)
+            .conditionExpression("attribute_exists(#pk)")
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(values)
+            .returnValues(ReturnValue.ALL_NEW)
+            .build();
     try {
       return read(call("save health", () -> client.updateItem(request).attributes()));
     } catch (ConditionalCheckFailedException e) {
@@ -215,45 +240,69 @@ public final class DynamoDbRegistryStore implements RegistryStore {
   }
 
   @Override
-  public ServerEntry saveVectors(String name, EntryVectors vectors, long expectedRevision, Instant now) {
+  public ServerEntry saveVectors(
+      String name, EntryVectors vectors, long expectedRevision, Instant now) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(vectors, "vectors");
     Objects.requireNonNull(now, "now");
-    UpdateItemRequest request = UpdateItemRequest.builder()
-        .tableName(tableName)
-        .key(key(name))
-        .updateExpression("SET #vec = :vec, #chg = :now, #ck = :key")
-        .conditionExpression("attribute_exists(#pk) AND #rev = :expected")
-        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#vec", VECTORS, "#chg", CHANGED_AT,
-            "#ck", BY_CHANGE_SORT_KEY, "#rev", REVISION))
-        .expressionAttributeValues(Map.of(":vec", items.vectors(vectors),
-            ":now", AttributeValue.fromS(RegistryTable.sortableTime(now)),
-            ":key", AttributeValue.fromS(RegistryTable.indexSortKey(now, name)),
-            ":expected", AttributeValue.fromN(Long.toString(expectedRevision))))
-        .returnValues(ReturnValue.ALL_NEW)
-        .build();
+    UpdateItemRequest request =
+        UpdateItemRequest.builder()
+            .tableName(tableName)
+            .key(key(name))
+            .updateExpression("SET #vec = :vec, #chg = :now, #ck = :key")
+            .conditionExpression("attribute_exists(#pk) AND #rev = :expected")
+            .expressionAttributeNames(
+                Map.of(
+                    "#pk",
+                    PARTITION_KEY,
+                    "#vec",
+                    VECTORS,
+                    "#chg",
+                    CHANGED_AT,
+                    "#ck",
+                    BY_CHANGE_SORT_KEY,
+                    "#rev",
+                    REVISION))
+            .expressionAttributeValues(
+                Map.of(
+                    ":vec",
+                    items.vectors(vectors),
+                    ":now",
+                    AttributeValue.fromS(RegistryTable.sortableTime(now)),
+                    ":key",
+                    AttributeValue.fromS(RegistryTable.indexSortKey(now, name)),
+                    ":expected",
+                    AttributeValue.fromN(Long.toString(expectedRevision))))
+            .returnValues(ReturnValue.ALL_NEW)
+            .build();
     try {
       return read(call("save vectors", () -> client.updateItem(request).attributes()));
     } catch (ConditionalCheckFailedException e) {
       if (get(name).isEmpty()) {
         throw new EntryNotFoundException(name);
       }
-      throw new ConflictException("Server '" + name + "' is not at revision " + expectedRevision
-          + "; its vectors may be stale");
+      throw new ConflictException(
+          "Server '"
+              + name
+              + "' is not at revision "
+              + expectedRevision
+              + "; its vectors may be stale");
     }
   }
 
   @Override
   public Page<ServerEntry> listByUpdated(String cursor, int limit) {
     checkLimit(limit);
-    Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, BY_UPDATED_SORT_KEY);
-    QueryRequest.Builder query = QueryRequest.builder()
-        .tableName(tableName)
-        .indexName(BY_UPDATED_INDEX)
-        .keyConditionExpression("#gpk = :all")
-        .expressionAttributeNames(Map.of("#gpk", GSI_PARTITION_KEY))
-        .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ALL_SERVERS)))
-        .scanIndexForward(false);
+    Map<String, AttributeValue> start =
+        cursor == null ? null : cursors.decode(cursor, BY_UPDATED_SORT_KEY);
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(tableName)
+            .indexName(BY_UPDATED_INDEX)
+            .keyConditionExpression("#gpk = :all")
+            .expressionAttributeNames(Map.of("#gpk", GSI_PARTITION_KEY))
+            .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ALL_SERVERS)))
+            .scanIndexForward(false);
     return page(query, start, limit, BY_UPDATED_SORT_KEY, this::read);
   }
 
@@ -262,19 +311,27 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     Objects.requireNonNull(since, "since");
     checkLimit(limit);
     String from = RegistryTable.indexSortKey(since, "");
-    Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, BY_CHANGE_SORT_KEY);
+    Map<String, AttributeValue> start =
+        cursor == null ? null : cursors.decode(cursor, BY_CHANGE_SORT_KEY);
     if (start != null && start.get(BY_CHANGE_SORT_KEY).s().compareTo(from) < 0) {
       start = null;
     }
-    QueryRequest.Builder query = QueryRequest.builder()
-        .tableName(tableName)
-        .indexName(BY_CHANGE_INDEX)
-        .keyConditionExpression("#gpk = :all AND #ck >= :from")
-        .expressionAttributeNames(Map.of("#gpk", GSI_PARTITION_KEY, "#ck", BY_CHANGE_SORT_KEY))
-        .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ALL_SERVERS),
-            ":from", AttributeValue.fromS(from)))
-        .scanIndexForward(true);
-    return page(query, start, limit, BY_CHANGE_SORT_KEY, item -> new Change(read(item), items.changedAt(item)));
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(tableName)
+            .indexName(BY_CHANGE_INDEX)
+            .keyConditionExpression("#gpk = :all AND #ck >= :from")
+            .expressionAttributeNames(Map.of("#gpk", GSI_PARTITION_KEY, "#ck", BY_CHANGE_SORT_KEY))
+            .expressionAttributeValues(
+                Map.of(
+                    ":all", AttributeValue.fromS(ALL_SERVERS), ":from", AttributeValue.fromS(from)))
+            .scanIndexForward(true);
+    return page(
+        query,
+        start,
+        limit,
+        BY_CHANGE_SORT_KEY,
+        item -> new Change(read(item), items.changedAt(item)));
   }
 
   @Override
@@ -288,9 +345,13 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     item.put(RegistryTable.SAMPLE_CHECKED_AT, AttributeValue.fromS(sample.checkedAt().toString()));
     item.put(RegistryTable.SAMPLE_UP, AttributeValue.fromBool(sample.up()));
     if (sample.latencyMillis() != null) {
-      item.put(RegistryTable.SAMPLE_LATENCY, AttributeValue.fromN(Long.toString(sample.latencyMillis())));
+      item.put(
+          RegistryTable.SAMPLE_LATENCY,
+          AttributeValue.fromN(Long.toString(sample.latencyMillis())));
     }
-    item.put(RegistryTable.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    item.put(
+        RegistryTable.TTL_ATTRIBUTE,
+        AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
     call("save health history", () -> client.putItem(b -> b.tableName(tableName).item(item)));
   }
 
@@ -298,26 +359,30 @@ public final class DynamoDbRegistryStore implements RegistryStore {
   public List<HealthSample> healthHistory(String name, Instant since) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(since, "since");
-    Map<String, AttributeValue> values = Map.of(
-        ":pk", AttributeValue.fromS(RegistryTable.entryKey(name)),
-        ":from", AttributeValue.fromS(RegistryTable.historySortKey(since)),
-        ":to", AttributeValue.fromS(RegistryTable.HISTORY_PREFIX + "~"));
+    Map<String, AttributeValue> values =
+        Map.of(
+            ":pk", AttributeValue.fromS(RegistryTable.entryKey(name)),
+            ":from", AttributeValue.fromS(RegistryTable.historySortKey(since)),
+            ":to", AttributeValue.fromS(RegistryTable.HISTORY_PREFIX + "~"));
     List<HealthSample> samples = new ArrayList<>();
     Map<String, AttributeValue> next = null;
     do {
-      QueryRequest request = QueryRequest.builder()
-          .tableName(tableName)
-          .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-          .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
-          .expressionAttributeValues(values)
-          .exclusiveStartKey(next)
-          .build();
+      QueryRequest request =
+          QueryRequest.builder()
+              .tableName(tableName)
+              .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+              .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
+              .expressionAttributeValues(values)
+              .exclusiveStartKey(next)
+              .build();
       QueryResponse response = call("read health history", () -> client.query(request));
       for (Map<String, AttributeValue> item : response.items()) {
         samples.add(sample(item));
       }
-      next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-          ? response.lastEvaluatedKey() : null;
+      next =
+          response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+              ? response.lastEvaluatedKey()
+              : null;
     } while (next != null);
     return samples;
   }
@@ -358,29 +423,36 @@ public final class DynamoDbRegistryStore implements RegistryStore {
   private HealthSample sample(Map<String, AttributeValue> item) {
     try {
       AttributeValue latency = item.get(RegistryTable.SAMPLE_LATENCY);
-      return new HealthSample(Instant.parse(item.get(RegistryTable.SAMPLE_CHECKED_AT).s()),
+      return new HealthSample(
+          Instant.parse(item.get(RegistryTable.SAMPLE_CHECKED_AT).s()),
           Boolean.TRUE.equals(item.get(RegistryTable.SAMPLE_UP).bool()),
           latency == null ? null : Long.valueOf(latency.n()));
     } catch (RuntimeException e) {
-      throw new StoreUnavailableException("DynamoDB table '" + tableName + "' holds an unreadable health"
-          + " history item", e);
+      throw new StoreUnavailableException(
+          "DynamoDB table '" + tableName + "' holds an unreadable health" + " history item", e);
     }
   }
 
   /**
-   * Queries until one item more than the page holds is found (or the index ends), so that the last page
-   * never carries a cursor; the cursor is the key of the page's last item.
+   * Queries until one item more than the page holds is found (or the index ends), so that the last
+   * page never carries a cursor; the cursor is the key of the page's last item.
    */
-  private <T> Page<T> page(QueryRequest.Builder query, Map<String, AttributeValue> start, int limit,
-      String sortKey, Function<Map<String, AttributeValue>, T> convert) {
+  private <T> Page<T> page(
+      QueryRequest.Builder query,
+      Map<String, AttributeValue> start,
+      int limit,
+      String sortKey,
+      Function<Map<String, AttributeValue>, T> convert) {
     List<Map<String, AttributeValue>> found = new ArrayList<>(limit + 1);
     Map<String, AttributeValue> next = start;
     do {
       QueryRequest request = query.exclusiveStartKey(next).limit(limit + 1 - found.size()).build();
       QueryResponse response = call("list entries", () -> client.query(request));
       found.addAll(response.items());
-      next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-          ? response.lastEvaluatedKey() : null;
+      next =
+          response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+              ? response.lastEvaluatedKey()
+              : null;
     } while (next != null && found.size() <= limit);
     boolean more = found.size() > limit;
     List<Map<String, AttributeValue>> pageItems = more ? found.subList(0, limit) : found;
@@ -395,14 +467,17 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     try {
       return items.toEntry(item);
     } catch (IllegalStateException e) {
-      throw new StoreUnavailableException("DynamoDB table '" + tableName + "' holds an unreadable entry item",
-          e);
+      throw new StoreUnavailableException(
+          "DynamoDB table '" + tableName + "' holds an unreadable entry item", e);
     }
   }
 
   private static Map<String, AttributeValue> key(String name) {
-    return Map.of(PARTITION_KEY, AttributeValue.fromS(RegistryTable.entryKey(name)),
-        SORT_KEY, AttributeValue.fromS(ENTRY_SORT_KEY));
+    return Map.of(
+        PARTITION_KEY,
+        AttributeValue.fromS(RegistryTable.entryKey(name)),
+        SORT_KEY,
+        AttributeValue.fromS(ENTRY_SORT_KEY));
   }
 
   private static void checkLimit(int limit) {
@@ -411,7 +486,10 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     }
   }
 
-  /** Runs one SDK call, turning every SDK error but a failed condition into {@link StoreUnavailableException}. */
+  /**
+   * Runs one SDK call, turning every SDK error but a failed condition into {@link
+   * StoreUnavailableException}.
+   */
   private <T> T call(String action, Supplier<T> operation) {
     try {
       return operation.get();
@@ -426,14 +504,22 @@ public final class DynamoDbRegistryStore implements RegistryStore {
     String reason;
     if (e instanceof ResourceNotFoundException) {
       reason = "table not found";
-    } else if (e instanceof DynamoDbException d && d.awsErrorDetails() != null
+    } else if (e instanceof DynamoDbException d
+        && d.awsErrorDetails() != null
         && d.awsErrorDetails().errorCode() != null) {
       reason = d.awsErrorDetails().errorCode() + ", HTTP " + d.statusCode();
     } else {
       reason = "DynamoDB could not be reached";
     }
     LOG.warn("DynamoDB {} on table {} failed: {}", action, table, reason);
-    return new StoreUnavailableException("Registry storage is unavailable (DynamoDB table '" + table + "', "
-        + action + ": " + reason + ")", e);
+    return new StoreUnavailableException(
+        "Registry storage is unavailable (DynamoDB table '"
+            + table
+            + "', "
+            + action
+            + ": "
+            + reason
+            + ")",
+        e);
   }
 }

@@ -21,12 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Converts entries to and from the attributes of an entry item (see {@link RegistryTable}). */
 final class EntryItems {
 
-  private static final TypeReference<List<Capability>> CAPABILITIES = new TypeReference<>() {
-  };
+  private static final TypeReference<List<Capability>> CAPABILITIES = new TypeReference<>() {};
 
-  /**
-   * The registration fields of an entry, as stored in {@link RegistryTable#REGISTRATION}.
-   */
+  /** The registration fields of an entry, as stored in {@link RegistryTable#REGISTRATION}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Registration(
       @JsonProperty("name") String name,
@@ -49,8 +46,18 @@ final class EntryItems {
       JsonMapper.builder().disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
   AttributeValue registration(ServerEntry e) {
-    return json(new Registration(e.name(), e.title(), e.description(), e.version(), e.remotes(), e.repository(),
-        e.websiteUrl(), e.tags(), e.capabilities(), e.status()));
+    return json(
+        new Registration(
+            e.name(),
+            e.title(),
+            e.description(),
+            e.version(),
+            e.remotes(),
+            e.repository(),
+            e.websiteUrl(),
+            e.tags(),
+            e.capabilities(),
+            e.status()));
   }
 
   AttributeValue health(Health health) {
@@ -76,25 +83,47 @@ final class EntryItems {
    */
   ServerEntry toEntry(Map<String, AttributeValue> item) {
     try {
-      Registration r = mapper.readValue(string(item, RegistryTable.REGISTRATION), Registration.class);
-      Health health = item.containsKey(RegistryTable.HEALTH)
-          ? mapper.readValue(string(item, RegistryTable.HEALTH), Health.class) : Health.UNKNOWN;
-      List<Capability> discovered = item.containsKey(RegistryTable.DISCOVERED)
-          ? mapper.readValue(string(item, RegistryTable.DISCOVERED), CAPABILITIES) : List.of();
-      EntryVectors vectors = item.containsKey(RegistryTable.VECTORS)
-          ? mapper.readValue(string(item, RegistryTable.VECTORS), EntryVectors.class) : null;
-      return ServerEntry.builder(r.name(), r.title(), r.version()).description(r.description())
-          .remotes(r.remotes()).repository(r.repository()).websiteUrl(r.websiteUrl()).tags(r.tags())
-          .capabilities(r.capabilities()).discoveredCapabilities(discovered).health(health).status(r.status())
-          .publishedAt(time(item, RegistryTable.PUBLISHED_AT)).updatedAt(time(item, RegistryTable.UPDATED_AT))
-          .revision(Long.parseLong(item.get(RegistryTable.REVISION).n())).vectors(vectors).build();
+      Registration r =
+          mapper.readValue(string(item, RegistryTable.REGISTRATION), Registration.class);
+      Health health =
+          item.containsKey(RegistryTable.HEALTH)
+              ? mapper.readValue(string(item, RegistryTable.HEALTH), Health.class)
+              : Health.UNKNOWN;
+      List<Capability> discovered =
+          item.containsKey(RegistryTable.DISCOVERED)
+              ? mapper.readValue(string(item, RegistryTable.DISCOVERED), CAPABILITIES)
+              : List.of();
+      EntryVectors vectors =
+          item.containsKey(RegistryTable.VECTORS)
+              ? mapper.readValue(string(item, RegistryTable.VECTORS), EntryVectors.class)
+              : null;
+      return ServerEntry.builder(r.name(), r.title(), r.version())
+          .description(r.description())
+          .remotes(r.remotes())
+          .repository(r.repository())
+          .websiteUrl(r.websiteUrl())
+          .tags(r.tags())
+          .capabilities(r.capabilities())
+          .discoveredCapabilities(discovered)
+          .health(health)
+          .status(r.status())
+          .publishedAt(time(item, RegistryTable.PUBLISHED_AT))
+          .updatedAt(time(item, RegistryTable.UPDATED_AT))
+          .revision(Long.parseLong(item.get(RegistryTable.REVISION).n()))
+          .vectors(vectors)
+          .build();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("Stored item " + item.get(RegistryTable.PARTITION_KEY)
-          + " is not a readable registry entry", e);
+      throw new IllegalStateException(
+          "Stored item "
+              + item.get(RegistryTable.PARTITION_KEY)
+              + " is not a readable registry entry",
+          e);
     }
   }
 
-  /** @return the change time of an entry item */
+  /**
+   * @return the change time of an entry item
+   */
   Instant changedAt(Map<String, AttributeValue> item) {
     return time(item, RegistryTable.CHANGED_AT);
   }

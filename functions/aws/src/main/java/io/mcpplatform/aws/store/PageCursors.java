@@ -13,13 +13,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Opaque page cursors: the base64url JSON of the last returned item's key in a listing index (what DynamoDB
- * calls {@code LastEvaluatedKey}), checked on the way back in so a forged cursor never reaches a query.
+ * Opaque page cursors: the base64url JSON of the last returned item's key in a listing index (what
+ * DynamoDB calls {@code LastEvaluatedKey}), checked on the way back in so a forged cursor never
+ * reaches a query.
  */
 final class PageCursors {
 
-  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-  };
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
   private static final Pattern INDEX_SORT_KEY =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#(.+)", Pattern.DOTALL);
   private static final int MAX_CURSOR_LENGTH = 4096;
@@ -36,7 +36,8 @@ final class PageCursors {
     for (String attribute : keyAttributes(sortKey)) {
       key.put(attribute, item.get(attribute).s());
     }
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(mapper.writeValueAsString(key).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -56,7 +57,8 @@ final class PageCursors {
     } catch (IllegalArgumentException | JacksonException e) {
       throw invalid(e);
     }
-    if (key == null || !key.keySet().equals(Set.of(keyAttributes(sortKey)))
+    if (key == null
+        || !key.keySet().equals(Set.of(keyAttributes(sortKey)))
         || key.values().stream().anyMatch(v -> v == null || v.isEmpty())) {
       throw invalid(null);
     }
@@ -75,8 +77,9 @@ final class PageCursors {
   }
 
   private static String[] keyAttributes(String sortKey) {
-    return new String[] {RegistryTable.PARTITION_KEY, RegistryTable.SORT_KEY, RegistryTable.GSI_PARTITION_KEY,
-        sortKey};
+    return new String[] {
+      RegistryTable.PARTITION_KEY, RegistryTable.SORT_KEY, RegistryTable.GSI_PARTITION_KEY, sortKey
+    };
   }
 
   private static IllegalArgumentException invalid(Exception cause) {

@@ -28,17 +28,20 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The items a {@link DynamoDbRegistryStore} keeps beside its entries: server versions
- * ({@code pk = SERVER#<name>}, {@code sk = VERSION#<version>}) and audit records
- * ({@code pk = AUDIT#<day>}, {@code sk = <time>#<id>}, expiring through the TTL attribute). Neither carries
- * an index key, so no listing shows them.
+ * The items a {@link DynamoDbRegistryStore} keeps beside its entries: server versions ({@code pk =
+ * SERVER#<name>}, {@code sk = VERSION#<version>}) and audit records ({@code pk = AUDIT#<day>},
+ * {@code sk = <time>#<id>}, expiring through the TTL attribute). Neither carries an index key, so
+ * no listing shows them.
  */
 final class SideItems {
 
   private static final String BODY = RegistryTable.SIDE_ITEM_BODY;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
+
   /** Audit queries look back at most this many days (the audit TTL is shorter). */
   private static final int MAX_AUDIT_DAYS = 400;
+
   /** Most characters of audit records one read returns. */
   static final int MAX_AUDIT_BYTES = 2_000_000;
 
@@ -57,13 +60,14 @@ final class SideItems {
     item.put(BODY, AttributeValue.fromS(mapper.writeValueAsString(version)));
     PutItemRequest.Builder put = PutItemRequest.builder().tableName(tableName).item(item);
     if (mustBeNew) {
-      put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PARTITION_KEY));
+      put.conditionExpression("attribute_not_exists(#pk)")
+          .expressionAttributeNames(Map.of("#pk", PARTITION_KEY));
     }
     try {
       client.putItem(put.build());
     } catch (ConditionalCheckFailedException e) {
-      throw new ConflictException("Version " + version.version() + " of server '" + version.name()
-          + "' exists already");
+      throw new ConflictException(
+          "Version " + version.version() + " of server '" + version.name() + "' exists already");
     } catch (SdkException e) {
       throw DynamoDbRegistryStore.unavailable(tableName, "save version", e);
     }
@@ -72,17 +76,28 @@ final class SideItems {
   Optional<ServerVersion> getVersion(String name, String version) {
     Map<String, AttributeValue> item;
     try {
-      item = client.getItem(b -> b.tableName(tableName).key(versionKey(name, version)).consistentRead(true)).item();
+      item =
+          client
+              .getItem(
+                  b -> b.tableName(tableName).key(versionKey(name, version)).consistentRead(true))
+              .item();
     } catch (SdkException e) {
       throw DynamoDbRegistryStore.unavailable(tableName, "read version", e);
     }
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item, ServerVersion.class));
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(read(item, ServerVersion.class));
   }
 
   List<ServerVersion> versions(String name) {
     List<ServerVersion> out = new ArrayList<>();
-    for (Map<String, AttributeValue> item : queryAll(RegistryTable.entryKey(name), RegistryTable.VERSION_PREFIX,
-        true, Integer.MAX_VALUE, "read versions")) {
+    for (Map<String, AttributeValue> item :
+        queryAll(
+            RegistryTable.entryKey(name),
+            RegistryTable.VERSION_PREFIX,
+            true,
+            Integer.MAX_VALUE,
+            "read versions")) {
       out.add(read(item, ServerVersion.class));
     }
     return out;
@@ -91,9 +106,13 @@ final class SideItems {
   void appendAudit(AuditRecord record, Instant expiresAt) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(PARTITION_KEY, AttributeValue.fromS(auditPartition(record.at())));
-    item.put(SORT_KEY, AttributeValue.fromS(RegistryTable.sortableTime(record.at()) + "#" + record.id()));
+    item.put(
+        SORT_KEY,
+        AttributeValue.fromS(RegistryTable.sortableTime(record.at()) + "#" + record.id()));
     item.put(BODY, AttributeValue.fromS(mapper.writeValueAsString(record)));
-    item.put(RegistryTable.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    item.put(
+        RegistryTable.TTL_ATTRIBUTE,
+        AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
     try {
       client.putItem(b -> b.tableName(tableName).item(item));
     } catch (SdkException e) {
@@ -103,17 +122,18 @@ final class SideItems {
 
   /**
    * Reads one day partition after another, newest first, until the limit, the lower bound or
-   * {@value #MAX_AUDIT_BYTES} bytes of records is reached (a Lambda response holds at most 6 MB, and old
-   * records may be large).
+   * {@value #MAX_AUDIT_BYTES} bytes of records is reached (a Lambda response holds at most 6 MB,
+   * and old records may be large).
    */
   List<AuditRecord> audit(Instant since, int limit, Instant now) {
     List<AuditRecord> out = new ArrayList<>();
     long bytes = 0;
-    Instant day = (now.isAfter(since) ? now : since).plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+    Instant day =
+        (now.isAfter(since) ? now : since).plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
     Instant first = since.truncatedTo(ChronoUnit.DAYS);
     for (int i = 0; i < MAX_AUDIT_DAYS && !day.isBefore(first) && out.size() < limit; i++) {
-      for (Map<String, AttributeValue> item : queryAll(auditPartition(day), null, false, limit - out.size(),
-          "read audit log")) {
+      for (Map<String, AttributeValue> item :
+          queryAll(auditPartition(day), null, false, limit - out.size(), "read audit log")) {
         AttributeValue body = item.get(BODY);
         bytes += body == null || body.s() == null ? 0 : body.s().length();
         if (bytes > MAX_AUDIT_BYTES) {
@@ -129,8 +149,8 @@ final class SideItems {
     return out;
   }
 
-  private List<Map<String, AttributeValue>> queryAll(String pk, String sortPrefix, boolean forward, int max,
-      String action) {
+  private List<Map<String, AttributeValue>> queryAll(
+      String pk, String sortPrefix, boolean forward, int max, String action) {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     names.put("#pk", PARTITION_KEY);
@@ -144,9 +164,16 @@ final class SideItems {
     List<Map<String, AttributeValue>> found = new ArrayList<>();
     Map<String, AttributeValue> next = null;
     do {
-      QueryRequest request = QueryRequest.builder().tableName(tableName).keyConditionExpression(condition)
-          .expressionAttributeNames(names).expressionAttributeValues(values).scanIndexForward(forward)
-          .exclusiveStartKey(next).limit(Math.max(1, Math.min(max - found.size(), 1000))).build();
+      QueryRequest request =
+          QueryRequest.builder()
+              .tableName(tableName)
+              .keyConditionExpression(condition)
+              .expressionAttributeNames(names)
+              .expressionAttributeValues(values)
+              .scanIndexForward(forward)
+              .exclusiveStartKey(next)
+              .limit(Math.max(1, Math.min(max - found.size(), 1000)))
+              .build();
       QueryResponse response;
       try {
         response = client.query(request);
@@ -158,8 +185,10 @@ final class SideItems {
           found.add(item);
         }
       }
-      next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-          ? response.lastEvaluatedKey() : null;
+      next =
+          response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+              ? response.lastEvaluatedKey()
+              : null;
     } while (next != null && found.size() < max);
     return found;
   }
@@ -171,15 +200,26 @@ final class SideItems {
         throw new IllegalStateException("no body");
       }
       return mapper.readValue(body.s(), type);
-    } catch (JacksonException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
-      throw new StoreUnavailableException("DynamoDB table '" + tableName + "' holds an unreadable "
-          + type.getSimpleName() + " item", e);
+    } catch (JacksonException
+        | IllegalStateException
+        | IllegalArgumentException
+        | NullPointerException e) {
+      throw new StoreUnavailableException(
+          "DynamoDB table '"
+              + tableName
+              + "' holds an unreadable "
+              + type.getSimpleName()
+              + " item",
+          e);
     }
   }
 
   private static Map<String, AttributeValue> versionKey(String name, String version) {
-    return Map.of(PARTITION_KEY, AttributeValue.fromS(RegistryTable.entryKey(name)),
-        SORT_KEY, AttributeValue.fromS(RegistryTable.VERSION_PREFIX + version));
+    return Map.of(
+        PARTITION_KEY,
+        AttributeValue.fromS(RegistryTable.entryKey(name)),
+        SORT_KEY,
+        AttributeValue.fromS(RegistryTable.VERSION_PREFIX + version));
   }
 
   private static String auditPartition(Instant at) {

@@ -61,8 +61,18 @@ class DynamoDbDailyCallCounterTest {
     assertThat(counter.tryCount(DAY.plusDays(1), 3)).isTrue();
     assertThat(counter.tryCount(DAY, 0)).isFalse();
 
-    Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of(
-        "pk", AttributeValue.fromS("COUNTER#google#2026-11-26"), "sk", AttributeValue.fromS("COUNT")))).item();
+    Map<String, AttributeValue> item =
+        client
+            .getItem(
+                b ->
+                    b.tableName(table)
+                        .key(
+                            Map.of(
+                                "pk",
+                                AttributeValue.fromS("COUNTER#google#2026-11-26"),
+                                "sk",
+                                AttributeValue.fromS("COUNT"))))
+            .item();
     assertThat(item.get("calls").n()).isEqualTo("4");
     assertThat(Long.parseLong(item.get("expiresAt").n()))
         .isEqualTo(DAY.plusDays(4).atStartOfDay().toEpochSecond(ZoneOffset.UTC));
@@ -89,9 +99,11 @@ class DynamoDbDailyCallCounterTest {
 
   @Test
   void tryCount_failsAsStoreUnavailable_whenTheTableIsMissing() {
-    DynamoDbDailyCallCounter counter = new DynamoDbDailyCallCounter(client, "no-such-table", "google");
+    DynamoDbDailyCallCounter counter =
+        new DynamoDbDailyCallCounter(client, "no-such-table", "google");
 
-    assertThatThrownBy(() -> counter.tryCount(DAY, 10)).isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> counter.tryCount(DAY, 10))
+        .isInstanceOf(StoreUnavailableException.class);
     assertThatThrownBy(() -> new DynamoDbDailyCallCounter(client, table, "Google#x"))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -1,6 +1,5 @@
 package io.mcpplatform.aws.geo;
 
-import io.mcpplatform.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import io.mcpplatform.core.geo.AddressComponent;
 import io.mcpplatform.core.geo.GeocodeCacheKey;
 import io.mcpplatform.core.geo.GeocodeResult;
 import io.mcpplatform.core.store.StoreUnavailableException;
+import io.mcpplatform.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,11 +31,19 @@ class DynamoDbGeocodeCacheTest {
   private String table;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
-  private static final GeocodeResult PARIS = new GeocodeResult("Paris, France", 48.856614, 2.3522219,
-      "ChIJD7fiBh9u5kcRYJSMaMOCCwQ", null,
-      List.of(new AddressComponent("Paris", "Paris", List.of("locality", "political")),
-          new AddressComponent("France", "FR", List.of("country", "political"))),
-      GeocodeResult.SOURCE_GOOGLE, null, null);
+  private static final GeocodeResult PARIS =
+      new GeocodeResult(
+          "Paris, France",
+          48.856614,
+          2.3522219,
+          "ChIJD7fiBh9u5kcRYJSMaMOCCwQ",
+          null,
+          List.of(
+              new AddressComponent("Paris", "Paris", List.of("locality", "political")),
+              new AddressComponent("France", "FR", List.of("country", "political"))),
+          GeocodeResult.SOURCE_GOOGLE,
+          null,
+          null);
 
   @BeforeAll
   static void connect() {
@@ -55,7 +63,8 @@ class DynamoDbGeocodeCacheTest {
 
   @Test
   void get_returnsThePutResult_underTheNormalizedKey() {
-    DynamoDbGeocodeCache cache = new DynamoDbGeocodeCache(client, table, Duration.ofDays(30), clock);
+    DynamoDbGeocodeCache cache =
+        new DynamoDbGeocodeCache(client, table, Duration.ofDays(30), clock);
     cache.put(GeocodeCacheKey.forward("Paris", "en"), PARIS);
     assertThat(cache.get(GeocodeCacheKey.forward("  PARIS ", "en"))).contains(PARIS);
     assertThat(cache.get(GeocodeCacheKey.forward("Paris", "fr"))).isEmpty();
@@ -63,10 +72,21 @@ class DynamoDbGeocodeCacheTest {
 
   @Test
   void put_writesTheSingleTableLayout_withATtlAtMostThirtyDaysAhead() {
-    DynamoDbGeocodeCache cache = new DynamoDbGeocodeCache(client, table, Duration.ofDays(30), clock);
+    DynamoDbGeocodeCache cache =
+        new DynamoDbGeocodeCache(client, table, Duration.ofDays(30), clock);
     cache.put(GeocodeCacheKey.forward("Paris", "en"), PARIS);
-    Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of(
-        "pk", AttributeValue.fromS("GEOCODE#fwd|en|paris"), "sk", AttributeValue.fromS("CACHE")))).item();
+    Map<String, AttributeValue> item =
+        client
+            .getItem(
+                b ->
+                    b.tableName(table)
+                        .key(
+                            Map.of(
+                                "pk",
+                                AttributeValue.fromS("GEOCODE#fwd|en|paris"),
+                                "sk",
+                                AttributeValue.fromS("CACHE"))))
+            .item();
     assertThat(item).containsKeys("result", "expiresAt");
     assertThat(Long.parseLong(item.get("expiresAt").n()))
         .isEqualTo(clock.instant().plus(Duration.ofDays(30)).getEpochSecond());
@@ -87,7 +107,9 @@ class DynamoDbGeocodeCacheTest {
   void put_hashesKeysTooLongForAPartitionKey() {
     DynamoDbGeocodeCache cache = new DynamoDbGeocodeCache(client, table, Duration.ofDays(1), clock);
     GeocodeCacheKey longKey = GeocodeCacheKey.forward("東".repeat(500), "en");
-    assertThat(DynamoDbGeocodeCache.partitionKey(longKey)).startsWith("GEOCODE#sha256:").hasSize(8 + 7 + 64);
+    assertThat(DynamoDbGeocodeCache.partitionKey(longKey))
+        .startsWith("GEOCODE#sha256:")
+        .hasSize(8 + 7 + 64);
     cache.put(longKey, PARIS);
     assertThat(cache.get(longKey)).contains(PARIS);
   }
@@ -100,7 +122,8 @@ class DynamoDbGeocodeCacheTest {
 
   @Test
   void getAndPut_failAsStoreUnavailable_whenTheTableIsMissing() {
-    DynamoDbGeocodeCache cache = new DynamoDbGeocodeCache(client, "no-such-table", Duration.ofDays(1), clock);
+    DynamoDbGeocodeCache cache =
+        new DynamoDbGeocodeCache(client, "no-such-table", Duration.ofDays(1), clock);
     assertThatThrownBy(() -> cache.get(GeocodeCacheKey.forward("Paris", "en")))
         .isInstanceOf(StoreUnavailableException.class);
     assertThatThrownBy(() -> cache.put(GeocodeCacheKey.forward("Paris", "en"), PARIS))

@@ -44,14 +44,15 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The AWS SDK clients' X-Ray tracing: attached only when the environment says Lambda, recording DynamoDB calls
- * (on dynalite) as subsegments of the open segment, and never failing a call that has no segment to join.
+ * The AWS SDK clients' X-Ray tracing: attached only when the environment says Lambda, recording
+ * DynamoDB calls (on dynalite) as subsegments of the open segment, and never failing a call that
+ * has no segment to join.
  */
 @ExtendWith(Dynalite.class)
 class LambdaTracingTest {
 
-  private static final Map<String, String> LAMBDA = Map.of(LambdaTracing.TASK_ROOT_VARIABLE, "/var/task",
-      "AWS_LAMBDA_FUNCTION_NAME", "registry");
+  private static final Map<String, String> LAMBDA =
+      Map.of(LambdaTracing.TASK_ROOT_VARIABLE, "/var/task", "AWS_LAMBDA_FUNCTION_NAME", "registry");
   private static final String TABLE = "lambda-tracing-test";
 
   private final CapturingEmitter emitter = new CapturingEmitter();
@@ -60,11 +61,17 @@ class LambdaTracingTest {
   @BeforeAll
   static void createTable() {
     try (DynamoDbClient plain = DynamoDbClientFactory.createLocal(Dynalite.endpoint())) {
-      plain.createTable(t -> t.tableName(TABLE)
-          .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-              .attributeType(ScalarAttributeType.S).build())
-          .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-          .billingMode(BillingMode.PAY_PER_REQUEST));
+      plain.createTable(
+          t ->
+              t.tableName(TABLE)
+                  .attributeDefinitions(
+                      AttributeDefinition.builder()
+                          .attributeName("id")
+                          .attributeType(ScalarAttributeType.S)
+                          .build())
+                  .keySchema(
+                      KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                  .billingMode(BillingMode.PAY_PER_REQUEST));
     } catch (ResourceInUseException alreadyThere) {
       // a DYNAMODB_ENDPOINT shared by an earlier run
     }
@@ -80,18 +87,22 @@ class LambdaTracingTest {
   @Test
   void sdkClientOverrides_addTheTracingInterceptor_onlyWhenTheEnvironmentSaysLambda() {
     AtomicInteger asked = new AtomicInteger();
-    Supplier<AWSXRayRecorder> recorders = () -> {
-      asked.incrementAndGet();
-      return recorder();
-    };
+    Supplier<AWSXRayRecorder> recorders =
+        () -> {
+          asked.incrementAndGet();
+          return recorder();
+        };
 
     ClientOverrideConfiguration inLambda = LambdaTracing.sdkClientOverrides(LAMBDA, recorders);
-    ClientOverrideConfiguration local = LambdaTracing.sdkClientOverrides(Map.of("HOME", "/home/me"), recorders);
+    ClientOverrideConfiguration local =
+        LambdaTracing.sdkClientOverrides(Map.of("HOME", "/home/me"), recorders);
     ClientOverrideConfiguration functionNameOnly =
         LambdaTracing.sdkClientOverrides(Map.of("AWS_LAMBDA_FUNCTION_NAME", "registry"), recorders);
 
-    assertThat(inLambda.executionInterceptors()).singleElement()
-        .isInstanceOfSatisfying(LambdaTracing.NeverFailing.class,
+    assertThat(inLambda.executionInterceptors())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            LambdaTracing.NeverFailing.class,
             wrapper -> assertThat(wrapper.delegate()).isInstanceOf(TracingInterceptor.class));
     assertThat(local.executionInterceptors()).isEmpty();
     assertThat(functionNameOnly.executionInterceptors()).isEmpty();
@@ -102,11 +113,18 @@ class LambdaTracingTest {
 
   @Test
   void dynamoDbCalls_areRecordedAsSubsegments_ofTheOpenSegment() {
-    try (DynamoDbClient client = tracedClient(LambdaTracing.sdkClientOverrides(LAMBDA, this::recorder))) {
+    try (DynamoDbClient client =
+        tracedClient(LambdaTracing.sdkClientOverrides(LAMBDA, this::recorder))) {
       recorder.beginSegment("registry");
-      client.putItem(p -> p.tableName(TABLE).item(Map.of("id", AttributeValue.fromS("weather-api"))));
-      String found = client.getItem(g -> g.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("weather-api"))))
-          .item().get("id").s();
+      client.putItem(
+          p -> p.tableName(TABLE).item(Map.of("id", AttributeValue.fromS("weather-api"))));
+      String found =
+          client
+              .getItem(
+                  g -> g.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("weather-api"))))
+              .item()
+              .get("id")
+              .s();
       recorder.endSegment();
 
       assertThat(found).isEqualTo("weather-api");
@@ -114,20 +132,30 @@ class LambdaTracingTest {
       List<Subsegment> calls = emitter.segments.get(0).getSubsegments();
       // named by the SDK's service id, as X-Ray's interceptor does for every SDK v2 client
       assertThat(calls).extracting(Subsegment::getName).containsExactly("DynamoDb", "DynamoDb");
-      assertThat(calls).extracting(call -> call.getAws().get("operation")).containsExactly("PutItem", "GetItem");
-      assertThat(calls).allSatisfy(call -> {
-        assertThat(call.getNamespace()).isEqualTo("aws");
-        assertThat(call.getAws()).containsEntry("table_name", TABLE).containsEntry("region", "us-east-1");
-        assertThat(call.getHttp()).extractingByKey("response").asInstanceOf(MAP).containsEntry("status", 200);
-        assertThat(call.isInProgress()).isFalse();
-        assertThat(call.isFault() || call.isError()).isFalse();
-      });
+      assertThat(calls)
+          .extracting(call -> call.getAws().get("operation"))
+          .containsExactly("PutItem", "GetItem");
+      assertThat(calls)
+          .allSatisfy(
+              call -> {
+                assertThat(call.getNamespace()).isEqualTo("aws");
+                assertThat(call.getAws())
+                    .containsEntry("table_name", TABLE)
+                    .containsEntry("region", "us-east-1");
+                assertThat(call.getHttp())
+                    .extractingByKey("response")
+                    .asInstanceOf(MAP)
+                    .containsEntry("status", 200);
+                assertThat(call.isInProgress()).isFalse();
+                assertThat(call.isFault() || call.isError()).isFalse();
+              });
     }
   }
 
   @Test
   void aFailedCall_isRecordedAsAnError_andStillFailsAsItWould() {
-    try (DynamoDbClient client = tracedClient(LambdaTracing.sdkClientOverrides(LAMBDA, this::recorder))) {
+    try (DynamoDbClient client =
+        tracedClient(LambdaTracing.sdkClientOverrides(LAMBDA, this::recorder))) {
       recorder.beginSegment("registry");
       assertThatThrownBy(() -> client.describeTable(d -> d.tableName("no-such-table")))
           .isInstanceOf(ResourceNotFoundException.class);
@@ -141,25 +169,42 @@ class LambdaTracingTest {
   }
 
   @Test
-  void withNoSegmentOpen_callsSucceed_quietly_evenWhereTheEnvironmentAsksForRuntimeErrors() throws Exception {
-    // RUNTIME_ERROR by system property, as AWS_XRAY_CONTEXT_MISSING could ask: the builder honours it
-    System.setProperty(ContextMissingStrategy.CONTEXT_MISSING_STRATEGY_SYSTEM_PROPERTY_OVERRIDE_KEY, "RUNTIME_ERROR");
+  void withNoSegmentOpen_callsSucceed_quietly_evenWhereTheEnvironmentAsksForRuntimeErrors()
+      throws Exception {
+    // RUNTIME_ERROR by system property, as AWS_XRAY_CONTEXT_MISSING could ask: the builder honours
+    // it
+    System.setProperty(
+        ContextMissingStrategy.CONTEXT_MISSING_STRATEGY_SYSTEM_PROPERTY_OVERRIDE_KEY,
+        "RUNTIME_ERROR");
     try {
       recorder = LambdaTracing.build(AWSXRayRecorderBuilder.standard().withEmitter(emitter));
     } finally {
-      System.clearProperty(ContextMissingStrategy.CONTEXT_MISSING_STRATEGY_SYSTEM_PROPERTY_OVERRIDE_KEY);
+      System.clearProperty(
+          ContextMissingStrategy.CONTEXT_MISSING_STRATEGY_SYSTEM_PROPERTY_OVERRIDE_KEY);
     }
-    // the bare interceptor: the recorder's strategy alone keeps the call alive; then the clients' own setup
-    ClientOverrideConfiguration bare = ClientOverrideConfiguration.builder()
-        .addExecutionInterceptor(new TracingInterceptor(recorder, null, null)).build();
+    // the bare interceptor: the recorder's strategy alone keeps the call alive; then the clients'
+    // own setup
+    ClientOverrideConfiguration bare =
+        ClientOverrideConfiguration.builder()
+            .addExecutionInterceptor(new TracingInterceptor(recorder, null, null))
+            .build();
     try (DynamoDbClient bareClient = tracedClient(bare);
-        DynamoDbClient client = tracedClient(LambdaTracing.sdkClientOverrides(LAMBDA, () -> recorder))) {
+        DynamoDbClient client =
+            tracedClient(LambdaTracing.sdkClientOverrides(LAMBDA, () -> recorder))) {
       AtomicInteger items = new AtomicInteger(-1);
-      CapturedOutput output = CapturedOutput.of(() -> {
-        bareClient.listTables();
-        items.set(client.getItem(g -> g.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("nobody"))))
-            .item().size());
-      });
+      CapturedOutput output =
+          CapturedOutput.of(
+              () -> {
+                bareClient.listTables();
+                items.set(
+                    client
+                        .getItem(
+                            g ->
+                                g.tableName(TABLE)
+                                    .key(Map.of("id", AttributeValue.fromS("nobody"))))
+                        .item()
+                        .size());
+              });
 
       assertThat(items).hasValue(0);
       assertThat(output.text()).as("log output of untraced calls").isEmpty();
@@ -169,16 +214,21 @@ class LambdaTracingTest {
   }
 
   @Test
-  void withNoSegmentOpen_theBareInterceptorThrows_underARuntimeErrorStrategy_whichTheGuardAbsorbs() {
+  void
+      withNoSegmentOpen_theBareInterceptorThrows_underARuntimeErrorStrategy_whichTheGuardAbsorbs() {
     // the control for the test above: the same call does reach the context-missing strategy
     AWSXRayRecorder throwing = AWSXRayRecorderBuilder.standard().withEmitter(emitter).build();
     throwing.setContextMissingStrategy(new RuntimeErrorContextMissingStrategy());
-    ClientOverrideConfiguration bare = ClientOverrideConfiguration.builder()
-        .addExecutionInterceptor(new TracingInterceptor(throwing, null, null)).build();
+    ClientOverrideConfiguration bare =
+        ClientOverrideConfiguration.builder()
+            .addExecutionInterceptor(new TracingInterceptor(throwing, null, null))
+            .build();
     ClientOverrideConfiguration guarded = LambdaTracing.sdkClientOverrides(LAMBDA, () -> throwing);
 
-    try (DynamoDbClient bareClient = tracedClient(bare); DynamoDbClient guardedClient = tracedClient(guarded)) {
-      assertThatThrownBy(bareClient::listTables).isInstanceOf(SegmentNotFoundException.class)
+    try (DynamoDbClient bareClient = tracedClient(bare);
+        DynamoDbClient guardedClient = tracedClient(guarded)) {
+      assertThatThrownBy(bareClient::listTables)
+          .isInstanceOf(SegmentNotFoundException.class)
           .hasMessageContaining("segment cannot be found");
       assertThat(guardedClient.listTables().tableNames()).contains(TABLE);
     }
@@ -186,24 +236,30 @@ class LambdaTracingTest {
 
   @Test
   void aFailingInterceptor_neverFailsTheCall() {
-    ExecutionInterceptor broken = new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        throw new IllegalStateException("broken before");
-      }
+    ExecutionInterceptor broken =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            throw new IllegalStateException("broken before");
+          }
 
-      @Override
-      public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-        throw new IllegalStateException("broken request");
-      }
+          @Override
+          public SdkHttpRequest modifyHttpRequest(
+              Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            throw new IllegalStateException("broken request");
+          }
 
-      @Override
-      public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        throw new IllegalStateException("broken after");
-      }
-    };
-    ClientOverrideConfiguration guarded = ClientOverrideConfiguration.builder()
-        .addExecutionInterceptor(new LambdaTracing.NeverFailing(broken)).build();
+          @Override
+          public void afterExecution(
+              Context.AfterExecution context, ExecutionAttributes attributes) {
+            throw new IllegalStateException("broken after");
+          }
+        };
+    ClientOverrideConfiguration guarded =
+        ClientOverrideConfiguration.builder()
+            .addExecutionInterceptor(new LambdaTracing.NeverFailing(broken))
+            .build();
 
     try (DynamoDbClient client = tracedClient(guarded)) {
       assertThat(client.listTables().tableNames()).contains(TABLE);
@@ -221,7 +277,8 @@ class LambdaTracingTest {
     return DynamoDbClient.builder()
         .endpointOverride(Dynalite.endpoint())
         .region(DynamoDbClientFactory.LOCAL_REGION)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(overrides)
         .build();

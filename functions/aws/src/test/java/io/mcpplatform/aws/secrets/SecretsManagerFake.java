@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback stand-in for Secrets Manager speaking its AWS JSON 1.1 protocol ({@code X-Amz-Target:
- * secretsmanager.*}), with the service's staging-label semantics for the two calls the platform and its
- * operators use: {@code GetSecretValue} (by {@code VersionStage} or {@code VersionId}, {@code AWSCURRENT}
- * by default) and {@code PutSecretValue} (a new version takes {@code AWSCURRENT}; the version that held it
- * becomes {@code AWSPREVIOUS}, the one before loses every label). Errors come as the service sends them
- * ({@code __type} and {@code message}, HTTP 400). Every call is recorded.
+ * secretsmanager.*}), with the service's staging-label semantics for the two calls the platform and
+ * its operators use: {@code GetSecretValue} (by {@code VersionStage} or {@code VersionId}, {@code
+ * AWSCURRENT} by default) and {@code PutSecretValue} (a new version takes {@code AWSCURRENT}; the
+ * version that held it becomes {@code AWSPREVIOUS}, the one before loses every label). Errors come
+ * as the service sends them ({@code __type} and {@code message}, HTTP 400). Every call is recorded.
  */
 public final class SecretsManagerFake implements AutoCloseable {
 
@@ -65,17 +64,22 @@ public final class SecretsManagerFake implements AutoCloseable {
     server.start();
   }
 
-  /** @return the endpoint to point an SDK client at */
+  /**
+   * @return the endpoint to point an SDK client at
+   */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** @return a real SDK client for this fake: static test credentials, no retries */
+  /**
+   * @return a real SDK client for this fake: static test credentials, no retries
+   */
   public SecretsManagerClient client() {
     return SecretsManagerClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
         .build();
@@ -133,12 +137,16 @@ public final class SecretsManagerFake implements AutoCloseable {
     failures.put(name, new Failure(status, type, message));
   }
 
-  /** @param name a secret whose calls answer normally again */
+  /**
+   * @param name a secret whose calls answer normally again
+   */
   public void heal(String name) {
     failures.remove(name);
   }
 
-  /** @return the calls received, oldest first */
+  /**
+   * @return the calls received, oldest first
+   */
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -171,12 +179,19 @@ public final class SecretsManagerFake implements AutoCloseable {
       case "GetSecretValue" -> get(exchange, name, body);
       case "PutSecretValue" -> {
         if (!body.path("SecretString").isString()) {
-          error(exchange, 400, "InvalidParameterException", "You must provide either SecretString or SecretBinary.");
+          error(
+              exchange,
+              400,
+              "InvalidParameterException",
+              "You must provide either SecretString or SecretBinary.");
           return;
         }
         String id = put(name, body.path("SecretString").asString());
-        ObjectNode reply = JSON.createObjectNode().put("ARN", ARN_PREFIX + name).put("Name", name)
-            .put("VersionId", id);
+        ObjectNode reply =
+            JSON.createObjectNode()
+                .put("ARN", ARN_PREFIX + name)
+                .put("Name", name)
+                .put("VersionId", id);
         reply.putArray("VersionStages").add("AWSCURRENT");
         send(exchange, 200, reply);
       }
@@ -187,7 +202,11 @@ public final class SecretsManagerFake implements AutoCloseable {
   private void get(HttpExchange exchange, String name, JsonNode body) throws IOException {
     List<Version> versions = secrets.get(name);
     if (versions == null) {
-      error(exchange, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+      error(
+          exchange,
+          400,
+          "ResourceNotFoundException",
+          "Secrets Manager can't find the specified secret.");
       return;
     }
     String stage = body.path("VersionStage").asString("");
@@ -195,17 +214,25 @@ public final class SecretsManagerFake implements AutoCloseable {
     String wanted = stage.isEmpty() && versionId.isEmpty() ? "AWSCURRENT" : stage;
     Version found = null;
     for (Version v : versions) {
-      if ((!versionId.isEmpty() && v.id().equals(versionId)) || (!wanted.isEmpty() && v.stages().contains(wanted))) {
+      if ((!versionId.isEmpty() && v.id().equals(versionId))
+          || (!wanted.isEmpty() && v.stages().contains(wanted))) {
         found = v;
       }
     }
     if (found == null) {
-      error(exchange, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret value for "
-          + (versionId.isEmpty() ? "staging label: " + wanted : "VersionId: " + versionId));
+      error(
+          exchange,
+          400,
+          "ResourceNotFoundException",
+          "Secrets Manager can't find the specified secret value for "
+              + (versionId.isEmpty() ? "staging label: " + wanted : "VersionId: " + versionId));
       return;
     }
-    ObjectNode reply = JSON.createObjectNode().put("ARN", ARN_PREFIX + name).put("Name", name)
-        .put("VersionId", found.id());
+    ObjectNode reply =
+        JSON.createObjectNode()
+            .put("ARN", ARN_PREFIX + name)
+            .put("Name", name)
+            .put("VersionId", found.id());
     if (found.value().startsWith(BINARY)) {
       reply.put("SecretBinary", found.value().substring(BINARY.length()));
     } else {
@@ -217,7 +244,8 @@ public final class SecretsManagerFake implements AutoCloseable {
     send(exchange, 200, reply);
   }
 
-  private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+  private static void error(HttpExchange exchange, int status, String type, String message)
+      throws IOException {
     Map<String, String> reply = new LinkedHashMap<>();
     reply.put("__type", type);
     reply.put("message", message);

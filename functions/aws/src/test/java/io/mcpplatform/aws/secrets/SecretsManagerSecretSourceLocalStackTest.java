@@ -26,19 +26,23 @@ class SecretsManagerSecretSourceLocalStackTest {
 
   @Container
   private static final LocalStackContainer LOCALSTACK =
-      new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("secretsmanager");
+      new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+          .withServices("secretsmanager");
 
   private static SecretsManagerClient client;
 
   @BeforeAll
   static void connect() {
-    client = SecretsManagerClient.builder()
-        .endpointOverride(LOCALSTACK.getEndpoint())
-        .region(Region.of(LOCALSTACK.getRegion()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    client =
+        SecretsManagerClient.builder()
+            .endpointOverride(LOCALSTACK.getEndpoint())
+            .region(Region.of(LOCALSTACK.getRegion()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
   }
 
   @AfterAll
@@ -53,7 +57,8 @@ class SecretsManagerSecretSourceLocalStackTest {
     String name = "maps/google-api-key-" + UUID.randomUUID();
     client.createSecret(b -> b.name(name).secretString("first"));
     CachedSecretProvider provider =
-        new CachedSecretProvider(new SecretsManagerSecretSource(client), name, Duration.ofMinutes(5));
+        new CachedSecretProvider(
+            new SecretsManagerSecretSource(client), name, Duration.ofMinutes(5));
     assertThat(provider.get()).isEqualTo("first");
 
     client.putSecretValue(b -> b.secretId(name).secretString("second"));
@@ -64,7 +69,8 @@ class SecretsManagerSecretSourceLocalStackTest {
 
   @Test
   void secret_isNotFound_forAMissingSecret() {
-    assertThatThrownBy(() -> new SecretsManagerSecretSource(client).secret("missing-" + UUID.randomUUID()))
+    assertThatThrownBy(
+            () -> new SecretsManagerSecretSource(client).secret("missing-" + UUID.randomUUID()))
         .isInstanceOf(SecretNotFoundException.class);
   }
 }

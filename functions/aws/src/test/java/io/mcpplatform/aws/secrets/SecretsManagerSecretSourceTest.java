@@ -66,22 +66,26 @@ class SecretsManagerSecretSourceTest {
   void secret_isNotFound_whenTheSecretIsBinary() {
     fake.putBinary("binary", "AAEC");
     assertThatThrownBy(() -> source.secret("binary"))
-        .isInstanceOf(SecretNotFoundException.class).hasMessageContaining("no text value");
+        .isInstanceOf(SecretNotFoundException.class)
+        .hasMessageContaining("no text value");
   }
 
   @Test
   void secret_isUnavailableNamingTheErrorCode_whenAccessIsDenied() {
-    fake.fail("locked", 400, "AccessDeniedException",
+    fake.fail(
+        "locked",
+        400,
+        "AccessDeniedException",
         "User is not authorized to perform: secretsmanager:GetSecretValue");
     assertThatThrownBy(() -> source.secret("locked"))
-        .isInstanceOf(SecretUnavailableException.class).hasMessageContaining("AccessDeniedException");
+        .isInstanceOf(SecretUnavailableException.class)
+        .hasMessageContaining("AccessDeniedException");
   }
 
   @Test
   void secret_isUnavailable_onAServiceError() {
     fake.fail("flaky", 500, "InternalServiceError", "boom");
-    assertThatThrownBy(() -> source.secret("flaky"))
-        .isInstanceOf(SecretUnavailableException.class);
+    assertThatThrownBy(() -> source.secret("flaky")).isInstanceOf(SecretUnavailableException.class);
   }
 
   @Test

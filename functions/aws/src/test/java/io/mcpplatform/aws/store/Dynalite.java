@@ -16,17 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A DynamoDB-compatible server for tests: the one at {@code DYNAMODB_ENDPOINT} when that is set, else a
- * dynalite child process on a free loopback port, started once per JVM from
- * {@code <repo>/src/test/node_modules} (after {@code npm ci} there when missing) and stopped when the test
+ * A DynamoDB-compatible server for tests: the one at {@code DYNAMODB_ENDPOINT} when that is set,
+ * else a dynalite child process on a free loopback port, started once per JVM from {@code
+ * <repo>/src/test/node_modules} (after {@code npm ci} there when missing) and stopped when the test
  * run ends or the JVM exits. Use it as a JUnit extension, or call {@link #endpoint()} directly.
  */
 public final class Dynalite implements BeforeAllCallback {
 
   /** Environment variable naming an already running server. */
   public static final String ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
+
   private static final Logger LOG = LoggerFactory.getLogger(Dynalite.class);
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Dynalite.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(Dynalite.class);
   private static Server server;
 
   /** A running dynalite process; closing it stops the process. */
@@ -51,10 +53,16 @@ public final class Dynalite implements BeforeAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
     endpoint();
-    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("stopper", k -> new Stopper(), Stopper.class);
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent("stopper", k -> new Stopper(), Stopper.class);
   }
 
-  /** Stops the shared server when JUnit closes the root context, that is, at the end of the test run. */
+  /**
+   * Stops the shared server when JUnit closes the root context, that is, at the end of the test
+   * run.
+   */
   private static final class Stopper implements AutoCloseable {
     @Override
     public void close() {
@@ -95,11 +103,18 @@ public final class Dynalite implements BeforeAllCallback {
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = freePort();
       try {
-        Process process = new ProcessBuilder(binary.toString(), "--host", "127.0.0.1", "--port",
-            Integer.toString(port), "--createTableMs", "0")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-            .start();
+        Process process =
+            new ProcessBuilder(
+                    binary.toString(),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    Integer.toString(port),
+                    "--createTableMs",
+                    "0")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
         Server started = new Server(URI.create("http://127.0.0.1:" + port), process);
         if (awaitPort(process, port)) {
           Runtime.getRuntime().addShutdownHook(new Thread(started::close, "dynalite-stopper"));
@@ -126,26 +141,31 @@ public final class Dynalite implements BeforeAllCallback {
   }
 
   private static Path findTestTools() {
-    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        dir != null;
+        dir = dir.getParent()) {
       Path tools = dir.resolve("src/test");
       if (Files.isRegularFile(tools.resolve("package.json"))) {
         return tools;
       }
     }
-    throw new IllegalStateException("No src/test/package.json above " + System.getProperty("user.dir"));
+    throw new IllegalStateException(
+        "No src/test/package.json above " + System.getProperty("user.dir"));
   }
 
   private static void npmCi(Path testTools) {
     LOG.info("Installing test tools with npm ci in {}", testTools);
     try {
-      Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-          .directory(testTools.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile("npm-ci.log")))
-          .start();
+      Process npm =
+          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+              .directory(testTools.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile("npm-ci.log")))
+              .start();
       if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
         npm.destroyForcibly();
-        throw new IllegalStateException("npm ci failed in " + testTools + "; see target/npm-ci.log");
+        throw new IllegalStateException(
+            "npm ci failed in " + testTools + "; see target/npm-ci.log");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot run npm ci in " + testTools, e);

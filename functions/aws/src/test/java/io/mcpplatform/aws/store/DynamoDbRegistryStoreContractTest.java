@@ -35,13 +35,15 @@ class DynamoDbRegistryStoreContractTest extends RegistryStoreContract {
 
   @BeforeAll
   static void connect() {
-    client = DynamoDbClient.builder()
-        .endpointOverride(Dynalite.endpoint())
-        .region(DynamoDbClientFactory.LOCAL_REGION)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.addExecutionInterceptor(new NoScan()))
-        .build();
+    client =
+        DynamoDbClient.builder()
+            .endpointOverride(Dynalite.endpoint())
+            .region(DynamoDbClientFactory.LOCAL_REGION)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(c -> c.addExecutionInterceptor(new NoScan()))
+            .build();
   }
 
   @AfterAll

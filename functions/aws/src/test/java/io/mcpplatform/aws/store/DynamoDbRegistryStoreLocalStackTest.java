@@ -19,7 +19,8 @@ class DynamoDbRegistryStoreLocalStackTest extends RegistryStoreContract {
 
   @Container
   private static final LocalStackContainer LOCALSTACK =
-      new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb");
+      new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+          .withServices("dynamodb");
 
   private static DynamoDbClient client;
 
@@ -33,9 +34,13 @@ class DynamoDbRegistryStoreLocalStackTest extends RegistryStoreContract {
   @Override
   protected RegistryStore newStore() {
     if (client == null) {
-      client = DynamoDbClientFactory.create(LOCALSTACK.getEndpoint(), Region.of(LOCALSTACK.getRegion()),
-          StaticCredentialsProvider.create(
-              AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())));
+      client =
+          DynamoDbClientFactory.create(
+              LOCALSTACK.getEndpoint(),
+              Region.of(LOCALSTACK.getRegion()),
+              StaticCredentialsProvider.create(
+                  AwsBasicCredentials.create(
+                      LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())));
     }
     String table = "registry-" + UUID.randomUUID();
     DynamoDbRegistryStore.createTable(client, table);

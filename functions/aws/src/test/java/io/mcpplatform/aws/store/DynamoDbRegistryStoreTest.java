@@ -34,7 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** What is particular to the DynamoDB adapter: item layout, table definition, cursors, error translation. */
+/**
+ * What is particular to the DynamoDB adapter: item layout, table definition, cursors, error
+ * translation.
+ */
 @ExtendWith(Dynalite.class)
 class DynamoDbRegistryStoreTest {
 
@@ -62,31 +65,49 @@ class DynamoDbRegistryStoreTest {
 
   private static ServerEntry entry(String name) {
     return ServerEntry.builder(name, "Title " + name, "1.0.0")
-        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
-        .tags(List.of("maps")).build();
+        .remotes(
+            List.of(
+                new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .tags(List.of("maps"))
+        .build();
   }
 
   private Map<String, AttributeValue> rawItem(String name) {
-    return client.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-        "pk", AttributeValue.fromS("SERVER#" + name), "sk", AttributeValue.fromS("ENTRY")))).item();
+    return client
+        .getItem(
+            b ->
+                b.tableName(table)
+                    .consistentRead(true)
+                    .key(
+                        Map.of(
+                            "pk",
+                            AttributeValue.fromS("SERVER#" + name),
+                            "sk",
+                            AttributeValue.fromS("ENTRY"))))
+        .item();
   }
 
   private static String cursorOf(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void createTable_definesKeysAndBothListingIndexes() {
     TableDescription description = client.describeTable(b -> b.tableName(table)).table();
 
-    assertThat(description.keySchema()).extracting(KeySchemaElement::attributeName).containsExactly("pk", "sk");
+    assertThat(description.keySchema())
+        .extracting(KeySchemaElement::attributeName)
+        .containsExactly("pk", "sk");
     assertThat(description.globalSecondaryIndexes())
         .extracting(GlobalSecondaryIndexDescription::indexName)
         .containsExactlyInAnyOrder(RegistryTable.BY_UPDATED_INDEX, RegistryTable.BY_CHANGE_INDEX);
     for (GlobalSecondaryIndexDescription index : description.globalSecondaryIndexes()) {
-      assertThat(index.keySchema().get(0).attributeName()).isEqualTo(RegistryTable.GSI_PARTITION_KEY);
-      assertThat(index.keySchema().get(1).attributeName()).isIn(RegistryTable.BY_UPDATED_SORT_KEY,
-          RegistryTable.BY_CHANGE_SORT_KEY);
+      assertThat(index.keySchema().get(0).attributeName())
+          .isEqualTo(RegistryTable.GSI_PARTITION_KEY);
+      assertThat(index.keySchema().get(1).attributeName())
+          .isIn(RegistryTable.BY_UPDATED_SORT_KEY, RegistryTable.BY_CHANGE_SORT_KEY);
     }
   }
 
@@ -94,13 +115,19 @@ class DynamoDbRegistryStoreTest {
   void entryItem_keepsRegistrationAndHealthInSeparateAttributes() {
     store.saveRegistration(entry("geo"), 0, T0);
     Map<String, AttributeValue> registered = rawItem("geo");
-    Health health = new Health(HealthStatus.HEALTHY, T0.plusSeconds(60), 12L, "2025-06-18", 0, null);
+    Health health =
+        new Health(HealthStatus.HEALTHY, T0.plusSeconds(60), 12L, "2025-06-18", 0, null);
 
-    store.saveHealth("geo", health, List.of(new Capability("get_location", Capability.TOOL, null)),
+    store.saveHealth(
+        "geo",
+        health,
+        List.of(new Capability("get_location", Capability.TOOL, null)),
         T0.plusSeconds(60));
     Map<String, AttributeValue> checked = rawItem("geo");
 
-    assertThat(registered.get("registration").s()).contains("\"title\":\"Title geo\"").doesNotContain("health");
+    assertThat(registered.get("registration").s())
+        .contains("\"title\":\"Title geo\"")
+        .doesNotContain("health");
     assertThat(registered).doesNotContainKeys("health", "discovered");
     assertThat(registered.get("revision").n()).isEqualTo("1");
     assertThat(registered.get("gsiPk").s()).isEqualTo("SERVERS");
@@ -108,7 +135,8 @@ class DynamoDbRegistryStoreTest {
     assertThat(checked.get("health").s()).contains("\"status\":\"healthy\"");
     assertThat(checked.get("discovered").s()).contains("get_location");
     assertThat(checked.get("changedKey").s()).isEqualTo("2026-11-26T10:01:00.000000000Z#geo");
-    for (String untouched : List.of("registration", "revision", "updatedAt", "publishedAt", "updatedKey")) {
+    for (String untouched :
+        List.of("registration", "revision", "updatedAt", "publishedAt", "updatedKey")) {
       assertThat(checked.get(untouched)).as(untouched).isEqualTo(registered.get(untouched));
     }
   }
@@ -119,18 +147,29 @@ class DynamoDbRegistryStoreTest {
       store.saveRegistration(entry("s" + i), 0, T0.plusSeconds(i));
     }
     String issued = store.listByUpdated(null, 1).nextCursor();
-    String otherName = cursorOf("{\"pk\":\"SERVER#s1\",\"sk\":\"ENTRY\",\"gsiPk\":\"SERVERS\","
-        + "\"updatedKey\":\"2026-11-26T10:00:02.000000000Z#s2\"}");
-    String extraKey = cursorOf("{\"pk\":\"SERVER#s2\",\"sk\":\"ENTRY\",\"gsiPk\":\"SERVERS\","
-        + "\"updatedKey\":\"2026-11-26T10:00:02.000000000Z#s2\",\"x\":\"y\"}");
-    String otherTable = cursorOf("{\"pk\":\"USER#s2\",\"sk\":\"ENTRY\",\"gsiPk\":\"SERVERS\","
-        + "\"updatedKey\":\"2026-11-26T10:00:02.000000000Z#s2\"}");
+    String otherName =
+        cursorOf(
+            "{\"pk\":\"SERVER#s1\",\"sk\":\"ENTRY\",\"gsiPk\":\"SERVERS\","
+                + "\"updatedKey\":\"2026-11-26T10:00:02.000000000Z#s2\"}");
+    String extraKey =
+        cursorOf(
+            "{\"pk\":\"SERVER#s2\",\"sk\":\"ENTRY\",\"gsiPk\":\"SERVERS\","
+                + "\"updatedKey\":\"2026-11-26T10:00:02.000000000Z#s2\",\"x\":\"y\"}");
+    String otherTable =
+        cursorOf(
+            "{\"pk\":\"USER#s2\",\"sk\":\"ENTRY\",\"gsiPk\":\"SERVERS\","
+                + "\"updatedKey\":\"2026-11-26T10:00:02.000000000Z#s2\"}");
 
-    assertThat(store.listByUpdated(issued, 5).items()).extracting(ServerEntry::name).containsExactly("s1", "s0");
-    for (String forged : List.of(otherName, extraKey, otherTable, cursorOf("[]"), cursorOf("null"))) {
-      assertThatThrownBy(() -> store.listByUpdated(forged, 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.listByUpdated(issued, 5).items())
+        .extracting(ServerEntry::name)
+        .containsExactly("s1", "s0");
+    for (String forged :
+        List.of(otherName, extraKey, otherTable, cursorOf("[]"), cursorOf("null"))) {
+      assertThatThrownBy(() -> store.listByUpdated(forged, 5))
+          .isInstanceOf(IllegalArgumentException.class);
     }
-    assertThatThrownBy(() -> store.changesSince(T0, issued, 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.changesSince(T0, issued, 5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -147,7 +186,8 @@ class DynamoDbRegistryStoreTest {
 
   @Test
   void calls_failAsUnavailable_whenTableIsMissing() {
-    DynamoDbRegistryStore missing = new DynamoDbRegistryStore(client, "no-such-table-" + UUID.randomUUID());
+    DynamoDbRegistryStore missing =
+        new DynamoDbRegistryStore(client, "no-such-table-" + UUID.randomUUID());
 
     assertThatThrownBy(() -> missing.get("a"))
         .isInstanceOf(StoreUnavailableException.class)
@@ -156,7 +196,8 @@ class DynamoDbRegistryStoreTest {
         .hasMessageNotContaining("software.amazon");
     assertThatThrownBy(() -> missing.saveRegistration(entry("a"), 0, T0))
         .isInstanceOf(StoreUnavailableException.class);
-    assertThatThrownBy(() -> missing.listByUpdated(null, 10)).isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> missing.listByUpdated(null, 10))
+        .isInstanceOf(StoreUnavailableException.class);
   }
 
   @Test
@@ -165,13 +206,15 @@ class DynamoDbRegistryStoreTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (DynamoDbClient nowhere = DynamoDbClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-        .region(DynamoDbClientFactory.LOCAL_REGION)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-        .build()) {
+    try (DynamoDbClient nowhere =
+        DynamoDbClient.builder()
+            .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
+            .region(DynamoDbClientFactory.LOCAL_REGION)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+            .build()) {
       DynamoDbRegistryStore unreachable = new DynamoDbRegistryStore(nowhere, table);
 
       assertThatThrownBy(() -> unreachable.get("a"))

@@ -1,14 +1,15 @@
 package io.mcpplatform.core.access;
 
 /**
- * Who makes one call, as the edge found out before any use case runs: a verified {@link Caller}, or the
- * reason there is none (no token, a bad token) kept to be thrown when the use case needs a caller.
- * Reads need no caller; writes ask {@link #caller()}. The edge builds it from the request; the use
- * cases decide what it may do.
+ * Who makes one call, as the edge found out before any use case runs: a verified {@link Caller}, or
+ * the reason there is none (no token, a bad token) kept to be thrown when the use case needs a
+ * caller. Reads need no caller; writes ask {@link #caller()}. The edge builds it from the request;
+ * the use cases decide what it may do.
  */
 public final class Access {
 
-  private static final Caller TRUSTED = new Caller("trusted", Permission.publishAndEdit(Permission.ALL));
+  private static final Caller TRUSTED =
+      new Caller("trusted", Permission.publishAndEdit(Permission.ALL));
 
   private final Caller caller;
   private final RuntimeException refusal;
@@ -41,29 +42,37 @@ public final class Access {
   }
 
   /**
-   * @return access that passes every check and is not audited: for in-process wiring and tests of the tools
-   *     themselves, never for a request from the network
+   * @return access that passes every check and is not audited: for in-process wiring and tests of
+   *     the tools themselves, never for a request from the network
    */
   public static Access trusted() {
     return new Access(TRUSTED, null, null, true);
   }
 
-  /** @return the verified caller, or null when anonymous */
+  /**
+   * @return the verified caller, or null when anonymous
+   */
   public Caller callerOrNull() {
     return caller;
   }
 
-  /** @return the caller's address, nullable */
+  /**
+   * @return the caller's address, nullable
+   */
   public String source() {
     return source;
   }
 
-  /** @return whether this is {@link #trusted()} access */
+  /**
+   * @return whether this is {@link #trusted()} access
+   */
   public boolean isTrusted() {
     return trusted;
   }
 
-  /** @return whether a verified caller holds an admin token (or the access is trusted) */
+  /**
+   * @return whether a verified caller holds an admin token (or the access is trusted)
+   */
   public boolean isAdmin() {
     return caller != null && caller.isAdmin();
   }
@@ -79,7 +88,9 @@ public final class Access {
     return caller;
   }
 
-  /** @return the refusal of an anonymous access, or null */
+  /**
+   * @return the refusal of an anonymous access, or null
+   */
   public RuntimeException refusal() {
     return refusal;
   }

@@ -27,11 +27,20 @@ public record Caller(String subject, List<Permission> permissions) {
         return;
       }
     }
-    throw new PermissionDeniedException("The token of '" + subject + "' does not allow " + action + " on '"
-        + name + "'" + (name.contains("/") ? "" : " (names without a namespace need an admin token, '*')"));
+    throw new PermissionDeniedException(
+        "The token of '"
+            + subject
+            + "' does not allow "
+            + action
+            + " on '"
+            + name
+            + "'"
+            + (name.contains("/") ? "" : " (names without a namespace need an admin token, '*')"));
   }
 
-  /** @return true when the token covers every name (resource {@code *}) */
+  /**
+   * @return true when the token covers every name (resource {@code *})
+   */
   public boolean isAdmin() {
     return permissions.stream().anyMatch(p -> p.resource().equals(Permission.ALL));
   }

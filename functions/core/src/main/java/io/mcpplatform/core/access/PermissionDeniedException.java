@@ -5,7 +5,9 @@ public class PermissionDeniedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param message which action on which name was refused */
+  /**
+   * @param message which action on which name was refused
+   */
   public PermissionDeniedException(String message) {
     super(message);
   }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the arguments of one call (MCP tool arguments, a parsed JSON body, a REST query) field by field.
- * Every problem is collected in the {@link FieldChecks} it was built with, named after the field as the
- * caller spelled it, in one phrasing for every edge ("limit must be an integer from 1 to 100"); a bad
- * field reads as its fallback so the caller learns of every problem at once.
+ * Reads the arguments of one call (MCP tool arguments, a parsed JSON body, a REST query) field by
+ * field. Every problem is collected in the {@link FieldChecks} it was built with, named after the
+ * field as the caller spelled it, in one phrasing for every edge ("limit must be an integer from 1
+ * to 100"); a bad field reads as its fallback so the caller learns of every problem at once.
  */
 public final class Arguments {
 
@@ -15,7 +15,8 @@ public final class Arguments {
   private final FieldChecks checks;
 
   /**
-   * @param values the arguments by name; numbers, booleans, strings, lists and maps as JSON parses them
+   * @param values the arguments by name; numbers, booleans, strings, lists and maps as JSON parses
+   *     them
    * @param checks where problems are collected
    */
   public Arguments(Map<String, ?> values, FieldChecks checks) {
@@ -23,19 +24,23 @@ public final class Arguments {
     this.checks = checks;
   }
 
-  /** @return the checks problems are collected in */
+  /**
+   * @return the checks problems are collected in
+   */
   public FieldChecks checks() {
     return checks;
   }
 
-  /** @return the raw value of a field, or null */
+  /**
+   * @return the raw value of a field, or null
+   */
   public Object raw(String field) {
     return values.get(field);
   }
 
   /**
-   * @return the string value, or null when absent, not a string or not well-formed Unicode (then a problem
-   *     is recorded)
+   * @return the string value, or null when absent, not a string or not well-formed Unicode (then a
+   *     problem is recorded)
    */
   public String string(String field) {
     Object raw = values.get(field);
@@ -50,8 +55,9 @@ public final class Arguments {
   }
 
   /**
-   * A whole number in a range. JSON numbers written with a fraction or exponent count when they are whole
-   * ({@code 5.0}, {@code 1e1}); text counts when it is a plain integer (query strings carry only text).
+   * A whole number in a range. JSON numbers written with a fraction or exponent count when they are
+   * whole ({@code 5.0}, {@code 1e1}); text counts when it is a plain integer (query strings carry
+   * only text).
    *
    * @return the value, or {@code fallback} when absent or bad (then a problem is recorded)
    */
@@ -68,7 +74,9 @@ public final class Arguments {
     return fallback;
   }
 
-  /** @return how every edge words the rule of an integer field */
+  /**
+   * @return how every edge words the rule of an integer field
+   */
   public static String integerRule(long min, long max) {
     return "must be an integer from " + min + " to " + max;
   }
@@ -97,7 +105,9 @@ public final class Arguments {
     if (raw == null) {
       return null;
     }
-    if (raw instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= min
+    if (raw instanceof Number n
+        && Double.isFinite(n.doubleValue())
+        && n.doubleValue() >= min
         && n.doubleValue() <= max) {
       return n.doubleValue();
     }
@@ -106,8 +116,8 @@ public final class Arguments {
   }
 
   /**
-   * JSON booleans; text {@code true}, {@code false} and the empty text of a bare query flag
-   * ({@code ?include_deleted}) count too.
+   * JSON booleans; text {@code true}, {@code false} and the empty text of a bare query flag ({@code
+   * ?include_deleted}) count too.
    *
    * @return the value, false when absent or bad (then a problem is recorded)
    */
@@ -124,7 +134,8 @@ public final class Arguments {
   }
 
   /**
-   * @return the string if it is one of {@code allowed}, else null (a problem is recorded when it was given)
+   * @return the string if it is one of {@code allowed}, else null (a problem is recorded when it
+   *     was given)
    */
   public String oneOf(String field, List<String> allowed) {
     String value = string(field);
@@ -136,18 +147,25 @@ public final class Arguments {
   }
 
   /**
-   * @return a list of non-blank strings of at most {@code maxLength} characters, at most {@code maxItems} of
-   *     them; empty when absent or bad (then a problem is recorded)
+   * @return a list of non-blank strings of at most {@code maxLength} characters, at most {@code
+   *     maxItems} of them; empty when absent or bad (then a problem is recorded)
    */
   public List<String> stringList(String field, int maxItems, int maxLength) {
     Object raw = values.get(field);
     if (raw == null) {
       return List.of();
     }
-    if (!(raw instanceof List<?> list) || list.size() > maxItems
-        || !list.stream().allMatch(t -> t instanceof String s && !s.isBlank() && s.length() <= maxLength)) {
-      checks.fail(field, "must be an array of at most " + maxItems + " non-blank strings of at most " + maxLength
-          + " characters");
+    if (!(raw instanceof List<?> list)
+        || list.size() > maxItems
+        || !list.stream()
+            .allMatch(t -> t instanceof String s && !s.isBlank() && s.length() <= maxLength)) {
+      checks.fail(
+          field,
+          "must be an array of at most "
+              + maxItems
+              + " non-blank strings of at most "
+              + maxLength
+              + " characters");
       return List.of();
     }
     return list.stream().map(String.class::cast).toList();
@@ -169,13 +187,18 @@ public final class Arguments {
     }
   }
 
-  /** @return null for a null or blank value, else the value without surrounding white space */
+  /**
+   * @return null for a null or blank value, else the value without surrounding white space
+   */
   public static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static Long wholeNumber(Object raw) {
-    if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+    if (raw instanceof Integer
+        || raw instanceof Long
+        || raw instanceof Short
+        || raw instanceof Byte) {
       return ((Number) raw).longValue();
     }
     if (raw instanceof java.math.BigInteger b) {

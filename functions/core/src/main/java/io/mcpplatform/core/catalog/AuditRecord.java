@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param target the server name, nullable
  * @param version the server version, nullable
  * @param source the caller's address, nullable
- * @param outcome {@code ok}, {@code unauthorized}, {@code forbidden}, {@code rejected} or {@code failed}
+ * @param outcome {@code ok}, {@code unauthorized}, {@code forbidden}, {@code rejected} or {@code
+ *     failed}
  * @param detail a short description (new status, error message), nullable
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Collects field problems while input is checked, so a caller learns of every bad field at once. Each
- * check names the field as the caller spelled it.
+ * Collects field problems while input is checked, so a caller learns of every bad field at once.
+ * Each check names the field as the caller spelled it.
  */
 public final class FieldChecks {
 
@@ -24,12 +24,16 @@ public final class FieldChecks {
     errors.add(new FieldError(field, message));
   }
 
-  /** @return the problems found so far */
+  /**
+   * @return the problems found so far
+   */
   public List<FieldError> errors() {
     return List.copyOf(errors);
   }
 
-  /** @throws ValidationException when any problem was found */
+  /**
+   * @throws ValidationException when any problem was found
+   */
   public void throwIfAny() {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -37,7 +41,8 @@ public final class FieldChecks {
   }
 
   /**
-   * Checks a text value's presence and length (in code points) and that it holds no control characters.
+   * Checks a text value's presence and length (in code points) and that it holds no control
+   * characters.
    *
    * @return true when the value passed
    */
@@ -66,8 +71,8 @@ public final class FieldChecks {
   }
 
   /**
-   * Checks that a value is well-formed Unicode: no lone UTF-16 surrogate, which no UTF-8 file or client
-   * can carry faithfully.
+   * Checks that a value is well-formed Unicode: no lone UTF-16 surrogate, which no UTF-8 file or
+   * client can carry faithfully.
    *
    * @return true when the value passed (null passes)
    */
@@ -77,7 +82,9 @@ public final class FieldChecks {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         fail(field, "must be valid Unicode (it holds a lone UTF-16 surrogate)");
@@ -97,8 +104,9 @@ public final class FieldChecks {
   }
 
   /**
-   * Checks a remote URL: absolute, at most 2048 characters, no user info or fragment, and a scheme the
-   * policy allows (https; http only to a loopback host under {@link UrlPolicy#LOCAL_ALLOW_LOOPBACK_HTTP}).
+   * Checks a remote URL: absolute, at most 2048 characters, no user info or fragment, and a scheme
+   * the policy allows (https; http only to a loopback host under {@link
+   * UrlPolicy#LOCAL_ALLOW_LOOPBACK_HTTP}).
    *
    * @return true when the URL passed
    */
@@ -115,7 +123,8 @@ public final class FieldChecks {
     try {
       uri = new URI(value);
     } catch (URISyntaxException e) {
-      fail(field, "must be an absolute URL such as https://example.com/mcp (" + e.getReason() + ")");
+      fail(
+          field, "must be an absolute URL such as https://example.com/mcp (" + e.getReason() + ")");
       return false;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -139,9 +148,11 @@ public final class FieldChecks {
       if (policy == UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP && isLoopbackHost(host)) {
         return true;
       }
-      fail(field, policy == UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP
-          ? "must use https (http is accepted only for loopback addresses such as 127.0.0.1 in local mode)"
-          : "must use https");
+      fail(
+          field,
+          policy == UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP
+              ? "must use https (http is accepted only for loopback addresses such as 127.0.0.1 in local mode)"
+              : "must use https");
       return false;
     }
     fail(field, "must use https (got scheme '" + scheme + "')");

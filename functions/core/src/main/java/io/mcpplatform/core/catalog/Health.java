@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the registry knows of a server's health. Written only by health checks, never by a registration.
+ * What the registry knows of a server's health. Written only by health checks, never by a
+ * registration.
  *
- * @param status healthy, unhealthy, unknown, or refused (the checker will not probe the server's address)
+ * @param status healthy, unhealthy, unknown, or refused (the checker will not probe the server's
+ *     address)
  * @param checkedAt when the last check finished, nullable (never checked)
  * @param latencyMillis latency of the last successful check, nullable
  * @param protocolVersion MCP protocol version negotiated by the last successful check, nullable
  * @param consecutiveFailures failed checks in a row
  * @param detail a short human-readable reason for the status, nullable
  * @param serverName the name the server gave in its last successful {@code initialize}, nullable
- * @param serverVersion the version the server gave in its last successful {@code initialize}, nullable
+ * @param serverVersion the version the server gave in its last successful {@code initialize},
+ *     nullable
  * @param uptime share of successful checks over the recent history (24 hours), 0 to 1, nullable
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,8 +47,22 @@ public record Health(
   }
 
   /** Health without server identity or uptime (written before probes learnt them). */
-  public Health(HealthStatus status, Instant checkedAt, Long latencyMillis, String protocolVersion,
-      int consecutiveFailures, String detail) {
-    this(status, checkedAt, latencyMillis, protocolVersion, consecutiveFailures, detail, null, null, null);
+  public Health(
+      HealthStatus status,
+      Instant checkedAt,
+      Long latencyMillis,
+      String protocolVersion,
+      int consecutiveFailures,
+      String detail) {
+    this(
+        status,
+        checkedAt,
+        latencyMillis,
+        protocolVersion,
+        consecutiveFailures,
+        detail,
+        null,
+        null,
+        null);
   }
 }

@@ -14,7 +14,9 @@ public enum LifecycleStatus {
     this.wire = wire;
   }
 
-  /** @return the lower-case name used on the wire and in storage */
+  /**
+   * @return the lower-case name used on the wire and in storage
+   */
   @JsonValue
   public String wire() {
     return wire;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * A header a remote requires from its clients (official {@code remotes[].headers}); the registry stores
- * the declaration, never a value.
+ * A header a remote requires from its clients (official {@code remotes[].headers}); the registry
+ * stores the declaration, never a value.
  *
  * @param name header name
  * @param description what the value is, nullable

@@ -2,20 +2,21 @@ package io.mcpplatform.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.mcpplatform.core.embedding.EntryVectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mcpplatform.core.embedding.EntryVectors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One server in the catalog: a superset of the official {@code server.json} plus what the registry owns
- * (tags, declared and discovered capabilities, health, lifecycle status, timestamps).
+ * One server in the catalog: a superset of the official {@code server.json} plus what the registry
+ * owns (tags, declared and discovered capabilities, health, lifecycle status, timestamps).
  *
- * <p>The seed's arguments map onto it: {@code server_id} is {@link #name}, {@code name} is {@link #title},
- * {@code url} is the first remote's URL.
+ * <p>The seed's arguments map onto it: {@code server_id} is {@link #name}, {@code name} is {@link
+ * #title}, {@code url} is the first remote's URL.
  *
- * @param name unique id, seed-style ({@code weather-api}) or namespaced ({@code com.example/weather})
+ * @param name unique id, seed-style ({@code weather-api}) or namespaced ({@code
+ *     com.example/weather})
  * @param title human-readable name
  * @param description what the server offers, nullable
  * @param version server version
@@ -30,8 +31,8 @@ import java.util.Objects;
  * @param publishedAt first registration time
  * @param updatedAt last registration (not health) change
  * @param revision registration revision, starts at 1 and grows by one per registration change
- * @param vectors embeddings of the entry's texts for search, nullable (written before embeddings existed,
- *     or without a model); never part of the wire form: the stores persist them explicitly
+ * @param vectors embeddings of the entry's texts for search, nullable (written before embeddings
+ *     existed, or without a model); never part of the wire form: the stores persist them explicitly
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerEntry(
@@ -59,43 +60,57 @@ public record ServerEntry(
     remotes = remotes == null ? List.of() : List.copyOf(remotes);
     tags = tags == null ? List.of() : List.copyOf(tags);
     capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
-    discoveredCapabilities = discoveredCapabilities == null ? List.of() : List.copyOf(discoveredCapabilities);
+    discoveredCapabilities =
+        discoveredCapabilities == null ? List.of() : List.copyOf(discoveredCapabilities);
     health = health == null ? Health.UNKNOWN : health;
     status = status == null ? LifecycleStatus.ACTIVE : status;
   }
 
-  /** @return the URL of the first remote, or null when there is none */
+  /**
+   * @return the URL of the first remote, or null when there is none
+   */
   public String url() {
     return remotes.isEmpty() ? null : remotes.get(0).url();
   }
 
-  /** @return this entry with other health, registration fields untouched */
+  /**
+   * @return this entry with other health, registration fields untouched
+   */
   public ServerEntry withHealth(Health newHealth) {
     return toBuilder().health(newHealth).build();
   }
 
-  /** @return this entry with other discovered capabilities */
+  /**
+   * @return this entry with other discovered capabilities
+   */
   public ServerEntry withDiscoveredCapabilities(List<Capability> discovered) {
     return toBuilder().discoveredCapabilities(discovered).build();
   }
 
-  /** @return this entry with another lifecycle status */
+  /**
+   * @return this entry with another lifecycle status
+   */
   public ServerEntry withStatus(LifecycleStatus newStatus) {
     return toBuilder().status(newStatus).build();
   }
 
-  /** @return this entry with other vectors */
+  /**
+   * @return this entry with other vectors
+   */
   public ServerEntry withVectors(EntryVectors newVectors) {
     return toBuilder().vectors(newVectors).build();
   }
 
-  /** @return this entry with the store-owned bookkeeping set */
+  /**
+   * @return this entry with the store-owned bookkeeping set
+   */
   public ServerEntry withBookkeeping(Instant published, Instant updated, long newRevision) {
     return toBuilder().publishedAt(published).updatedAt(updated).revision(newRevision).build();
   }
 
   /**
-   * Starts an entry from its three required fields; every other field starts empty (or at its default).
+   * Starts an entry from its three required fields; every other field starts empty (or at its
+   * default).
    *
    * @param name unique id
    * @param title human-readable name
@@ -106,12 +121,27 @@ public record ServerEntry(
     return new Builder().name(name).title(title).version(version);
   }
 
-  /** @return a builder holding every field of this entry */
+  /**
+   * @return a builder holding every field of this entry
+   */
   public Builder toBuilder() {
-    return new Builder().name(name).title(title).description(description).version(version).remotes(remotes)
-        .repository(repository).websiteUrl(websiteUrl).tags(tags).capabilities(capabilities)
-        .discoveredCapabilities(discoveredCapabilities).health(health).status(status).publishedAt(publishedAt)
-        .updatedAt(updatedAt).revision(revision).vectors(vectors);
+    return new Builder()
+        .name(name)
+        .title(title)
+        .description(description)
+        .version(version)
+        .remotes(remotes)
+        .repository(repository)
+        .websiteUrl(websiteUrl)
+        .tags(tags)
+        .capabilities(capabilities)
+        .discoveredCapabilities(discoveredCapabilities)
+        .health(health)
+        .status(status)
+        .publishedAt(publishedAt)
+        .updatedAt(updatedAt)
+        .revision(revision)
+        .vectors(vectors);
   }
 
   /** Builds an entry field by field; {@link #build()} applies the record's checks and defaults. */
@@ -133,8 +163,7 @@ public record ServerEntry(
     private long revision;
     private EntryVectors vectors;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     public Builder name(String value) {
       name = value;
@@ -221,15 +250,31 @@ public record ServerEntry(
      * @throws NullPointerException when name, title or version is missing
      */
     public ServerEntry build() {
-      return new ServerEntry(name, title, description, version, remotes, repository, websiteUrl, tags,
-          capabilities, discoveredCapabilities, health, status, publishedAt, updatedAt, revision, vectors);
+      return new ServerEntry(
+          name,
+          title,
+          description,
+          version,
+          remotes,
+          repository,
+          websiteUrl,
+          tags,
+          capabilities,
+          discoveredCapabilities,
+          health,
+          status,
+          publishedAt,
+          updatedAt,
+          revision,
+          vectors);
     }
   }
 
   /**
-   * Whether this copy carries news compared with another copy of the same entry: a later registration
-   * revision, or the same revision with a later health check or with other vectors. An identical or older
-   * copy is no news, so re-reading the same change (an overlapping index refresh) costs nothing.
+   * Whether this copy carries news compared with another copy of the same entry: a later
+   * registration revision, or the same revision with a later health check or with other vectors. An
+   * identical or older copy is no news, so re-reading the same change (an overlapping index
+   * refresh) costs nothing.
    *
    * @param other another copy, nullable
    * @return true when this copy should replace {@code other}

@@ -10,7 +10,9 @@ public class ValidationException extends RuntimeException {
 
   private final transient List<FieldError> errors;
 
-  /** @param errors the problems found, at least one */
+  /**
+   * @param errors the problems found, at least one
+   */
   public ValidationException(List<FieldError> errors) {
     super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     if (errors.isEmpty()) {
@@ -19,12 +21,16 @@ public class ValidationException extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
-  /** @return a single-field failure */
+  /**
+   * @return a single-field failure
+   */
   public static ValidationException of(String field, String message) {
     return new ValidationException(List.of(new FieldError(field, message)));
   }
 
-  /** @return every problem found, in input order */
+  /**
+   * @return every problem found, in input order
+   */
   public List<FieldError> errors() {
     return errors;
   }

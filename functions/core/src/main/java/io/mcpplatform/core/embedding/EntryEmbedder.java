@@ -7,19 +7,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Computes the vectors of an entry's texts ({@link EntryTexts}), embedding only the texts whose stored
- * vector is missing, stale (the text changed) or of another model.
+ * Computes the vectors of an entry's texts ({@link EntryTexts}), embedding only the texts whose
+ * stored vector is missing, stale (the text changed) or of another model.
  */
 public final class EntryEmbedder {
 
   private final TextEmbedder embedder;
 
-  /** @param embedder the model */
+  /**
+   * @param embedder the model
+   */
   public EntryEmbedder(TextEmbedder embedder) {
     this.embedder = Objects.requireNonNull(embedder, "embedder");
   }
 
-  /** @return the model */
+  /**
+   * @return the model
+   */
   public TextEmbedder embedder() {
     return embedder;
   }
@@ -30,7 +34,8 @@ public final class EntryEmbedder {
    * @return the vectors of every text of the entry
    */
   public EntryVectors vectors(ServerEntry entry, EntryVectors previous) {
-    EntryVectors reusable = previous != null && previous.model().equals(embedder.modelId()) ? previous : null;
+    EntryVectors reusable =
+        previous != null && previous.model().equals(embedder.modelId()) ? previous : null;
     List<TextVector> out = new ArrayList<>();
     for (Map.Entry<String, String> text : EntryTexts.of(entry).entrySet()) {
       String hash = EntryTexts.hash(text.getValue());
@@ -38,7 +43,9 @@ public final class EntryEmbedder {
       if (old != null && old.hash().equals(hash)) {
         out.add(old);
       } else {
-        out.add(new TextVector(text.getKey(), hash, VectorCodec.encode(embedder.embed(text.getValue()))));
+        out.add(
+            new TextVector(
+                text.getKey(), hash, VectorCodec.encode(embedder.embed(text.getValue()))));
       }
     }
     return new EntryVectors(embedder.modelId(), out);

@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The texts of an entry that are embedded: the entry's own (name split into words, title, description,
- * tags) and one per tool (name split into words and description), declared or discovered; a discovered
- * tool's text wins over a declared tool of the same name, since a probe saw what the server really offers.
+ * The texts of an entry that are embedded: the entry's own (name split into words, title,
+ * description, tags) and one per tool (name split into words and description), declared or
+ * discovered; a discovered tool's text wins over a declared tool of the same name, since a probe
+ * saw what the server really offers.
  */
 public final class EntryTexts {
 
   /** Source of the entry's own text. */
   public static final String ENTRY = "entry";
+
   /** Prefix of a tool's source, followed by the tool's name. */
   public static final String TOOL = "tool:";
 
@@ -23,8 +25,7 @@ public final class EntryTexts {
   private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private EntryTexts() {
-  }
+  private EntryTexts() {}
 
   /**
    * @param entry an entry
@@ -47,13 +48,18 @@ public final class EntryTexts {
       return;
     }
     String words = words(c.name());
-    String text = c.description() == null || c.description().isBlank() ? words : words + ": " + c.description().strip();
+    String text =
+        c.description() == null || c.description().isBlank()
+            ? words
+            : words + ": " + c.description().strip();
     texts.put(TOOL + c.name(), text);
   }
 
   private static String entryText(ServerEntry e) {
-    // the name's last part: a namespace (io.github.someone) says who publishes, not what the server does
-    StringBuilder text = new StringBuilder(words(e.name().substring(e.name().lastIndexOf('/') + 1)));
+    // the name's last part: a namespace (io.github.someone) says who publishes, not what the server
+    // does
+    StringBuilder text =
+        new StringBuilder(words(e.name().substring(e.name().lastIndexOf('/') + 1)));
     String title = e.title().strip();
     if (!title.isEmpty() && !words(title).equalsIgnoreCase(text.toString())) {
       text.append(". ").append(title);
@@ -68,8 +74,8 @@ public final class EntryTexts {
   }
 
   /**
-   * Splits an identifier into words: on {@code - _ . /} and between a lower-case letter or digit and an
-   * upper-case letter ({@code getLocation}, {@code io.github.acme/geo-coder}).
+   * Splits an identifier into words: on {@code - _ . /} and between a lower-case letter or digit
+   * and an upper-case letter ({@code getLocation}, {@code io.github.acme/geo-coder}).
    *
    * @param identifier a name
    * @return its words, separated by single spaces

@@ -11,8 +11,7 @@ import java.util.Objects;
  * @param texts one vector per text of the entry (its own text, each tool's)
  */
 public record EntryVectors(
-    @JsonProperty("model") String model,
-    @JsonProperty("texts") List<TextVector> texts) {
+    @JsonProperty("model") String model, @JsonProperty("texts") List<TextVector> texts) {
 
   public EntryVectors {
     Objects.requireNonNull(model, "model");

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The embedding of one text of an entry.
  *
- * @param source which text: {@link EntryTexts#ENTRY} for the entry's own text, {@code tool:NAME} for a tool's
+ * @param source which text: {@link EntryTexts#ENTRY} for the entry's own text, {@code tool:NAME}
+ *     for a tool's
  * @param hash fingerprint of the embedded text, so an unchanged text is not embedded again
  * @param vector the vector, encoded by {@link VectorCodec}
  */

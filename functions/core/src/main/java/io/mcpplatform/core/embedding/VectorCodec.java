@@ -3,15 +3,14 @@ package io.mcpplatform.core.embedding;
 import java.util.Base64;
 
 /**
- * Compact encoding of embeddings: each component scaled by the vector's largest magnitude to a signed
- * byte (int8), base64 in text. 384 components take 512 characters instead of 1,536 float bytes. Cosine
- * similarity does not depend on a vector's length, so the int8 vector needs no scale to be compared; the
- * rounding changes a cosine by less than 0.01.
+ * Compact encoding of embeddings: each component scaled by the vector's largest magnitude to a
+ * signed byte (int8), base64 in text. 384 components take 512 characters instead of 1,536 float
+ * bytes. Cosine similarity does not depend on a vector's length, so the int8 vector needs no scale
+ * to be compared; the rounding changes a cosine by less than 0.01.
  */
 public final class VectorCodec {
 
-  private VectorCodec() {
-  }
+  private VectorCodec() {}
 
   /**
    * @param vector a vector

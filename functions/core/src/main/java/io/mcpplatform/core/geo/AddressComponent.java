@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param longName the full name ({@code Texas})
  * @param shortName the abbreviation or code ({@code TX}), the long name when there is none
- * @param types what the part is ({@code locality}, {@code administrative_area_level_1}, {@code country}...)
+ * @param types what the part is ({@code locality}, {@code administrative_area_level_1}, {@code
+ *     country}...)
  */
 public record AddressComponent(
     @JsonProperty("longName") String longName,

@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers repeated questions from a {@link GeocodeCache} and asks the delegate only on a miss. Answers that
- * carry a note (a fallback answered) are not cached, so the configured geocoder is asked again next time.
- * A failing cache is treated as a miss.
+ * Answers repeated questions from a {@link GeocodeCache} and asks the delegate only on a miss.
+ * Answers that carry a note (a fallback answered) are not cached, so the configured geocoder is
+ * asked again next time. A failing cache is treated as a miss.
  */
 public final class CachingGeocoder implements Geocoder {
 

@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a daily cap on a paid geocoder: each question it would answer is first counted in a
- * {@link DailyCallCounter}; once the UTC day's count reaches the cap, and while the counter cannot be read,
- * the fallback answers instead with a note saying why. The cap is therefore a ceiling on the day's paid
- * calls (retries inside the paid geocoder aside), whatever the traffic. Place it behind the answer cache so
- * that cache hits cost nothing; noted answers are not cached.
+ * Puts a daily cap on a paid geocoder: each question it would answer is first counted in a {@link
+ * DailyCallCounter}; once the UTC day's count reaches the cap, and while the counter cannot be
+ * read, the fallback answers instead with a note saying why. The cap is therefore a ceiling on the
+ * day's paid calls (retries inside the paid geocoder aside), whatever the traffic. Place it behind
+ * the answer cache so that cache hits cost nothing; noted answers are not cached.
  */
 public final class DailyCappedGeocoder implements Geocoder {
 
@@ -36,8 +36,14 @@ public final class DailyCappedGeocoder implements Geocoder {
    * @param cap the most paid calls a UTC day may have, at least 0
    * @param clock the time source
    */
-  public DailyCappedGeocoder(Geocoder paid, String paidName, Geocoder fallback, String fallbackName,
-      DailyCallCounter counter, long cap, Clock clock) {
+  public DailyCappedGeocoder(
+      Geocoder paid,
+      String paidName,
+      Geocoder fallback,
+      String fallbackName,
+      DailyCallCounter counter,
+      long cap,
+      Clock clock) {
     this.paid = Objects.requireNonNull(paid, "paid");
     this.paidName = Objects.requireNonNull(paidName, "paidName");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -53,17 +59,22 @@ public final class DailyCappedGeocoder implements Geocoder {
   @Override
   public GeocodeResult geocode(String query, String language) {
     String refusal = admit();
-    return refusal == null ? paid.geocode(query, language) : noted(fallback.geocode(query, language), refusal);
+    return refusal == null
+        ? paid.geocode(query, language)
+        : noted(fallback.geocode(query, language), refusal);
   }
 
   @Override
   public GeocodeResult reverse(double latitude, double longitude, String language) {
     String refusal = admit();
-    return refusal == null ? paid.reverse(latitude, longitude, language)
+    return refusal == null
+        ? paid.reverse(latitude, longitude, language)
         : noted(fallback.reverse(latitude, longitude, language), refusal);
   }
 
-  /** @return null when the call may go to the paid geocoder, else why not */
+  /**
+   * @return null when the call may go to the paid geocoder, else why not
+   */
   private String admit() {
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     try {
@@ -71,16 +82,27 @@ public final class DailyCappedGeocoder implements Geocoder {
         return null;
       }
     } catch (RuntimeException e) {
-      LOG.warn("the daily count of {} calls could not be checked ({}); answering from {}", paidName,
-          e.getClass().getSimpleName(), fallbackName);
+      LOG.warn(
+          "the daily count of {} calls could not be checked ({}); answering from {}",
+          paidName,
+          e.getClass().getSimpleName(),
+          fallbackName);
       return "The daily count of " + paidName + " calls could not be checked just now";
     }
     if (!day.equals(reportedDay)) {
       reportedDay = day;
-      LOG.warn("the daily cap of {} {} calls is reached for {}; answering from {} until 00:00 UTC", cap, paidName,
-          day, fallbackName);
+      LOG.warn(
+          "the daily cap of {} {} calls is reached for {}; answering from {} until 00:00 UTC",
+          cap,
+          paidName,
+          day,
+          fallbackName);
     }
-    return "The daily cap of " + cap + " " + paidName + " calls is reached (it resets at 00:00 UTC)";
+    return "The daily cap of "
+        + cap
+        + " "
+        + paidName
+        + " calls is reached (it resets at 00:00 UTC)";
   }
 
   private GeocodeResult noted(GeocodeResult result, String why) {

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the primary geocoder and, when it times out, fails on its side or cannot be reached, asks the
- * fallback and says so in the result's note. Failures a person must fix (quota, access denied, a
- * rejected request) are not hidden behind the fallback: they propagate.
+ * Asks the primary geocoder and, when it times out, fails on its side or cannot be reached, asks
+ * the fallback and says so in the result's note. Failures a person must fix (quota, access denied,
+ * a rejected request) are not hidden behind the fallback: they propagate.
  */
 public final class FallbackGeocoder implements Geocoder {
 
@@ -26,7 +26,8 @@ public final class FallbackGeocoder implements Geocoder {
    * @param fallback the geocoder asked when the primary is unavailable for a transient reason
    * @param fallbackName how the note names it ({@code the offline gazetteer})
    */
-  public FallbackGeocoder(Geocoder primary, String primaryName, Geocoder fallback, String fallbackName) {
+  public FallbackGeocoder(
+      Geocoder primary, String primaryName, Geocoder fallback, String fallbackName) {
     this.primary = Objects.requireNonNull(primary, "primary");
     this.primaryName = Objects.requireNonNull(primaryName, "primaryName");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -59,7 +60,8 @@ public final class FallbackGeocoder implements Geocoder {
     }
   }
 
-  private GeocodeResult fromFallback(GeocoderUnavailableException primaryFailure, Supplier<GeocodeResult> call) {
+  private GeocodeResult fromFallback(
+      GeocoderUnavailableException primaryFailure, Supplier<GeocodeResult> call) {
     GeocodeResult result;
     try {
       result = call.get();
@@ -67,9 +69,13 @@ public final class FallbackGeocoder implements Geocoder {
       primaryFailure.addSuppressed(e);
       throw primaryFailure;
     }
-    return result.withNote(primaryName + " did not answer (" + describe(primaryFailure.reason())
-        + "); this answer comes from " + fallbackName
-        + " and may be less precise.");
+    return result.withNote(
+        primaryName
+            + " did not answer ("
+            + describe(primaryFailure.reason())
+            + "); this answer comes from "
+            + fallbackName
+            + " and may be less precise.");
   }
 
   private static String describe(GeocoderUnavailableException.Reason reason) {

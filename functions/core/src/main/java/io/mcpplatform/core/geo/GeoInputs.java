@@ -32,12 +32,18 @@ public final class GeoInputs {
    */
   public static String location(String location) {
     if (location == null || location.isBlank()) {
-      throw ValidationException.of("location", "is required: a place name or address, such as \"Eiffel Tower, Paris\"");
+      throw ValidationException.of(
+          "location", "is required: a place name or address, such as \"Eiffel Tower, Paris\"");
     }
     String trimmed = location.strip();
     if (trimmed.length() > MAX_LOCATION_LENGTH) {
-      throw ValidationException.of("location", "is " + trimmed.length() + " characters long; at most "
-          + MAX_LOCATION_LENGTH + " are accepted");
+      throw ValidationException.of(
+          "location",
+          "is "
+              + trimmed.length()
+              + " characters long; at most "
+              + MAX_LOCATION_LENGTH
+              + " are accepted");
     }
     if (CONTROL.matcher(trimmed).find()) {
       throw ValidationException.of("location", "must not contain control characters");
@@ -56,8 +62,11 @@ public final class GeoInputs {
     }
     String trimmed = language.strip();
     if (trimmed.length() > MAX_LANGUAGE_LENGTH || !LANGUAGE.matcher(trimmed).matches()) {
-      throw ValidationException.of("language", "must be a language tag such as \"en\", \"de\" or \"pt-BR\" (at most "
-          + MAX_LANGUAGE_LENGTH + " characters)");
+      throw ValidationException.of(
+          "language",
+          "must be a language tag such as \"en\", \"de\" or \"pt-BR\" (at most "
+              + MAX_LANGUAGE_LENGTH
+              + " characters)");
     }
     return trimmed;
   }
@@ -80,7 +89,8 @@ public final class GeoInputs {
     if (value == null) {
       checks.fail(field, "is required: a number from " + (int) -limit + " to " + (int) limit);
     } else if (!(value >= -limit && value <= limit)) {
-      checks.fail(field, "must be a number from " + (int) -limit + " to " + (int) limit + ", got " + value);
+      checks.fail(
+          field, "must be a number from " + (int) -limit + " to " + (int) limit + ", got " + value);
     }
   }
 }

@@ -3,8 +3,9 @@ package io.mcpplatform.core.geo;
 import java.util.Optional;
 
 /**
- * Remembers geocoding answers so that a repeated question costs no call to a paid service. Entries expire:
- * an adapter keeps none longer than {@link #MAX_TTL_DAYS} days, the longest Google's terms allow.
+ * Remembers geocoding answers so that a repeated question costs no call to a paid service. Entries
+ * expire: an adapter keeps none longer than {@link #MAX_TTL_DAYS} days, the longest Google's terms
+ * allow.
  *
  * <p>A cache is an optimisation: callers treat its failures as misses.
  */

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The key under which a geocoding answer is cached: the normalized question and the language, so that
- * {@code "  Paris "} and {@code "paris"} share one entry.
+ * The key under which a geocoding answer is cached: the normalized question and the language, so
+ * that {@code " Paris "} and {@code "paris"} share one entry.
  *
  * @param value the key text, at most a few hundred characters
  */
@@ -35,7 +35,8 @@ public record GeocodeCacheKey(String value) {
    * @return the key of a reverse question; coordinates are rounded to 6 decimals (about 0.1 m)
    */
   public static GeocodeCacheKey reverse(double latitude, double longitude, String language) {
-    return new GeocodeCacheKey(String.format(Locale.ROOT, "rev|%s|%.6f,%.6f", normalize(language), latitude, longitude));
+    return new GeocodeCacheKey(
+        String.format(Locale.ROOT, "rev|%s|%.6f,%.6f", normalize(language), latitude, longitude));
   }
 
   /**

@@ -5,7 +5,9 @@ public class GeocodeNotFoundException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was asked, in words a person can read */
+  /**
+   * @param message what was asked, in words a person can read
+   */
   public GeocodeNotFoundException(String message) {
     super(message);
   }
@@ -15,8 +17,11 @@ public class GeocodeNotFoundException extends RuntimeException {
    * @return an exception saying so
    */
   public static GeocodeNotFoundException forQuery(String query) {
-    return new GeocodeNotFoundException("No place found for \"" + query + "\". Check the spelling or add a "
-        + "country or region (\"Paris, Texas\").");
+    return new GeocodeNotFoundException(
+        "No place found for \""
+            + query
+            + "\". Check the spelling or add a "
+            + "country or region (\"Paris, Texas\").");
   }
 
   /**
@@ -25,6 +30,7 @@ public class GeocodeNotFoundException extends RuntimeException {
    * @return an exception saying no address is known there
    */
   public static GeocodeNotFoundException forPoint(double latitude, double longitude) {
-    return new GeocodeNotFoundException("No address found for coordinates " + latitude + ", " + longitude + ".");
+    return new GeocodeNotFoundException(
+        "No address found for coordinates " + latitude + ", " + longitude + ".");
   }
 }

@@ -12,13 +12,14 @@ import java.util.Objects;
  * @param formattedAddress a one-line address a person can read
  * @param latitude degrees, -90..90
  * @param longitude degrees, -180..180
- * @param placeId the answering geocoder's identifier of the place (Google place id, {@code geonames:ID})
+ * @param placeId the answering geocoder's identifier of the place (Google place id, {@code
+ *     geonames:ID})
  * @param mapUrl a link that shows the place on a map
  * @param components the address parts, most specific first; never null
  * @param source which geocoder answered: {@link #SOURCE_GOOGLE} or {@link #SOURCE_OFFLINE}
  * @param note why another geocoder than the configured one answered, or null
- * @param distanceKm for a reverse lookup answered with the nearest known place, its great-circle distance
- *     from the asked point in kilometres; null otherwise
+ * @param distanceKm for a reverse lookup answered with the nearest known place, its great-circle
+ *     distance from the asked point in kilometres; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GeocodeResult(
@@ -43,7 +44,8 @@ public record GeocodeResult(
     Objects.requireNonNull(placeId, "placeId");
     Objects.requireNonNull(source, "source");
     if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
-      throw new IllegalArgumentException("coordinates out of range: " + latitude + ", " + longitude);
+      throw new IllegalArgumentException(
+          "coordinates out of range: " + latitude + ", " + longitude);
     }
     mapUrl = mapUrl == null ? mapUrl(latitude, longitude) : mapUrl;
     components = components == null ? List.of() : List.copyOf(components);
@@ -55,7 +57,11 @@ public record GeocodeResult(
    * @return a Google Maps search link for the coordinates, as the reference design builds it
    */
   public static String mapUrl(double latitude, double longitude) {
-    return String.format(Locale.ROOT, "https://www.google.com/maps/search/?api=1&query=%.6f,%.6f", latitude, longitude);
+    return String.format(
+        Locale.ROOT,
+        "https://www.google.com/maps/search/?api=1&query=%.6f,%.6f",
+        latitude,
+        longitude);
   }
 
   /**
@@ -64,6 +70,14 @@ public record GeocodeResult(
    */
   public GeocodeResult withNote(String newNote) {
     return new GeocodeResult(
-        formattedAddress, latitude, longitude, placeId, mapUrl, components, source, newNote, distanceKm);
+        formattedAddress,
+        latitude,
+        longitude,
+        placeId,
+        mapUrl,
+        components,
+        source,
+        newNote,
+        distanceKm);
   }
 }

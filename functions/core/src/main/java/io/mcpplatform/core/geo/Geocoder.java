@@ -5,8 +5,8 @@ import io.mcpplatform.core.catalog.ValidationException;
 /**
  * Turns place names into coordinates and coordinates into places.
  *
- * <p>Implementations are thread-safe. Arguments are expected to have passed {@link GeoInputs}; adapters
- * may check them again.
+ * <p>Implementations are thread-safe. Arguments are expected to have passed {@link GeoInputs};
+ * adapters may check them again.
  */
 public interface Geocoder {
 

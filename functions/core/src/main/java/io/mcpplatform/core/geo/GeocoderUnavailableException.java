@@ -3,8 +3,8 @@ package io.mcpplatform.core.geo;
 import java.util.Objects;
 
 /**
- * The geocoder could not answer. The message says what happened and what a person can do about it; it
- * never holds a key, a signed URL or a class name.
+ * The geocoder could not answer. The message says what happened and what a person can do about it;
+ * it never holds a key, a signed URL or a class name.
  */
 public class GeocoderUnavailableException extends RuntimeException {
 
@@ -33,7 +33,9 @@ public class GeocoderUnavailableException extends RuntimeException {
       this.transientFailure = transientFailure;
     }
 
-    /** @return true when another geocoder may answer instead and a retry later may succeed */
+    /**
+     * @return true when another geocoder may answer instead and a retry later may succeed
+     */
     public boolean isTransient() {
       return transientFailure;
     }
@@ -59,7 +61,9 @@ public class GeocoderUnavailableException extends RuntimeException {
     this(reason, message, null);
   }
 
-  /** @return why the geocoder could not answer */
+  /**
+   * @return why the geocoder could not answer
+   */
   public Reason reason() {
     return reason;
   }

@@ -2,7 +2,10 @@ package io.mcpplatform.core.geo;
 
 import java.time.LocalDate;
 
-/** A {@link DailyCallCounter} for one process (the local system, tests): only the current day is kept. */
+/**
+ * A {@link DailyCallCounter} for one process (the local system, tests): only the current day is
+ * kept.
+ */
 public final class InMemoryDailyCallCounter implements DailyCallCounter {
 
   private LocalDate day;

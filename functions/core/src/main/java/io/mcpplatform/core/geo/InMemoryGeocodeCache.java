@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * A least-recently-used cache held in memory, bounded in entries and in age. Thread-safe.
- */
+/** A least-recently-used cache held in memory, bounded in entries and in age. Thread-safe. */
 public final class InMemoryGeocodeCache implements GeocodeCache {
 
   private record Entry(GeocodeResult result, Instant expiresAt) {}
@@ -29,22 +27,26 @@ public final class InMemoryGeocodeCache implements GeocodeCache {
       throw new IllegalArgumentException("maxEntries must be at least 1");
     }
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofDays(MAX_TTL_DAYS)) > 0) {
-      throw new IllegalArgumentException("ttl must be positive and at most " + MAX_TTL_DAYS + " days");
+      throw new IllegalArgumentException(
+          "ttl must be positive and at most " + MAX_TTL_DAYS + " days");
     }
     this.maxEntries = maxEntries;
     this.ttl = ttl;
     this.clock = clock;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<GeocodeCacheKey, Entry> eldest) {
-        return size() > InMemoryGeocodeCache.this.maxEntries;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<GeocodeCacheKey, Entry> eldest) {
+            return size() > InMemoryGeocodeCache.this.maxEntries;
+          }
+        };
   }
 
-  /** @param maxEntries how many answers to keep at most; answers are kept for a day */
+  /**
+   * @param maxEntries how many answers to keep at most; answers are kept for a day
+   */
   public InMemoryGeocodeCache(int maxEntries) {
     this(maxEntries, Duration.ofDays(1), Clock.systemUTC());
   }
@@ -67,7 +69,9 @@ public final class InMemoryGeocodeCache implements GeocodeCache {
     entries.put(key, new Entry(result, clock.instant().plus(ttl)));
   }
 
-  /** @return how many answers are held now */
+  /**
+   * @return how many answers are held now
+   */
   public synchronized int size() {
     return entries.size();
   }

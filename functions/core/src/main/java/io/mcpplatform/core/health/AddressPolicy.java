@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * Which IP addresses the health checker may connect to: the SSRF decision, independent of how the
- * connection is made. Refused: loopback (unless allowed, for local runs), private, link-local (the instance
- * metadata address 169.254.169.254 among them), carrier-grade NAT, multicast, unspecified, broadcast,
- * reserved, benchmarking and documentation ranges; in IPv6 also unique-local, site-local, link-local,
- * multicast, discard-only and documentation prefixes, and every form that embeds a refused IPv4 address
- * (IPv4-mapped, IPv4-compatible, NAT64, 6to4, Teredo). The metadata addresses (169.254.169.254 and
- * fd00:ec2::254) are refused whatever the configuration.
+ * connection is made. Refused: loopback (unless allowed, for local runs), private, link-local (the
+ * instance metadata address 169.254.169.254 among them), carrier-grade NAT, multicast, unspecified,
+ * broadcast, reserved, benchmarking and documentation ranges; in IPv6 also unique-local,
+ * site-local, link-local, multicast, discard-only and documentation prefixes, and every form that
+ * embeds a refused IPv4 address (IPv4-mapped, IPv4-compatible, NAT64, 6to4, Teredo). The metadata
+ * addresses (169.254.169.254 and fd00:ec2::254) are refused whatever the configuration.
  */
 public final class AddressPolicy {
 
@@ -23,24 +23,31 @@ public final class AddressPolicy {
     this.allowLoopback = allowLoopback;
   }
 
-  /** @return the policy for deployed functions: only public unicast addresses */
+  /**
+   * @return the policy for deployed functions: only public unicast addresses
+   */
   public static AddressPolicy strict() {
     return STRICT;
   }
 
-  /** @return the policy for local runs: public addresses and loopback, where the local servers live */
+  /**
+   * @return the policy for local runs: public addresses and loopback, where the local servers live
+   */
   public static AddressPolicy allowingLoopback() {
     return LOCAL;
   }
 
-  /** @return whether loopback addresses are allowed */
+  /**
+   * @return whether loopback addresses are allowed
+   */
   public boolean allowsLoopback() {
     return allowLoopback;
   }
 
   /**
    * @param address a resolved address
-   * @return null when the checker may connect to it, else a short reason such as {@code "private address"}
+   * @return null when the checker may connect to it, else a short reason such as {@code "private
+   *     address"}
    */
   public String refusal(InetAddress address) {
     Objects.requireNonNull(address, "address");
@@ -48,7 +55,9 @@ public final class AddressPolicy {
     return b.length == 4 ? v4(toInt(b, 0), allowLoopback) : v6(b);
   }
 
-  /** @return whether the checker may connect to the address */
+  /**
+   * @return whether the checker may connect to the address
+   */
   public boolean allows(InetAddress address) {
     return refusal(address) == null;
   }
@@ -166,7 +175,9 @@ public final class AddressPolicy {
   }
 
   private static int toInt(byte[] b, int offset) {
-    return ((b[offset] & 0xFF) << 24) | ((b[offset + 1] & 0xFF) << 16) | ((b[offset + 2] & 0xFF) << 8)
+    return ((b[offset] & 0xFF) << 24)
+        | ((b[offset + 1] & 0xFF) << 16)
+        | ((b[offset + 2] & 0xFF) << 8)
         | (b[offset + 3] & 0xFF);
   }
 }

@@ -4,9 +4,9 @@ import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.progress.ProgressListener;
 
 /**
- * Checks whether an MCP server answers at a remote: the port the health checker and {@code check_health}
- * use. An implementation speaks MCP (not a bare GET), refuses addresses its {@link AddressPolicy} forbids,
- * and bounds time and response size.
+ * Checks whether an MCP server answers at a remote: the port the health checker and {@code
+ * check_health} use. An implementation speaks MCP (not a bare GET), refuses addresses its {@link
+ * AddressPolicy} forbids, and bounds time and response size.
  */
 public interface HealthProbe {
 
@@ -18,12 +18,15 @@ public interface HealthProbe {
    */
   ProbeResult probe(Remote remote);
 
-  /** Steps a probe reports: connected, initialized, capabilities listed; the caller reports the verdict. */
+  /**
+   * Steps a probe reports: connected, initialized, capabilities listed; the caller reports the
+   * verdict.
+   */
   double STEPS = 4;
 
   /**
-   * Probes one remote once, telling a listener of each step ({@link #STEPS} in all, the last one the
-   * caller's verdict). The default reports nothing before it answers.
+   * Probes one remote once, telling a listener of each step ({@link #STEPS} in all, the last one
+   * the caller's verdict). The default reports nothing before it answers.
    *
    * @param remote where the server is reached
    * @param progress hears the probe's steps

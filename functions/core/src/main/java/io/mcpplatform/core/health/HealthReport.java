@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param discovered tools and resources the server listed, empty unless up
  * @param detail why the probe failed or was refused, nullable
  * @param recorded false when the probe's result was not recorded (a check by someone other than the
- *     server's owner or an admin: {@code health} is then the stored health, unchanged); null when recorded
+ *     server's owner or an admin: {@code health} is then the stored health, unchanged); null when
+ *     recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HealthReport(
@@ -36,22 +37,37 @@ public record HealthReport(
   }
 
   /** A report of a check whose result was recorded. */
-  public HealthReport(String serverId, ProbeOutcome outcome, Health health, List<Capability> discovered,
+  public HealthReport(
+      String serverId,
+      ProbeOutcome outcome,
+      Health health,
+      List<Capability> discovered,
       String detail) {
     this(serverId, outcome, health, discovered, detail, null);
   }
 
-  /** @return one line for people, in the seed's words */
+  /**
+   * @return one line for people, in the seed's words
+   */
   public String message() {
     if (Boolean.FALSE.equals(recorded)) {
       return "Server health probe complete (not recorded: only the server's owner or an admin records checks)."
-          + " Outcome: " + outcome.wire() + (detail == null ? "" : " (" + detail + ")") + "; recorded status: "
+          + " Outcome: "
+          + outcome.wire()
+          + (detail == null ? "" : " (" + detail + ")")
+          + "; recorded status: "
           + health.status().wire();
     }
-    StringBuilder b = new StringBuilder("Server health check complete. Status: ").append(health.status().wire());
+    StringBuilder b =
+        new StringBuilder("Server health check complete. Status: ").append(health.status().wire());
     if (outcome == ProbeOutcome.UP) {
-      b.append(" (").append(health.latencyMillis()).append(" ms, protocol ").append(health.protocolVersion())
-          .append(", ").append(discovered.size()).append(" capabilities)");
+      b.append(" (")
+          .append(health.latencyMillis())
+          .append(" ms, protocol ")
+          .append(health.protocolVersion())
+          .append(", ")
+          .append(discovered.size())
+          .append(" capabilities)");
     } else if (detail != null) {
       b.append(" (").append(outcome.wire()).append(": ").append(detail).append(')');
     }

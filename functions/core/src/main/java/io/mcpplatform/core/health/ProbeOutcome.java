@@ -17,7 +17,9 @@ public enum ProbeOutcome {
     this.wire = wire;
   }
 
-  /** @return the lower-case name used on the wire */
+  /**
+   * @return the lower-case name used on the wire
+   */
   @JsonValue
   public String wire() {
     return wire;

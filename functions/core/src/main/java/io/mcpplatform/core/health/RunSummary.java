@@ -26,7 +26,9 @@ public record RunSummary(
     @JsonProperty("deferred") int deferred,
     @JsonProperty("durationMillis") long durationMillis) {
 
-  /** @return true when every server found was checked */
+  /**
+   * @return true when every server found was checked
+   */
   public boolean complete() {
     return deferred == 0;
   }

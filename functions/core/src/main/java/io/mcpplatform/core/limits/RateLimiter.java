@@ -7,9 +7,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Token buckets per caller, in memory: each caller (a token subject or a source address) may make
- * {@code burst} requests at once and then {@code perSecond} a second. One bucket per caller per process
- * (per warm Lambda instance on AWS): the application's own limit, on top of API Gateway throttling.
- * Thread-safe.
+ * {@code burst} requests at once and then {@code perSecond} a second. One bucket per caller per
+ * process (per warm Lambda instance on AWS): the application's own limit, on top of API Gateway
+ * throttling. Thread-safe.
  */
 public final class RateLimiter {
 
@@ -51,7 +51,8 @@ public final class RateLimiter {
    * Takes one token from a caller's bucket.
    *
    * @param caller the caller key
-   * @return 0 when the request may go ahead, else the whole seconds to wait before the next one will
+   * @return 0 when the request may go ahead, else the whole seconds to wait before the next one
+   *     will
    */
   public long acquire(String caller) {
     if (perNano == 0) {
@@ -74,7 +75,9 @@ public final class RateLimiter {
     }
   }
 
-  /** @return whether limiting is on */
+  /**
+   * @return whether limiting is on
+   */
   public boolean enabled() {
     return perNano > 0;
   }

@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps an in-memory {@link SearchIndex} in step with the store by reading only what changed since the
- * last refresh. Refreshes at most once per interval; concurrent callers do not wait for a refresh that
- * another thread is running. Re-reads a short overlap window before the watermark, so a change recorded
- * late (clock skew between writers, an index that is eventually consistent) is still picked up; applying
- * a change twice is harmless because older copies never replace newer ones.
+ * Keeps an in-memory {@link SearchIndex} in step with the store by reading only what changed since
+ * the last refresh. Refreshes at most once per interval; concurrent callers do not wait for a
+ * refresh that another thread is running. Re-reads a short overlap window before the watermark, so
+ * a change recorded late (clock skew between writers, an index that is eventually consistent) is
+ * still picked up; applying a change twice is harmless because older copies never replace newer
+ * ones.
  */
 final class IndexSync {
 
@@ -35,8 +36,13 @@ final class IndexSync {
   private volatile Instant watermark = Instant.EPOCH;
   private volatile Instant lastRefresh;
 
-  IndexSync(RegistryStore store, SearchIndex index, Consumer<ServerEntry> apply, Clock clock,
-      Duration interval, Duration overlap) {
+  IndexSync(
+      RegistryStore store,
+      SearchIndex index,
+      Consumer<ServerEntry> apply,
+      Clock clock,
+      Duration interval,
+      Duration overlap) {
     this.store = store;
     this.index = index;
     this.apply = apply;

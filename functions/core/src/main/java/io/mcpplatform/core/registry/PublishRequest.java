@@ -14,24 +14,34 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A {@code server.json} (the official registry's {@code ServerDetail}) sent to {@code POST /v0.1/publish},
- * checked as the official registry checks it: name pattern and length, description and title lengths,
- * version rules (a specific version, no ranges, not {@code latest}), remotes over https (http to loopback
- * in local mode). This registry catalogs remote servers: {@code packages} are refused, at least one
- * remote is required.
+ * A {@code server.json} (the official registry's {@code ServerDetail}) sent to {@code POST
+ * /v0.1/publish}, checked as the official registry checks it: name pattern and length, description
+ * and title lengths, version rules (a specific version, no ranges, not {@code latest}), remotes
+ * over https (http to loopback in local mode). This registry catalogs remote servers: {@code
+ * packages} are refused, at least one remote is required.
  */
 public final class PublishRequest {
 
   /** Largest accepted version string, as in the official schema. */
   public static final int MAX_VERSION = 255;
-  private static final Pattern RANGE = Pattern.compile(
-      "[\\^~<>=*\\s]|\\|\\||(^|\\.)[xX](\\.|$|-)");
-  private static final Set<String> KNOWN = Set.of("$schema", "name", "description", "title", "version",
-      "repository", "websiteUrl", "icons", "packages", "remotes", "_meta");
+
+  private static final Pattern RANGE = Pattern.compile("[\\^~<>=*\\s]|\\|\\||(^|\\.)[xX](\\.|$|-)");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "$schema",
+          "name",
+          "description",
+          "title",
+          "version",
+          "repository",
+          "websiteUrl",
+          "icons",
+          "packages",
+          "remotes",
+          "_meta");
   private static final Set<String> TRANSPORTS = Set.of(Remote.STREAMABLE_HTTP, Remote.SSE);
 
-  private PublishRequest() {
-  }
+  private PublishRequest() {}
 
   /**
    * @param body the parsed JSON body
@@ -49,7 +59,10 @@ public final class PublishRequest {
     }
     String name = arguments.string("name");
     if (checks.text("name", name, true, 3, 200)) {
-      if (checks.matches("name", name, RegistrationRequest.NAMESPACED_ID,
+      if (checks.matches(
+          "name",
+          name,
+          RegistrationRequest.NAMESPACED_ID,
           "a reverse-DNS namespace, one '/', and a name, such as com.example/weather")) {
         ServerNames.checkSegments(checks, "name", name);
       }
@@ -67,16 +80,22 @@ public final class PublishRequest {
     Repository repository = repository(checks, body.get("repository"));
     Object packages = body.get("packages");
     if (packages instanceof List<?> list && !list.isEmpty()) {
-      checks.fail("packages", "are not supported by this registry, which catalogs remote servers: publish"
-          + " remotes instead");
+      checks.fail(
+          "packages",
+          "are not supported by this registry, which catalogs remote servers: publish"
+              + " remotes instead");
     } else if (packages != null && !(packages instanceof List<?>)) {
       checks.fail("packages", "must be an array");
     }
     List<Remote> remotes = remotes(checks, body.get("remotes"), policy);
     checks.throwIfAny();
     String shownTitle = title != null ? title.strip() : name.substring(name.indexOf('/') + 1);
-    return ServerEntry.builder(name, shownTitle, version).description(description.strip()).remotes(remotes)
-        .repository(repository).websiteUrl(websiteUrl).build();
+    return ServerEntry.builder(name, shownTitle, version)
+        .description(description.strip())
+        .remotes(remotes)
+        .repository(repository)
+        .websiteUrl(websiteUrl)
+        .build();
   }
 
   /** Checks a version string by the official rules; adds problems to {@code checks}. */
@@ -110,7 +129,9 @@ public final class PublishRequest {
 
   private static List<Remote> remotes(FieldChecks checks, Object raw, UrlPolicy policy) {
     if (!(raw instanceof List<?> list) || list.isEmpty()) {
-      checks.fail("remotes", "must hold at least one remote ({\"type\": \"streamable-http\", \"url\": ...})");
+      checks.fail(
+          "remotes",
+          "must hold at least one remote ({\"type\": \"streamable-http\", \"url\": ...})");
       return List.of();
     }
     if (list.size() > 16) {
@@ -156,9 +177,14 @@ public final class PublishRequest {
         continue;
       }
       String description = map.get("description") instanceof String s ? s : null;
-      if (checks.text(f + ".name", name, true, 1, 200) && checks.text(f + ".description", description, false, 0, 1000)) {
-        out.add(new RemoteHeader(name, description, map.get("isRequired") instanceof Boolean b ? b : null,
-            map.get("isSecret") instanceof Boolean b ? b : null));
+      if (checks.text(f + ".name", name, true, 1, 200)
+          && checks.text(f + ".description", description, false, 0, 1000)) {
+        out.add(
+            new RemoteHeader(
+                name,
+                description,
+                map.get("isRequired") instanceof Boolean b ? b : null,
+                map.get("isSecret") instanceof Boolean b ? b : null));
       }
     }
     return out;

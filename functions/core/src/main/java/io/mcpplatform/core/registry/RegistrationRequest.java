@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The seed's {@code register_server} arguments, checked field by field. Field names in messages are the
- * argument names a caller sent ({@code server_id}, {@code name}, {@code url}, ...).
+ * The seed's {@code register_server} arguments, checked field by field. Field names in messages are
+ * the argument names a caller sent ({@code server_id}, {@code name}, {@code url}, ...).
  *
  * @param serverId unique id ({@code server_id})
  * @param name human-readable name
@@ -39,8 +39,10 @@ public record RegistrationRequest(
 
   /** Seed id rule: letters, digits, '-' and '_', 1 to 64 characters. */
   public static final Pattern SEED_ID = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+
   /** Official registry name rule: reverse-DNS namespace, a slash, a name; 3 to 200 characters. */
   public static final Pattern NAMESPACED_ID = Pattern.compile("^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$");
+
   private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N} ._:-]*$");
   private static final Pattern VERSION = Pattern.compile("^\\S+$");
   private static final Set<String> CAPABILITY_TYPES = Set.of("tool", "resource", "prompt");
@@ -52,8 +54,16 @@ public record RegistrationRequest(
   public static final int MAX_CAPABILITIES = 128;
   public static final int MAX_CAPABILITY_NAME = 128;
   public static final int MAX_CAPABILITY_DESCRIPTION = 1000;
-  private static final Set<String> KNOWN_ARGUMENTS = Set.of(
-      "server_id", "name", "description", "url", "transport", "capabilities", "tags", "version");
+  private static final Set<String> KNOWN_ARGUMENTS =
+      Set.of(
+          "server_id",
+          "name",
+          "description",
+          "url",
+          "transport",
+          "capabilities",
+          "tags",
+          "version");
 
   /**
    * Reads and checks tool arguments.
@@ -68,16 +78,21 @@ public record RegistrationRequest(
     Arguments arguments = new Arguments(args, checks);
     for (String key : args.keySet()) {
       if (!KNOWN_ARGUMENTS.contains(key)) {
-        checks.fail(key, "is not a register_server argument (known: server_id, name, description, url,"
-            + " transport, capabilities, tags, version)");
+        checks.fail(
+            key,
+            "is not a register_server argument (known: server_id, name, description, url,"
+                + " transport, capabilities, tags, version)");
       }
     }
     String serverId = arguments.string("server_id");
-    if (checks.text("server_id", serverId, true, 1, 200) && serverId != null
+    if (checks.text("server_id", serverId, true, 1, 200)
+        && serverId != null
         && !SEED_ID.matcher(serverId).matches()
         && !(NAMESPACED_ID.matcher(serverId).matches() && serverId.length() >= 3)) {
-      checks.fail("server_id", "must be 1 to 64 letters, digits, '-' or '_' (such as weather-api),"
-          + " or a namespaced name such as com.example/weather");
+      checks.fail(
+          "server_id",
+          "must be 1 to 64 letters, digits, '-' or '_' (such as weather-api),"
+              + " or a namespaced name such as com.example/weather");
     } else {
       ServerNames.checkCatalogName(checks, "server_id", serverId);
     }
@@ -101,8 +116,14 @@ public record RegistrationRequest(
     List<String> tags = tags(checks, args.get("tags"));
     List<Capability> capabilities = capabilities(checks, args.get("capabilities"));
     checks.throwIfAny();
-    return new RegistrationRequest(serverId, name.strip(), description == null ? null : description.strip(),
-        url, transport == null ? Remote.STREAMABLE_HTTP : transport, capabilities, tags,
+    return new RegistrationRequest(
+        serverId,
+        name.strip(),
+        description == null ? null : description.strip(),
+        url,
+        transport == null ? Remote.STREAMABLE_HTTP : transport,
+        capabilities,
+        tags,
         version == null ? "1.0.0" : version);
   }
 
@@ -114,15 +135,22 @@ public record RegistrationRequest(
    * @return the entry to save
    */
   public ServerEntry toEntry(ServerEntry existing) {
-    ServerEntry base = ServerEntry.builder(serverId, name, version).description(description)
-        .remotes(List.of(new Remote(transport, url, existing == null ? List.of() : headersOf(existing))))
-        .repository(existing == null ? null : existing.repository())
-        .websiteUrl(existing == null ? null : existing.websiteUrl())
-        .tags(tags).capabilities(capabilities).build();
+    ServerEntry base =
+        ServerEntry.builder(serverId, name, version)
+            .description(description)
+            .remotes(
+                List.of(
+                    new Remote(transport, url, existing == null ? List.of() : headersOf(existing))))
+            .repository(existing == null ? null : existing.repository())
+            .websiteUrl(existing == null ? null : existing.websiteUrl())
+            .tags(tags)
+            .capabilities(capabilities)
+            .build();
     if (existing == null) {
       return base;
     }
-    return base.withHealth(existing.health()).withDiscoveredCapabilities(existing.discoveredCapabilities())
+    return base.withHealth(existing.health())
+        .withDiscoveredCapabilities(existing.discoveredCapabilities())
         .withBookkeeping(existing.publishedAt(), existing.updatedAt(), existing.revision());
   }
 
@@ -151,8 +179,12 @@ public record RegistrationRequest(
       }
       String t = tag.strip();
       if (checks.text(field, t, true, 1, MAX_TAG_LENGTH)) {
-        if (checks.matches(field, t, TAG, "letters, digits, spaces, '.', '_', ':' or '-', starting with a"
-            + " letter or digit")) {
+        if (checks.matches(
+            field,
+            t,
+            TAG,
+            "letters, digits, spaces, '.', '_', ':' or '-', starting with a"
+                + " letter or digit")) {
           unique.putIfAbsent(t.toLowerCase(Locale.ROOT), t);
         }
       }
@@ -169,7 +201,9 @@ public record RegistrationRequest(
       return List.of();
     }
     if (list.size() > MAX_CAPABILITIES) {
-      checks.fail("capabilities", "must hold at most " + MAX_CAPABILITIES + " items (got " + list.size() + ")");
+      checks.fail(
+          "capabilities",
+          "must hold at most " + MAX_CAPABILITIES + " items (got " + list.size() + ")");
       return List.of();
     }
     List<Capability> out = new ArrayList<>();
@@ -184,7 +218,8 @@ public record RegistrationRequest(
       Object rawDescription = map.get("description");
       for (Object key : map.keySet()) {
         if (!Set.of("name", "type", "description").contains(String.valueOf(key))) {
-          checks.fail(field + "." + key, "is not a capability field (known: name, type, description)");
+          checks.fail(
+              field + "." + key, "is not a capability field (known: name, type, description)");
         }
       }
       boolean ok = true;
@@ -207,7 +242,13 @@ public record RegistrationRequest(
         checks.fail(field + ".description", "must be a string");
         ok = false;
       } else {
-        ok &= checks.text(field + ".description", (String) rawDescription, false, 0, MAX_CAPABILITY_DESCRIPTION);
+        ok &=
+            checks.text(
+                field + ".description",
+                (String) rawDescription,
+                false,
+                0,
+                MAX_CAPABILITY_DESCRIPTION);
       }
       if (ok) {
         out.add(new Capability(((String) rawName).strip(), type, (String) rawDescription));

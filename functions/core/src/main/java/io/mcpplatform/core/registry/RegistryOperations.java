@@ -10,10 +10,10 @@ import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.catalog.ValidationException;
-import io.mcpplatform.core.progress.ProgressListener;
 import io.mcpplatform.core.health.HealthCheckService;
 import io.mcpplatform.core.health.HealthReport;
 import io.mcpplatform.core.health.ProbeOutcome;
+import io.mcpplatform.core.progress.ProgressListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +23,26 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The registry's writes and guarded reads, for every edge alike: who may do what, and what is audited.
- * The MCP tools and the REST endpoints parse a request, build an {@link Access} from its bearer token and
- * address, call one method here, and format the answer. Each write authenticates (a refusal is audited),
- * checks the caller's permission on the name (audited), applies the naming and version rules, and audits
- * the outcome.
+ * The registry's writes and guarded reads, for every edge alike: who may do what, and what is
+ * audited. The MCP tools and the REST endpoints parse a request, build an {@link Access} from its
+ * bearer token and address, call one method here, and format the answer. Each write authenticates
+ * (a refusal is audited), checks the caller's permission on the name (audited), applies the naming
+ * and version rules, and audits the outcome.
  *
- * <p>Rules shared by the edges: names in the reserved {@code default} namespace and names with {@code .}
- * or {@code ..} segments are refused ({@link ServerNames}); a published version's remote is immutable
- * (re-registering a version may change its description, tags and capabilities, never its URL or
- * transport; a new URL needs a new version); the audit log is for admin tokens; {@code check_health}
- * records its probe only for the owner of the name or an admin, and tells anonymous callers nothing about
- * the addresses a host resolves to.
+ * <p>Rules shared by the edges: names in the reserved {@code default} namespace and names with
+ * {@code .} or {@code ..} segments are refused ({@link ServerNames}); a published version's remote
+ * is immutable (re-registering a version may change its description, tags and capabilities, never
+ * its URL or transport; a new URL needs a new version); the audit log is for admin tokens; {@code
+ * check_health} records its probe only for the owner of the name or an admin, and tells anonymous
+ * callers nothing about the addresses a host resolves to.
  */
 public final class RegistryOperations {
 
-  private static final Pattern IP_LITERAL = Pattern.compile(
-      "\\b\\d{1,3}(\\.\\d{1,3}){3}\\b|\\[?\\b[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}\\b\\]?");
-  private static final String REFUSED_FOR_OTHERS = "the server's address is one the registry does not connect"
-      + " to";
+  private static final Pattern IP_LITERAL =
+      Pattern.compile(
+          "\\b\\d{1,3}(\\.\\d{1,3}){3}\\b|\\[?\\b[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}\\b\\]?");
+  private static final String REFUSED_FOR_OTHERS =
+      "the server's address is one the registry does not connect" + " to";
 
   private final RegistryService service;
   private final ServerVersions versions;
@@ -53,27 +54,36 @@ public final class RegistryOperations {
   /**
    * @param service the catalog
    * @param urlPolicy which remote URLs registrations and publishes may use
-   * @param audit where writes and refusals are recorded, or null to record nothing (tests of the edges)
+   * @param audit where writes and refusals are recorded, or null to record nothing (tests of the
+   *     edges)
    * @param health what {@code check_health} runs, or null when this deployment has no probe
-   * @param probeAdmission takes one probe from a caller's probe limit (key: {@code sub:<subject>} or
-   *     {@code addr:<address>}), throwing when the caller has none left
+   * @param probeAdmission takes one probe from a caller's probe limit (key: {@code sub:<subject>}
+   *     or {@code addr:<address>}), throwing when the caller has none left
    */
-  public RegistryOperations(RegistryService service, UrlPolicy urlPolicy, AuditTrail audit,
-      HealthCheckService health, Consumer<String> probeAdmission) {
+  public RegistryOperations(
+      RegistryService service,
+      UrlPolicy urlPolicy,
+      AuditTrail audit,
+      HealthCheckService health,
+      Consumer<String> probeAdmission) {
     this.service = Objects.requireNonNull(service, "service");
     this.versions = service.versions();
     this.urlPolicy = Objects.requireNonNull(urlPolicy, "urlPolicy");
     this.audit = audit;
     this.health = health;
-    this.probeAdmission = probeAdmission == null ? key -> { } : probeAdmission;
+    this.probeAdmission = probeAdmission == null ? key -> {} : probeAdmission;
   }
 
-  /** @return the catalog, for reads that need no caller */
+  /**
+   * @return the catalog, for reads that need no caller
+   */
   public RegistryService service() {
     return service;
   }
 
-  /** @return whether {@code check_health} can run here */
+  /**
+   * @return whether {@code check_health} can run here
+   */
   public boolean canCheckHealth() {
     return health != null;
   }
@@ -96,15 +106,28 @@ public final class RegistryOperations {
     if (id != null) {
       authorize(access, caller, Permission.PUBLISH, id, "register", version);
     }
-    RegistrationOutcome outcome = audited(access, caller, "register", id, version,
-        () -> service.register(RegistrationRequest.fromArguments(args, urlPolicy)));
-    record(access, caller, "register", outcome.entry().name(), outcome.entry().version(), "ok",
+    RegistrationOutcome outcome =
+        audited(
+            access,
+            caller,
+            "register",
+            id,
+            version,
+            () -> service.register(RegistrationRequest.fromArguments(args, urlPolicy)));
+    record(
+        access,
+        caller,
+        "register",
+        outcome.entry().name(),
+        outcome.entry().version(),
+        "ok",
         outcome.created() ? "registered" : "updated");
     return outcome;
   }
 
   /**
-   * Publishes a new version ({@code POST /publish}): a server.json whose name is spelled as on the REST face.
+   * Publishes a new version ({@code POST /publish}): a server.json whose name is spelled as on the
+   * REST face.
    *
    * @param access who calls
    * @param body the parsed server.json, read only once the caller is known
@@ -117,20 +140,36 @@ public final class RegistryOperations {
     Map<String, Object> fields = body.get();
     String restName = fields.get("name") instanceof String s ? s : null;
     String version = fields.get("version") instanceof String s ? s : null;
-    ServerEntry entry = audited(access, caller, "publish", restName, version,
-        () -> PublishRequest.toEntry(fields, urlPolicy));
+    ServerEntry entry =
+        audited(
+            access,
+            caller,
+            "publish",
+            restName,
+            version,
+            () -> PublishRequest.toEntry(fields, urlPolicy));
     String name = ServerNames.toCatalog(entry.name());
     if (!name.equals(entry.name()) && !RegistrationRequest.SEED_ID.matcher(name).matches()) {
-      throw ValidationException.of("name", "names in the '" + ServerNames.DEFAULT_NAMESPACE
-          + "' namespace must be 1 to 64 letters, digits, '-' or '_' after the '/'");
+      throw ValidationException.of(
+          "name",
+          "names in the '"
+              + ServerNames.DEFAULT_NAMESPACE
+              + "' namespace must be 1 to 64 letters, digits, '-' or '_' after the '/'");
     }
     authorize(access, caller, Permission.PUBLISH, name, "publish", version);
-    ServerEntry named = ServerEntry.builder(name, entry.title(), entry.version()).description(entry.description())
-        .remotes(entry.remotes()).repository(entry.repository()).websiteUrl(entry.websiteUrl()).tags(entry.tags())
-        .capabilities(entry.capabilities()).build();
-    ServerVersions.PublishOutcome outcome = audited(access, caller, "publish", name, version,
-        () -> versions.publish(named));
-    record(access, caller, "publish", name, version, "ok", outcome.latest() ? "latest" : "not latest");
+    ServerEntry named =
+        ServerEntry.builder(name, entry.title(), entry.version())
+            .description(entry.description())
+            .remotes(entry.remotes())
+            .repository(entry.repository())
+            .websiteUrl(entry.websiteUrl())
+            .tags(entry.tags())
+            .capabilities(entry.capabilities())
+            .build();
+    ServerVersions.PublishOutcome outcome =
+        audited(access, caller, "publish", name, version, () -> versions.publish(named));
+    record(
+        access, caller, "publish", name, version, "ok", outcome.latest() ? "latest" : "not latest");
     return outcome;
   }
 
@@ -160,12 +199,19 @@ public final class RegistryOperations {
    * @return the version as stored
    * @throws VersionNotFoundException when there is no such version
    */
-  public ServerVersion changeStatus(Access access, String name, String version, Supplier<StatusChange> change) {
+  public ServerVersion changeStatus(
+      Access access, String name, String version, Supplier<StatusChange> change) {
     Caller caller = authenticate(access, "status", name, version);
     StatusChange wanted = change.get();
     authorize(access, caller, Permission.EDIT, name, "status", version);
-    ServerVersion changed = audited(access, caller, "status", name, version,
-        () -> versions.changeStatus(name, version, wanted.status(), wanted.message()));
+    ServerVersion changed =
+        audited(
+            access,
+            caller,
+            "status",
+            name,
+            version,
+            () -> versions.changeStatus(name, version, wanted.status(), wanted.message()));
     record(access, caller, "status", name, changed.version(), "ok", wanted.describe());
     return changed;
   }
@@ -176,14 +222,31 @@ public final class RegistryOperations {
    * @return the versions as stored
    * @throws VersionNotFoundException when the server has no version
    */
-  public List<ServerVersion> changeAllStatus(Access access, String name, Supplier<StatusChange> change) {
+  public List<ServerVersion> changeAllStatus(
+      Access access, String name, Supplier<StatusChange> change) {
     Caller caller = authenticate(access, "status", name, null);
     StatusChange wanted = change.get();
     authorize(access, caller, Permission.EDIT, name, "status", null);
-    List<ServerVersion> changed = audited(access, caller, "status", name, "*",
-        () -> versions.changeAllStatus(name, wanted.status(), wanted.message()));
-    record(access, caller, "status", name, "*", "ok", wanted.status().wire() + " (" + changed.size() + " versions)"
-        + (wanted.message() == null ? "" : ": " + wanted.message()));
+    List<ServerVersion> changed =
+        audited(
+            access,
+            caller,
+            "status",
+            name,
+            "*",
+            () -> versions.changeAllStatus(name, wanted.status(), wanted.message()));
+    record(
+        access,
+        caller,
+        "status",
+        name,
+        "*",
+        "ok",
+        wanted.status().wire()
+            + " ("
+            + changed.size()
+            + " versions)"
+            + (wanted.message() == null ? "" : ": " + wanted.message()));
     return changed;
   }
 
@@ -204,9 +267,10 @@ public final class RegistryOperations {
   }
 
   /**
-   * Probes a server now ({@code check_health}). Each call takes one probe from the caller's probe limit. The
-   * owner of the name (a token that may publish it) or an admin gets a probe whose result is recorded;
-   * anyone else gets a probe that records nothing and a detail without addresses.
+   * Probes a server now ({@code check_health}). Each call takes one probe from the caller's probe
+   * limit. The owner of the name (a token that may publish it) or an admin gets a probe whose
+   * result is recorded; anyone else gets a probe that records nothing and a detail without
+   * addresses.
    *
    * @param access who calls; anonymous is fine
    * @param name the server id
@@ -219,7 +283,8 @@ public final class RegistryOperations {
   }
 
   /**
-   * {@link #checkHealth(Access, String)}, telling a listener of each of the probe's steps and the verdict.
+   * {@link #checkHealth(Access, String)}, telling a listener of each of the probe's steps and the
+   * verdict.
    *
    * @param access who calls; anonymous is fine
    * @param name the server id
@@ -234,17 +299,20 @@ public final class RegistryOperations {
     }
     Caller caller = access.callerOrNull();
     probeAdmission.accept(caller != null ? "sub:" + caller.subject() : "addr:" + access.source());
-    if (caller != null && caller.permissions().stream().anyMatch(p -> p.covers(Permission.PUBLISH, name))) {
+    if (caller != null
+        && caller.permissions().stream().anyMatch(p -> p.covers(Permission.PUBLISH, name))) {
       return health.check(name, progress);
     }
     HealthReport report = health.probeWithoutRecording(name, progress);
     String detail = report.detail();
     if (detail != null) {
-      detail = report.outcome() == ProbeOutcome.REFUSED ? REFUSED_FOR_OTHERS
-          : IP_LITERAL.matcher(detail).replaceAll("(address hidden)");
+      detail =
+          report.outcome() == ProbeOutcome.REFUSED
+              ? REFUSED_FOR_OTHERS
+              : IP_LITERAL.matcher(detail).replaceAll("(address hidden)");
     }
-    return new HealthReport(report.serverId(), report.outcome(), report.health(), report.discovered(), detail,
-        false);
+    return new HealthReport(
+        report.serverId(), report.outcome(), report.health(), report.discovered(), detail, false);
   }
 
   private Caller authenticate(Access access, String action, String name, String version) {
@@ -254,8 +322,8 @@ public final class RegistryOperations {
     return access.caller();
   }
 
-  private void authorize(Access access, Caller caller, String permission, String name, String action,
-      String version) {
+  private void authorize(
+      Access access, Caller caller, String permission, String name, String action, String version) {
     try {
       caller.require(permission, name);
     } catch (PermissionDeniedException e) {
@@ -264,8 +332,8 @@ public final class RegistryOperations {
     }
   }
 
-  private <T> T audited(Access access, Caller caller, String action, String name, String version,
-      Supplier<T> work) {
+  private <T> T audited(
+      Access access, Caller caller, String action, String name, String version, Supplier<T> work) {
     try {
       return work.get();
     } catch (RuntimeException e) {
@@ -274,12 +342,23 @@ public final class RegistryOperations {
     }
   }
 
-  private void record(Access access, Caller caller, String action, String name, String version, String outcome,
+  private void record(
+      Access access,
+      Caller caller,
+      String action,
+      String name,
+      String version,
+      String outcome,
       String detail) {
     if (audit != null && !access.isTrusted()) {
-      audit.record(caller == null ? null : caller.subject(), action, name, version, access.source(), outcome,
+      audit.record(
+          caller == null ? null : caller.subject(),
+          action,
+          name,
+          version,
+          access.source(),
+          outcome,
           detail);
     }
   }
-
 }

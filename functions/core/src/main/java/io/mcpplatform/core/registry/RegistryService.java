@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The registry's use cases: register, search, get and list servers. Registrations are read-modify-write
- * with a conditional save, so concurrent writers never lose each other's changes; search runs on an
- * in-memory index refreshed incrementally from the store.
+ * The registry's use cases: register, search, get and list servers. Registrations are
+ * read-modify-write with a conditional save, so concurrent writers never lose each other's changes;
+ * search runs on an in-memory index refreshed incrementally from the store.
  */
 public final class RegistryService {
 
@@ -36,7 +36,8 @@ public final class RegistryService {
    *
    * @param store where entries live
    * @param clock time source for updatedAt and refresh decisions
-   * @param refreshInterval how stale the search index may get before a search refreshes it from the store
+   * @param refreshInterval how stale the search index may get before a search refreshes it from the
+   *     store
    */
   public RegistryService(RegistryStore store, Clock clock, Duration refreshInterval) {
     this(store, clock, refreshInterval, null);
@@ -45,20 +46,27 @@ public final class RegistryService {
   /**
    * @param store where entries live
    * @param clock time source for updatedAt and refresh decisions
-   * @param refreshInterval how stale the search index may get before a search refreshes it from the store
-   * @param embedder the sentence-embedding model: writes store the vectors of the entry's texts, searches
-   *     fuse meaning with BM25; null for BM25 alone. Writes wait for the model, gets and listings never do.
+   * @param refreshInterval how stale the search index may get before a search refreshes it from the
+   *     store
+   * @param embedder the sentence-embedding model: writes store the vectors of the entry's texts,
+   *     searches fuse meaning with BM25; null for BM25 alone. Writes wait for the model, gets and
+   *     listings never do.
    */
-  public RegistryService(RegistryStore store, Clock clock, Duration refreshInterval, TextEmbedder embedder) {
+  public RegistryService(
+      RegistryStore store, Clock clock, Duration refreshInterval, TextEmbedder embedder) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.embedder = embedder == null ? null : new EntryEmbedder(embedder);
     this.index = new SearchIndex(embedder);
-    this.sync = new IndexSync(store, index, this::indexIfNewer, clock, refreshInterval, Duration.ofSeconds(5));
+    this.sync =
+        new IndexSync(
+            store, index, this::indexIfNewer, clock, refreshInterval, Duration.ofSeconds(5));
     this.versions = new ServerVersions(store, this, clock);
   }
 
-  /** @return the versioned view of this catalog (the official registry API's) */
+  /**
+   * @return the versioned view of this catalog (the official registry API's)
+   */
   public ServerVersions versions() {
     return versions;
   }
@@ -69,8 +77,8 @@ public final class RegistryService {
    * @param request a checked registration
    * @return the stored entry and whether it was new
    * @throws ConflictException when other writers kept changing the same entry
-   * @throws VersionExistsException when the version was deleted (deleted versions never come back) or is
-   *     published with another remote (a published version's remote never changes)
+   * @throws VersionExistsException when the version was deleted (deleted versions never come back)
+   *     or is published with another remote (a published version's remote never changes)
    * @throws io.mcpplatform.core.store.StoreUnavailableException when the store fails
    */
   public RegistrationOutcome register(RegistrationRequest request) {
@@ -80,8 +88,11 @@ public final class RegistryService {
       versions.checkRegistrable(request, existing);
       long expected = existing == null ? 0 : existing.revision();
       try {
-        ServerEntry saved = store.saveRegistration(withVectors(request.toEntry(existing), existing), expected,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        ServerEntry saved =
+            store.saveRegistration(
+                withVectors(request.toEntry(existing), existing),
+                expected,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         indexIfNewer(saved);
         versions.recordRegistration(saved);
         return new RegistrationOutcome(saved, existing == null);
@@ -93,8 +104,8 @@ public final class RegistryService {
   }
 
   /**
-   * Computes the vectors of an entry about to be written, reusing the stored vectors of unchanged texts.
-   * The discovered capabilities are the stored ones (a registration keeps them).
+   * Computes the vectors of an entry about to be written, reusing the stored vectors of unchanged
+   * texts. The discovered capabilities are the stored ones (a registration keeps them).
    *
    * @param next the entry to write
    * @param existing the stored entry, or null
@@ -104,13 +115,16 @@ public final class RegistryService {
     if (embedder == null) {
       return next;
     }
-    ServerEntry texts = existing == null ? next : next.withDiscoveredCapabilities(existing.discoveredCapabilities());
+    ServerEntry texts =
+        existing == null
+            ? next
+            : next.withDiscoveredCapabilities(existing.discoveredCapabilities());
     return next.withVectors(embedder.vectors(texts, existing == null ? null : existing.vectors()));
   }
 
   /**
-   * Embeds every entry whose stored vectors are missing (written before vectors existed), of another model,
-   * or stale, and stores the vectors; entries changed meanwhile are read again.
+   * Embeds every entry whose stored vectors are missing (written before vectors existed), of
+   * another model, or stale, and stores the vectors; entries changed meanwhile are read again.
    *
    * @return how many entries got new vectors
    * @throws IllegalStateException when this registry has no model
@@ -141,8 +155,12 @@ public final class RegistryService {
         return false;
       }
       try {
-        indexIfNewer(store.saveVectors(current.name(), embedder.vectors(current, current.vectors()),
-            current.revision(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        indexIfNewer(
+            store.saveVectors(
+                current.name(),
+                embedder.vectors(current, current.vectors()),
+                current.revision(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return true;
       } catch (ConflictException e) {
         current = store.get(current.name()).orElse(null);
@@ -183,13 +201,17 @@ public final class RegistryService {
     return store.listByUpdated(cursor, limit);
   }
 
-  /** @return the number of entries the search index holds (after a refresh when one is due) */
+  /**
+   * @return the number of entries the search index holds (after a refresh when one is due)
+   */
   public int indexedCount() {
     sync.refreshIfDue();
     return index.size();
   }
 
-  /** Records a copy of an entry written elsewhere in this process (a health write), if it is news. */
+  /**
+   * Records a copy of an entry written elsewhere in this process (a health write), if it is news.
+   */
   public void indexIfNewer(ServerEntry entry) {
     synchronized (index) {
       if (entry.supersedes(index.get(entry.name()))) {

@@ -5,20 +5,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Semantic Versioning 2.0.0 precedence, used to decide which published version is the latest, as the
- * official registry does: when both versions are semantic versions, precedence decides; otherwise the
- * newer publication wins.
+ * Semantic Versioning 2.0.0 precedence, used to decide which published version is the latest, as
+ * the official registry does: when both versions are semantic versions, precedence decides;
+ * otherwise the newer publication wins.
  */
 public final class SemanticVersion {
 
-  private static final Pattern SEMVER = Pattern.compile(
-      "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?"
-          + "(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$");
+  private static final Pattern SEMVER =
+      Pattern.compile(
+          "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?"
+              + "(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$");
 
-  private SemanticVersion() {
-  }
+  private SemanticVersion() {}
 
-  /** @return true when the text is a semantic version such as {@code 1.2.3-beta.1+build.5} */
+  /**
+   * @return true when the text is a semantic version such as {@code 1.2.3-beta.1+build.5}
+   */
   public static boolean isSemantic(String version) {
     return version != null && SEMVER.matcher(version).matches();
   }

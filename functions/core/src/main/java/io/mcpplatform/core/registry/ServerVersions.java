@@ -17,10 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The versioned view of the catalog that the official registry API shows. The catalog entry of a server
- * is its latest version (what search and the MCP tools see); every published version is also kept as an
- * immutable version item whose only changing field is its lifecycle status. A server registered before
- * versions were kept shows its entry as its one version.
+ * The versioned view of the catalog that the official registry API shows. The catalog entry of a
+ * server is its latest version (what search and the MCP tools see); every published version is also
+ * kept as an immutable version item whose only changing field is its lifecycle status. A server
+ * registered before versions were kept shows its entry as its one version.
  */
 public final class ServerVersions {
 
@@ -50,8 +50,8 @@ public final class ServerVersions {
   public record PublishOutcome(ServerVersion version, boolean latest) {}
 
   /**
-   * Publishes a new version. It becomes the latest when it has higher semantic-version precedence than
-   * the current latest (or either is not a semantic version).
+   * Publishes a new version. It becomes the latest when it has higher semantic-version precedence
+   * than the current latest (or either is not a semantic version).
    *
    * @param entry a checked entry, see {@link PublishRequest}
    * @return the stored version and whether it is now the latest
@@ -63,58 +63,78 @@ public final class ServerVersions {
     if (current != null && current.version().equals(entry.version())) {
       throw new VersionExistsException(entry.name(), entry.version());
     }
-    ServerVersion version = new ServerVersion(snapshot(entry.withStatus(LifecycleStatus.ACTIVE), now, now), null, null);
+    ServerVersion version =
+        new ServerVersion(snapshot(entry.withStatus(LifecycleStatus.ACTIVE), now, now), null, null);
     try {
       store.saveVersion(version, true);
     } catch (ConflictException e) {
       throw new VersionExistsException(entry.name(), entry.version());
     }
-    boolean latest = current == null || SemanticVersion.supersedes(entry.version(), current.version());
+    boolean latest =
+        current == null || SemanticVersion.supersedes(entry.version(), current.version());
     if (latest) {
-      writeEntry(entry.name(), existing -> {
-        ServerEntry next = entry.withStatus(LifecycleStatus.ACTIVE);
-        if (existing == null) {
-          return next;
-        }
-        return existing.toBuilder().name(next.name()).title(next.title()).description(next.description())
-            .version(next.version()).remotes(next.remotes()).repository(next.repository())
-            .websiteUrl(next.websiteUrl()).status(LifecycleStatus.ACTIVE).build();
-      });
+      writeEntry(
+          entry.name(),
+          existing -> {
+            ServerEntry next = entry.withStatus(LifecycleStatus.ACTIVE);
+            if (existing == null) {
+              return next;
+            }
+            return existing.toBuilder()
+                .name(next.name())
+                .title(next.title())
+                .description(next.description())
+                .version(next.version())
+                .remotes(next.remotes())
+                .repository(next.repository())
+                .websiteUrl(next.websiteUrl())
+                .status(LifecycleStatus.ACTIVE)
+                .build();
+          });
     }
     return new PublishOutcome(version, latest);
   }
 
   /**
-   * Records the version an MCP registration wrote (re-registering the same version replaces its item).
+   * Records the version an MCP registration wrote (re-registering the same version replaces its
+   * item).
    *
    * @param saved the entry as stored by the registration
    */
   void recordRegistration(ServerEntry saved) {
     Optional<ServerVersion> existing = store.getVersion(saved.name(), saved.version());
     Instant published = existing.map(v -> v.entry().publishedAt()).orElse(saved.updatedAt());
-    store.saveVersion(new ServerVersion(snapshot(saved, published, saved.updatedAt()), null, null), false);
+    store.saveVersion(
+        new ServerVersion(snapshot(saved, published, saved.updatedAt()), null, null), false);
   }
 
   /**
-   * Fails when a registration would change what a published version is: bring back a deleted version, or
-   * point an existing version at another remote (URL or transport). Its description, tags and
-   * capabilities may change.
+   * Fails when a registration would change what a published version is: bring back a deleted
+   * version, or point an existing version at another remote (URL or transport). Its description,
+   * tags and capabilities may change.
    *
    * @param request a checked registration
    * @param existing the stored entry of the same name, or null
    * @throws VersionExistsException when the registration would change a published version
    */
   void checkRegistrable(RegistrationRequest request, ServerEntry existing) {
-    ServerEntry published = store.getVersion(request.serverId(), request.version()).map(v -> {
-      if (v.status() == LifecycleStatus.DELETED) {
-        throw new VersionExistsException(request.serverId(), request.version());
-      }
-      return v.entry();
-    }).orElse(existing != null && existing.version().equals(request.version()) ? existing : null);
+    ServerEntry published =
+        store
+            .getVersion(request.serverId(), request.version())
+            .map(
+                v -> {
+                  if (v.status() == LifecycleStatus.DELETED) {
+                    throw new VersionExistsException(request.serverId(), request.version());
+                  }
+                  return v.entry();
+                })
+            .orElse(
+                existing != null && existing.version().equals(request.version()) ? existing : null);
     if (published != null && !published.remotes().isEmpty()) {
       Remote remote = published.remotes().get(0);
       if (!remote.url().equals(request.url()) || !remote.type().equals(request.transport())) {
-        throw new VersionExistsException(request.serverId(), request.version(), remote.type() + " " + remote.url());
+        throw new VersionExistsException(
+            request.serverId(), request.version(), remote.type() + " " + remote.url());
       }
     }
   }
@@ -126,11 +146,18 @@ public final class ServerVersions {
   public List<ServerVersion> versions(String name) {
     List<ServerVersion> versions = new ArrayList<>(store.versions(name));
     if (versions.isEmpty()) {
-      store.get(name).ifPresent(e -> versions.add(new ServerVersion(snapshot(e, e.publishedAt(), e.updatedAt()),
-          null, null)));
+      store
+          .get(name)
+          .ifPresent(
+              e ->
+                  versions.add(
+                      new ServerVersion(snapshot(e, e.publishedAt(), e.updatedAt()), null, null)));
     }
-    versions.sort(Comparator.comparing((ServerVersion v) -> v.entry().publishedAt(),
-        Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ServerVersion::version));
+    versions.sort(
+        Comparator.comparing(
+                (ServerVersion v) -> v.entry().publishedAt(),
+                Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(ServerVersion::version));
     return versions;
   }
 
@@ -151,7 +178,8 @@ public final class ServerVersions {
     if (stored.isPresent() || entry == null || !entry.version().equals(version)) {
       return stored;
     }
-    return Optional.of(new ServerVersion(snapshot(entry, entry.publishedAt(), entry.updatedAt()), null, null));
+    return Optional.of(
+        new ServerVersion(snapshot(entry, entry.publishedAt(), entry.updatedAt()), null, null));
   }
 
   /**
@@ -172,12 +200,18 @@ public final class ServerVersions {
    * @return the version as stored
    * @throws VersionNotFoundException when there is no such version
    */
-  public ServerVersion changeStatus(String name, String version, LifecycleStatus status, String message) {
-    ServerVersion current = find(name, version).orElseThrow(() -> new VersionNotFoundException(name, version));
+  public ServerVersion changeStatus(
+      String name, String version, LifecycleStatus status, String message) {
+    ServerVersion current =
+        find(name, version).orElseThrow(() -> new VersionNotFoundException(name, version));
     ServerVersion changed = current.withStatus(status, message, now());
     store.saveVersion(changed, false);
-    writeEntry(name, existing -> existing != null && existing.version().equals(changed.version())
-        ? existing.withStatus(status) : null);
+    writeEntry(
+        name,
+        existing ->
+            existing != null && existing.version().equals(changed.version())
+                ? existing.withStatus(status)
+                : null);
     return changed;
   }
 
@@ -213,8 +247,11 @@ public final class ServerVersions {
         return;
       }
       try {
-        service.indexIfNewer(store.saveRegistration(service.withVectors(next, existing),
-            existing == null ? 0 : existing.revision(), now()));
+        service.indexIfNewer(
+            store.saveRegistration(
+                service.withVectors(next, existing),
+                existing == null ? 0 : existing.revision(),
+                now()));
         return;
       } catch (ConflictException e) {
         last = e;
@@ -224,8 +261,14 @@ public final class ServerVersions {
   }
 
   private static ServerEntry snapshot(ServerEntry e, Instant published, Instant updated) {
-    return e.toBuilder().health(Health.UNKNOWN).discoveredCapabilities(List.of()).vectors(null)
-        .publishedAt(published).updatedAt(updated).revision(0).build();
+    return e.toBuilder()
+        .health(Health.UNKNOWN)
+        .discoveredCapabilities(List.of())
+        .vectors(null)
+        .publishedAt(published)
+        .updatedAt(updated)
+        .revision(0)
+        .build();
   }
 
   private Instant now() {

@@ -10,7 +10,9 @@ public class VersionNotFoundException extends RuntimeException {
    * @param version the version looked for, or null when the server has no version at all
    */
   public VersionNotFoundException(String name, String version) {
-    super(version == null ? "Server '" + name + "' not found"
-        : "Version " + version + " of server '" + name + "' not found");
+    super(
+        version == null
+            ? "Server '" + name + "' not found"
+            : "Version " + version + " of server '" + name + "' not found");
   }
 }

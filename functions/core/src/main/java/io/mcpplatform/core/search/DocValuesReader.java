@@ -8,8 +8,8 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * Reads a document's sorted doc-values (its entry name, its vector's source) by top-level document id:
- * a column lookup, much cheaper than decompressing stored fields for each hit.
+ * Reads a document's sorted doc-values (its entry name, its vector's source) by top-level document
+ * id: a column lookup, much cheaper than decompressing stored fields for each hit.
  */
 final class DocValuesReader {
 

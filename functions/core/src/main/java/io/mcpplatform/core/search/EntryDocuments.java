@@ -24,10 +24,10 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The Lucene documents of one entry: one entry document with the text fields and the filter fields, and
- * one vector document per embedded text (the entry's own, each tool's) with the registration's filter
- * fields. Identifiers are split into words ({@link EntryTexts#words}) before English analysis, so that
- * {@code get_location} and {@code geo-coder} are found by their words.
+ * The Lucene documents of one entry: one entry document with the text fields and the filter fields,
+ * and one vector document per embedded text (the entry's own, each tool's) with the registration's
+ * filter fields. Identifiers are split into words ({@link EntryTexts#words}) before English
+ * analysis, so that {@code get_location} and {@code geo-coder} are found by their words.
  */
 final class EntryDocuments {
 
@@ -50,11 +50,12 @@ final class EntryDocuments {
   static final String SOURCE = "source";
   static final String VECTOR = "vector";
 
-  /** Text fields with their BM25 weights: a word in the name or title says more than one in prose. */
+  /**
+   * Text fields with their BM25 weights: a word in the name or title says more than one in prose.
+   */
   static final Map<String, Float> TEXT_FIELDS = textFields();
 
-  private EntryDocuments() {
-  }
+  private EntryDocuments() {}
 
   private static Map<String, Float> textFields() {
     Map<String, Float> m = new LinkedHashMap<>();
@@ -80,8 +81,9 @@ final class EntryDocuments {
     }
     registrationFilters(d, entry);
     d.add(new StringField(HEALTH, entry.health().status().wire(), Field.Store.NO));
-    d.add(new NumericDocValuesField(UPDATED,
-        entry.updatedAt() == null ? 0 : entry.updatedAt().toEpochMilli()));
+    d.add(
+        new NumericDocValuesField(
+            UPDATED, entry.updatedAt() == null ? 0 : entry.updatedAt().toEpochMilli()));
     d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(entry.name())));
     return d;
   }
@@ -102,7 +104,9 @@ final class EntryDocuments {
       d.add(new StringField(VECTOR_KEY, entry.name(), Field.Store.NO));
       d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(entry.name())));
       d.add(new SortedDocValuesField(SOURCE, new BytesRef(t.source())));
-      d.add(new KnnByteVectorField(VECTOR, VectorCodec.decode(t.vector()), VectorSimilarityFunction.COSINE));
+      d.add(
+          new KnnByteVectorField(
+              VECTOR, VectorCodec.decode(t.vector()), VectorSimilarityFunction.COSINE));
       registrationFilters(d, entry);
       docs.add(d);
     }
@@ -110,7 +114,8 @@ final class EntryDocuments {
   }
 
   private static void registrationFilters(Document d, ServerEntry entry) {
-    for (String tag : new LinkedHashSet<>(entry.tags().stream().map(SearchFilter::tagKey).toList())) {
+    for (String tag :
+        new LinkedHashSet<>(entry.tags().stream().map(SearchFilter::tagKey).toList())) {
       d.add(new StringField(TAG, tag, Field.Store.NO));
     }
     for (String type : capabilityTypes(entry)) {
@@ -143,14 +148,19 @@ final class EntryDocuments {
     return t;
   }
 
-  /** @return the capability types ({@code tool}, {@code resource}) the entry declares or a probe found */
+  /**
+   * @return the capability types ({@code tool}, {@code resource}) the entry declares or a probe
+   *     found
+   */
   static Set<String> capabilityTypes(ServerEntry entry) {
     Set<String> types = new LinkedHashSet<>();
-    allCapabilities(entry).forEach(c -> {
-      if (c.type() != null) {
-        types.add(c.type().toLowerCase(Locale.ROOT));
-      }
-    });
+    allCapabilities(entry)
+        .forEach(
+            c -> {
+              if (c.type() != null) {
+                types.add(c.type().toLowerCase(Locale.ROOT));
+              }
+            });
     return types;
   }
 

@@ -19,19 +19,20 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Ranks entries for a query text by fusing two normalized scores:
- * {@value #SEMANTIC_WEIGHT} x the cosine similarity between the query's embedding and the entry's closest
- * text (its own or a tool's; negative cosines count as 0), plus {@value #LEXICAL_WEIGHT} x the entry's
- * BM25 score divided by the best BM25 score of the query. Both parts lie in [0, 1], so does the sum.
- * The weights were chosen on the discovery dev questions (BENCHMARKS.md; 0.5 to 0.9 and floors 0.1 to 0.3
- * tried): BM25 normalized by the query's best score gives the best lexical match a full share even when
- * its only shared word is incidental, so a larger lexical weight lets such matches push better meanings
- * out of the top five; BM25 still orders entries of equal meaning and finds exact names and identifiers.
+ * Ranks entries for a query text by fusing two normalized scores: {@value #SEMANTIC_WEIGHT} x the
+ * cosine similarity between the query's embedding and the entry's closest text (its own or a
+ * tool's; negative cosines count as 0), plus {@value #LEXICAL_WEIGHT} x the entry's BM25 score
+ * divided by the best BM25 score of the query. Both parts lie in [0, 1], so does the sum. The
+ * weights were chosen on the discovery dev questions (BENCHMARKS.md; 0.5 to 0.9 and floors 0.1 to
+ * 0.3 tried): BM25 normalized by the query's best score gives the best lexical match a full share
+ * even when its only shared word is incidental, so a larger lexical weight lets such matches push
+ * better meanings out of the top five; BM25 still orders entries of equal meaning and finds exact
+ * names and identifiers.
  *
  * <p>Candidates are the best BM25 matches and the nearest vectors (an HNSW search for at least
- * {@value #MIN_CANDIDATES}, filtered by tags and capability type; health is checked on each candidate).
- * An entry found only by meaning is kept when its cosine reaches {@value #SEMANTIC_FLOOR}. Without a
- * query vector (no model) the ranking is BM25 alone.
+ * {@value #MIN_CANDIDATES}, filtered by tags and capability type; health is checked on each
+ * candidate). An entry found only by meaning is kept when its cosine reaches {@value
+ * #SEMANTIC_FLOOR}. Without a query vector (no model) the ranking is BM25 alone.
  */
 final class HybridRanker {
 
@@ -40,8 +41,7 @@ final class HybridRanker {
   static final int MIN_CANDIDATES = 50;
   static final float SEMANTIC_FLOOR = 0.25f;
 
-  private HybridRanker() {
-  }
+  private HybridRanker() {}
 
   private static final class Candidate {
     final ServerEntry entry;
@@ -65,11 +65,16 @@ final class HybridRanker {
     }
   }
 
-  private record Scored(Candidate candidate, double score) {
-  }
+  private record Scored(Candidate candidate, double score) {}
 
-  static SearchResult rank(IndexSearcher searcher, SearchQuery query, SearchFilter filter, float[] queryVector,
-      String model, Function<String, ServerEntry> entries) throws IOException {
+  static SearchResult rank(
+      IndexSearcher searcher,
+      SearchQuery query,
+      SearchFilter filter,
+      float[] queryVector,
+      String model,
+      Function<String, ServerEntry> entries)
+      throws IOException {
     int wanted = Math.max(MIN_CANDIDATES, query.offset() + query.limit());
     Map<String, Candidate> candidates = new HashMap<>();
     DocValuesReader values = new DocValuesReader(searcher);
@@ -77,10 +82,14 @@ final class HybridRanker {
     float bestBm25 = 0;
     long lexicalMissed = 0;
     if (lexical.query() != null) {
-      BooleanQuery q = new BooleanQuery.Builder().add(lexical.query(), Occur.MUST)
-          .add(filter.entries(), Occur.FILTER).build();
+      BooleanQuery q =
+          new BooleanQuery.Builder()
+              .add(lexical.query(), Occur.MUST)
+              .add(filter.entries(), Occur.FILTER)
+              .build();
       TopDocs top = searcher.search(q, wanted);
-      // past 1,000 matches Lucene counts no further (a lower bound): counting exactly would cost a second pass
+      // past 1,000 matches Lucene counts no further (a lower bound): counting exactly would cost a
+      // second pass
       lexicalMissed = Math.max(0, top.totalHits.value - top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
         ServerEntry e = entries.apply(values.get(sd.doc, EntryDocuments.SORT_NAME));
@@ -102,41 +111,59 @@ final class HybridRanker {
     for (Candidate c : candidates.values()) {
       if (c.bm25 > 0 || c.semantic() >= SEMANTIC_FLOOR) {
         double lexicalPart = bestBm25 > 0 ? c.bm25 / bestBm25 : 0;
-        double score = queryVector == null ? lexicalPart
-            : SEMANTIC_WEIGHT * c.semantic() + LEXICAL_WEIGHT * lexicalPart;
+        double score =
+            queryVector == null
+                ? lexicalPart
+                : SEMANTIC_WEIGHT * c.semantic() + LEXICAL_WEIGHT * lexicalPart;
         ranked.add(new Scored(c, Math.min(1.0, score)));
       }
     }
-    ranked.sort(Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(s -> s.candidate().entry.name()));
+    ranked.sort(
+        Comparator.comparingDouble(Scored::score)
+            .reversed()
+            .thenComparing(s -> s.candidate().entry.name()));
     int total = (int) Math.min(Integer.MAX_VALUE, ranked.size() + lexicalMissed);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = query.offset(); i < Math.min(ranked.size(), query.offset() + query.limit()); i++) {
       Candidate c = ranked.get(i).candidate();
-      List<String> lexicalFields = c.bm25 > 0 ? lexical.matchedFields(EntryDocuments.texts(c.entry)) : List.of();
-      List<String> semantic = c.source != null && c.semantic() >= SEMANTIC_FLOOR ? List.of(c.source) : List.of();
-      hits.add(new SearchHit(c.entry, Math.round(ranked.get(i).score() * 1000) / 1000.0,
-          new SearchMatch(lexicalFields, semantic)));
+      List<String> lexicalFields =
+          c.bm25 > 0 ? lexical.matchedFields(EntryDocuments.texts(c.entry)) : List.of();
+      List<String> semantic =
+          c.source != null && c.semantic() >= SEMANTIC_FLOOR ? List.of(c.source) : List.of();
+      hits.add(
+          new SearchHit(
+              c.entry,
+              Math.round(ranked.get(i).score() * 1000) / 1000.0,
+              new SearchMatch(lexicalFields, semantic)));
     }
     int next = query.offset() + query.limit();
     return new SearchResult(hits, total, next < total ? next : null);
   }
 
-  private static void addNearest(IndexSearcher searcher, DocValuesReader values, SearchFilter filter,
-      float[] queryVector, int wanted, Map<String, Candidate> candidates, Function<String, ServerEntry> entries)
+  private static void addNearest(
+      IndexSearcher searcher,
+      DocValuesReader values,
+      SearchFilter filter,
+      float[] queryVector,
+      int wanted,
+      Map<String, Candidate> candidates,
+      Function<String, ServerEntry> entries)
       throws IOException {
-    // entries have several vectors and some candidates fail the health check: ask for more than needed
+    // entries have several vectors and some candidates fail the health check: ask for more than
+    // needed
     int k = filter.filtersHealth() ? 2 * wanted : wanted + wanted / 2;
-    KnnByteVectorQuery knn = new KnnByteVectorQuery(EntryDocuments.VECTOR, VectorCodec.quantize(queryVector), k,
-        filter.vectors());
+    KnnByteVectorQuery knn =
+        new KnnByteVectorQuery(
+            EntryDocuments.VECTOR, VectorCodec.quantize(queryVector), k, filter.vectors());
     for (ScoreDoc sd : searcher.search(knn, k).scoreDocs) {
       ServerEntry e = entries.apply(values.get(sd.doc, EntryDocuments.SORT_NAME));
       if (e == null || !filter.passes(e)) {
         continue;
       }
       // COSINE scores are (1 + cosine) / 2
-      candidates.computeIfAbsent(e.name(), n -> new Candidate(e)).offer(2 * sd.score - 1,
-          values.get(sd.doc, EntryDocuments.SOURCE));
+      candidates
+          .computeIfAbsent(e.name(), n -> new Candidate(e))
+          .offer(2 * sd.score - 1, values.get(sd.doc, EntryDocuments.SOURCE));
     }
   }
 

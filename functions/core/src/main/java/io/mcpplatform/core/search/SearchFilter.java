@@ -14,11 +14,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The non-text part of a query: as Lucene filters over the entry and vector documents, and as a check of
- * one entry.
+ * The non-text part of a query: as Lucene filters over the entry and vector documents, and as a
+ * check of one entry.
  *
- * <p>An explicit {@code healthStatus} wins over {@code includeUnhealthy}: asking for unhealthy entries
- * returns them. Deleted entries never pass.
+ * <p>An explicit {@code healthStatus} wins over {@code includeUnhealthy}: asking for unhealthy
+ * entries returns them. Deleted entries never pass.
  */
 final class SearchFilter {
 
@@ -27,7 +27,8 @@ final class SearchFilter {
   private final String capabilityType;
   private final List<String> tagKeys;
 
-  private SearchFilter(HealthStatus health, boolean excludeUnhealthy, String capabilityType, List<String> tagKeys) {
+  private SearchFilter(
+      HealthStatus health, boolean excludeUnhealthy, String capabilityType, List<String> tagKeys) {
     this.health = health;
     this.excludeUnhealthy = excludeUnhealthy;
     this.capabilityType = capabilityType;
@@ -45,7 +46,8 @@ final class SearchFilter {
       try {
         health = HealthStatus.fromWire(query.healthStatus().trim());
       } catch (IllegalArgumentException e) {
-        throw ValidationException.of("healthStatus", "must be one of healthy, unhealthy, unknown, refused");
+        throw ValidationException.of(
+            "healthStatus", "must be one of healthy, unhealthy, unknown, refused");
       }
     }
     String type = null;
@@ -55,11 +57,12 @@ final class SearchFilter {
         throw ValidationException.of("capabilityType", "must be tool or resource");
       }
     }
-    List<String> tagKeys = query.tags().stream()
-        .filter(t -> t != null && !t.isBlank())
-        .map(SearchFilter::tagKey)
-        .distinct()
-        .toList();
+    List<String> tagKeys =
+        query.tags().stream()
+            .filter(t -> t != null && !t.isBlank())
+            .map(SearchFilter::tagKey)
+            .distinct()
+            .toList();
     return new SearchFilter(health, health == null && !query.includeUnhealthy(), type, tagKeys);
   }
 
@@ -67,22 +70,26 @@ final class SearchFilter {
     return tag.trim().toLowerCase(Locale.ROOT);
   }
 
-  /** @return the filter over entry documents, every filter applied */
+  /**
+   * @return the filter over entry documents, every filter applied
+   */
   Query entries() {
     BooleanQuery.Builder b = registrationFilters(EntryDocuments.KIND_ENTRY);
     if (health != null) {
       b.add(new TermQuery(new Term(EntryDocuments.HEALTH, health.wire())), Occur.FILTER);
     } else if (excludeUnhealthy) {
-      b.add(new TermQuery(new Term(EntryDocuments.HEALTH, HealthStatus.UNHEALTHY.wire())), Occur.MUST_NOT);
+      b.add(
+          new TermQuery(new Term(EntryDocuments.HEALTH, HealthStatus.UNHEALTHY.wire())),
+          Occur.MUST_NOT);
     }
     return b.build();
   }
 
   /**
-   * @return the filter over vector documents: the registration's filters only (tags, capability type), or
-   *     null when there are none (only vector documents have vectors, and an unfiltered HNSW search skips
-   *     building a bit set of the index per query); health changes often and is checked on the candidates
-   *     with {@link #passes}, so a health change never rebuilds vectors
+   * @return the filter over vector documents: the registration's filters only (tags, capability
+   *     type), or null when there are none (only vector documents have vectors, and an unfiltered
+   *     HNSW search skips building a bit set of the index per query); health changes often and is
+   *     checked on the candidates with {@link #passes}, so a health change never rebuilds vectors
    */
   Query vectors() {
     if (capabilityType == null && tagKeys.isEmpty()) {
@@ -91,7 +98,10 @@ final class SearchFilter {
     return registrationFilters(EntryDocuments.KIND_VECTOR).build();
   }
 
-  /** @return whether health is filtered, so that vector candidates must be checked with {@link #passes} */
+  /**
+   * @return whether health is filtered, so that vector candidates must be checked with {@link
+   *     #passes}
+   */
   boolean filtersHealth() {
     return health != null || excludeUnhealthy;
   }
@@ -124,9 +134,11 @@ final class SearchFilter {
     if (health != null ? h != health : excludeUnhealthy && h == HealthStatus.UNHEALTHY) {
       return false;
     }
-    if (capabilityType != null && EntryDocuments.capabilityTypes(entry).stream().noneMatch(capabilityType::equals)) {
+    if (capabilityType != null
+        && EntryDocuments.capabilityTypes(entry).stream().noneMatch(capabilityType::equals)) {
       return false;
     }
-    return tagKeys.isEmpty() || entry.tags().stream().map(SearchFilter::tagKey).anyMatch(tagKeys::contains);
+    return tagKeys.isEmpty()
+        || entry.tags().stream().map(SearchFilter::tagKey).anyMatch(tagKeys::contains);
   }
 }

@@ -27,17 +27,19 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * In-memory search index over catalog entries: an Apache Lucene index in a {@link ByteBuffersDirectory},
- * ranked by {@link HybridRanker} (BM25 with English analysis, fused with the cosine similarity of sentence
- * embeddings when a model is given). Vectors are never computed here: each entry brings the vectors that
- * were stored with it ({@link ServerEntry#vectors()}); only the query is embedded.
+ * In-memory search index over catalog entries: an Apache Lucene index in a {@link
+ * ByteBuffersDirectory}, ranked by {@link HybridRanker} (BM25 with English analysis, fused with the
+ * cosine similarity of sentence embeddings when a model is given). Vectors are never computed here:
+ * each entry brings the vectors that were stored with it ({@link ServerEntry#vectors()}); only the
+ * query is embedded.
  *
- * <p>Writes become visible to the next search (near-real-time reopen, only when something changed). After a
- * bulk load (at least {@value #BULK_LOAD} entries written, and half the index or more, since the last merge)
- * that reopen first merges the index into one segment: each segment has its own HNSW graph, and a search
- * walks every one of them with the full k. Smaller write streams leave merging to Lucene's merge policy. A
- * health change rewrites the entry's document only; its vector documents are rewritten only when its
- * vectors, tags or capability types change. Deleted entries are kept for {@link #get} but never searched.
+ * <p>Writes become visible to the next search (near-real-time reopen, only when something changed).
+ * After a bulk load (at least {@value #BULK_LOAD} entries written, and half the index or more,
+ * since the last merge) that reopen first merges the index into one segment: each segment has its
+ * own HNSW graph, and a search walks every one of them with the full k. Smaller write streams leave
+ * merging to Lucene's merge policy. A health change rewrites the entry's document only; its vector
+ * documents are rewritten only when its vectors, tags or capability types change. Deleted entries
+ * are kept for {@link #get} but never searched.
  *
  * <p>Thread-safe: any number of concurrent searches; writes are serialized.
  */
@@ -60,23 +62,29 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * @param embedder embeds query texts, or null to rank by BM25 alone; its {@link TextEmbedder#modelId()}
-   *     must answer without waiting for the model to load, {@link TextEmbedder#embed} may wait
+   * @param embedder embeds query texts, or null to rank by BM25 alone; its {@link
+   *     TextEmbedder#modelId()} must answer without waiting for the model to load, {@link
+   *     TextEmbedder#embed} may wait
    */
   public SearchIndex(TextEmbedder embedder) {
     this.embedder = embedder;
     Analyzer analyzer = new PerFieldAnalyzerWrapper(LexicalQuery.ANALYZER);
     try {
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-          .setCommitOnClose(false));
+      writer =
+          new IndexWriter(
+              new ByteBuffersDirectory(),
+              new IndexWriterConfig(analyzer)
+                  .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                  .setCommitOnClose(false));
       searchers = new SearcherManager(writer, new SearcherFactory());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the in-memory search index", e);
     }
   }
 
-  /** @return the model whose vectors this index uses, or null when it ranks by BM25 alone */
+  /**
+   * @return the model whose vectors this index uses, or null when it ranks by BM25 alone
+   */
   public String modelId() {
     return embedder == null ? null : embedder.modelId();
   }
@@ -101,13 +109,16 @@ public final class SearchIndex implements AutoCloseable {
       for (ServerEntry e : batch) {
         ServerEntry previous = entries.put(e.name(), e);
         if (e.status() == LifecycleStatus.DELETED) {
-          writer.deleteDocuments(new Term(EntryDocuments.ENTRY_KEY, e.name()),
+          writer.deleteDocuments(
+              new Term(EntryDocuments.ENTRY_KEY, e.name()),
               new Term(EntryDocuments.VECTOR_KEY, e.name()));
           continue;
         }
-        writer.updateDocument(new Term(EntryDocuments.ENTRY_KEY, e.name()), EntryDocuments.entry(e));
+        writer.updateDocument(
+            new Term(EntryDocuments.ENTRY_KEY, e.name()), EntryDocuments.entry(e));
         if (model != null && vectorDocumentsChange(previous, e)) {
-          writer.updateDocuments(new Term(EntryDocuments.VECTOR_KEY, e.name()), EntryDocuments.vectors(e, model));
+          writer.updateDocuments(
+              new Term(EntryDocuments.VECTOR_KEY, e.name()), EntryDocuments.vectors(e, model));
         }
       }
     } catch (IOException e) {
@@ -118,8 +129,10 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private static boolean vectorDocumentsChange(ServerEntry previous, ServerEntry next) {
-    return previous == null || previous.status() == LifecycleStatus.DELETED
-        || !Objects.equals(previous.vectors(), next.vectors()) || !previous.tags().equals(next.tags())
+    return previous == null
+        || previous.status() == LifecycleStatus.DELETED
+        || !Objects.equals(previous.vectors(), next.vectors())
+        || !previous.tags().equals(next.tags())
         || !EntryDocuments.capabilityTypes(previous).equals(EntryDocuments.capabilityTypes(next));
   }
 
@@ -134,7 +147,8 @@ public final class SearchIndex implements AutoCloseable {
       return false;
     }
     try {
-      writer.deleteDocuments(new Term(EntryDocuments.ENTRY_KEY, name), new Term(EntryDocuments.VECTOR_KEY, name));
+      writer.deleteDocuments(
+          new Term(EntryDocuments.ENTRY_KEY, name), new Term(EntryDocuments.VECTOR_KEY, name));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to the in-memory search index", e);
     }
@@ -142,7 +156,9 @@ public final class SearchIndex implements AutoCloseable {
     return true;
   }
 
-  /** @return how many entries the index holds, deleted ones included */
+  /**
+   * @return how many entries the index holds, deleted ones included
+   */
   public int size() {
     return entries.size();
   }
@@ -156,14 +172,15 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Ranks the entries that match the query text and pass its filters. Without text, every entry that
-   * passes the filters matches with score 0, most recently updated first.
+   * Ranks the entries that match the query text and pass its filters. Without text, every entry
+   * that passes the filters matches with score 0, most recently updated first.
    *
    * @param query the search
    * @return one page of hits with the total number of matches
-   * @throws io.mcpplatform.core.catalog.ValidationException if a filter value is not one of the accepted
-   *     values
-   * @throws io.mcpplatform.core.embedding.EmbeddingUnavailableException when the model cannot embed the query
+   * @throws io.mcpplatform.core.catalog.ValidationException if a filter value is not one of the
+   *     accepted values
+   * @throws io.mcpplatform.core.embedding.EmbeddingUnavailableException when the model cannot embed
+   *     the query
    */
   public SearchResult search(SearchQuery query) {
     Objects.requireNonNull(query, "query");
@@ -174,7 +191,8 @@ public final class SearchIndex implements AutoCloseable {
       refreshIfWritten();
       IndexSearcher searcher = searchers.acquire();
       try {
-        return listing ? list(searcher, query, filter)
+        return listing
+            ? list(searcher, query, filter)
             : HybridRanker.rank(searcher, query, filter, queryVector, modelId(), entries::get);
       } finally {
         searchers.release(searcher);
@@ -184,7 +202,10 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Makes every write finished before this call visible; concurrent searches wait for the same reopen. */
+  /**
+   * Makes every write finished before this call visible; concurrent searches wait for the same
+   * reopen.
+   */
   private void refreshIfWritten() throws IOException {
     long target = written.get();
     if (visible >= target) {
@@ -203,10 +224,13 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  private SearchResult list(IndexSearcher searcher, SearchQuery query, SearchFilter filter) throws IOException {
+  private SearchResult list(IndexSearcher searcher, SearchQuery query, SearchFilter filter)
+      throws IOException {
     int end = query.offset() + query.limit();
-    Sort byUpdate = new Sort(new SortField(EntryDocuments.UPDATED, SortField.Type.LONG, true),
-        new SortField(EntryDocuments.SORT_NAME, SortField.Type.STRING));
+    Sort byUpdate =
+        new Sort(
+            new SortField(EntryDocuments.UPDATED, SortField.Type.LONG, true),
+            new SortField(EntryDocuments.SORT_NAME, SortField.Type.STRING));
     TopDocs top = searcher.search(filter.entries(), end, byUpdate);
     int total = searcher.count(filter.entries());
     DocValuesReader values = new DocValuesReader(searcher);

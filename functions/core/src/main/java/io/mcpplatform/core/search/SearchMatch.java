@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param lexical the entry's fields that contain a word of the query ({@code name}, {@code title},
  *     {@code description}, {@code tags}, {@code tools})
- * @param semantic the entry's text closest in meaning to the query ({@code entry}, or {@code tool:NAME}),
- *     empty when the meaning was not compared
+ * @param semantic the entry's text closest in meaning to the query ({@code entry}, or {@code
+ *     tool:NAME}), empty when the meaning was not compared
  */
 public record SearchMatch(List<String> lexical, List<String> semantic) {
 

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Supplies one secret, read from a {@link SecretSource} at most once per lifetime. A caller that finds the
- * value rejected (an API answering "access denied") calls {@link #invalidate()} and asks again, so a
- * rotated secret is picked up at once. Thread-safe; concurrent callers share one read.
+ * Supplies one secret, read from a {@link SecretSource} at most once per lifetime. A caller that
+ * finds the value rejected (an API answering "access denied") calls {@link #invalidate()} and asks
+ * again, so a rotated secret is picked up at once. Thread-safe; concurrent callers share one read.
  */
 public final class CachedSecretProvider {
 
@@ -46,7 +46,8 @@ public final class CachedSecretProvider {
   }
 
   /**
-   * @return the secret, read from the source when none is held or the held one is older than the lifetime
+   * @return the secret, read from the source when none is held or the held one is older than the
+   *     lifetime
    * @throws SecretNotFoundException when the source has no such secret
    * @throws SecretUnavailableException when the source cannot be read
    */
@@ -71,7 +72,9 @@ public final class CachedSecretProvider {
     held = null;
   }
 
-  /** @return the secret's name (never its value) */
+  /**
+   * @return the secret's name (never its value)
+   */
   public String name() {
     return name;
   }

@@ -5,7 +5,9 @@ public class SecretNotFoundException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was asked, naming the secret but never a value */
+  /**
+   * @param message what was asked, naming the secret but never a value
+   */
   public SecretNotFoundException(String message) {
     super(message);
   }

@@ -5,7 +5,9 @@ public class EntryNotFoundException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param name the entry name that was looked for */
+  /**
+   * @param name the entry name that was looked for
+   */
   public EntryNotFoundException(String name) {
     super("Server with ID '" + name + "' not found");
   }

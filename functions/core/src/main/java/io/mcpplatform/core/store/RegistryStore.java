@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Durable storage of catalog entries. Registration fields and health fields are written separately, each
- * with a conditional write, so a registration and a health check never overwrite each other.
+ * Durable storage of catalog entries. Registration fields and health fields are written separately,
+ * each with a conditional write, so a registration and a health check never overwrite each other.
  *
- * <p>Every write records a change time; {@link #changesSince} returns entries in change order so that a
- * search index can be refreshed incrementally. No method reads the whole table on a request path.
+ * <p>Every write records a change time; {@link #changesSince} returns entries in change order so
+ * that a search index can be refreshed incrementally. No method reads the whole table on a request
+ * path.
  */
 public interface RegistryStore {
 
@@ -28,11 +29,12 @@ public interface RegistryStore {
   Optional<ServerEntry> get(String name);
 
   /**
-   * Writes the registration fields of an entry (everything but health and discovered capabilities, which
-   * are kept as stored), with its vectors ({@link ServerEntry#vectors()}; null removes stored ones), if the
-   * stored revision is the expected one.
+   * Writes the registration fields of an entry (everything but health and discovered capabilities,
+   * which are kept as stored), with its vectors ({@link ServerEntry#vectors()}; null removes stored
+   * ones), if the stored revision is the expected one.
    *
-   * @param entry the entry; its revision, publishedAt and updatedAt are ignored and set by the store
+   * @param entry the entry; its revision, publishedAt and updatedAt are ignored and set by the
+   *     store
    * @param expectedRevision 0 when the entry must not exist yet, else the revision the caller read
    * @param now the time to record as updatedAt (and publishedAt for a new entry)
    * @return the entry as stored, with revision {@code expectedRevision + 1}
@@ -42,8 +44,8 @@ public interface RegistryStore {
   ServerEntry saveRegistration(ServerEntry entry, long expectedRevision, Instant now);
 
   /**
-   * Writes the health fields of an existing entry, and its discovered capabilities when given, leaving
-   * every registration field alone.
+   * Writes the health fields of an existing entry, and its discovered capabilities when given,
+   * leaving every registration field alone.
    *
    * @param name the entry name
    * @param health the new health
@@ -56,16 +58,17 @@ public interface RegistryStore {
   ServerEntry saveHealth(String name, Health health, List<Capability> discovered, Instant now);
 
   /**
-   * Writes the vectors of an existing entry (after a probe found new tools, or a re-embedding), leaving the
-   * registration and health alone, if the stored revision is the expected one. Records a change, so search
-   * indexes that follow {@link #changesSince} pick the vectors up.
+   * Writes the vectors of an existing entry (after a probe found new tools, or a re-embedding),
+   * leaving the registration and health alone, if the stored revision is the expected one. Records
+   * a change, so search indexes that follow {@link #changesSince} pick the vectors up.
    *
    * @param name the entry name
    * @param vectors the vectors of the entry's current texts
    * @param expectedRevision the revision the vectors were computed for
    * @param now the change time to record
    * @return the entry as stored
-   * @throws ConflictException when the entry was registered again meanwhile (the vectors may be stale)
+   * @throws ConflictException when the entry was registered again meanwhile (the vectors may be
+   *     stale)
    * @throws EntryNotFoundException when there is no such entry
    * @throws StoreUnavailableException when the store fails
    */
@@ -94,12 +97,13 @@ public interface RegistryStore {
   Page<Change> changesSince(Instant since, String cursor, int limit);
 
   /**
-   * Adds one check to a server's health history. History is kept apart from the entry: it never changes
-   * the entry, its revision or its change time, and it does not show in listings.
+   * Adds one check to a server's health history. History is kept apart from the entry: it never
+   * changes the entry, its revision or its change time, and it does not show in listings.
    *
    * @param name the entry name
    * @param sample the check
-   * @param expiresAt when the store may drop the sample (DynamoDB TTL; the file store drops it on write)
+   * @param expiresAt when the store may drop the sample (DynamoDB TTL; the file store drops it on
+   *     write)
    * @throws StoreUnavailableException when the store fails
    */
   void appendHealthHistory(String name, HealthSample sample, Instant expiresAt);
@@ -115,12 +119,13 @@ public interface RegistryStore {
   List<HealthSample> healthHistory(String name, Instant since);
 
   /**
-   * Writes one version of a server, kept apart from the entry: it never changes the entry, its revision
-   * or its change time, and it does not show in listings.
+   * Writes one version of a server, kept apart from the entry: it never changes the entry, its
+   * revision or its change time, and it does not show in listings.
    *
-   * @param version the version with its registration fields, status and times as they are to be stored
-   * @param mustBeNew true when the version must not exist yet (a publish: versions are immutable); false
-   *     to replace a stored copy (a status change, or a re-registration through the MCP tool)
+   * @param version the version with its registration fields, status and times as they are to be
+   *     stored
+   * @param mustBeNew true when the version must not exist yet (a publish: versions are immutable);
+   *     false to replace a stored copy (a status change, or a re-registration through the MCP tool)
    * @throws ConflictException when {@code mustBeNew} and the version exists, whatever its status
    * @throws StoreUnavailableException when the store fails
    */
@@ -147,7 +152,8 @@ public interface RegistryStore {
    * Adds one record to the audit log.
    *
    * @param record what happened
-   * @param expiresAt when the store may drop the record (DynamoDB TTL; the file store drops it on open)
+   * @param expiresAt when the store may drop the record (DynamoDB TTL; the file store drops it on
+   *     open)
    * @throws StoreUnavailableException when the store fails
    */
   void appendAudit(AuditRecord record, Instant expiresAt);

@@ -11,11 +11,18 @@ class ServerEntrySupersedesTest {
   private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
 
   private static ServerEntry entry(long revision, Instant checkedAt) {
-    Health health = checkedAt == null ? Health.UNKNOWN
-        : new Health(HealthStatus.HEALTHY, checkedAt, 5L, "2025-06-18", 0, null);
+    Health health =
+        checkedAt == null
+            ? Health.UNKNOWN
+            : new Health(HealthStatus.HEALTHY, checkedAt, 5L, "2025-06-18", 0, null);
     return ServerEntry.builder("maps", "Maps", "1.0.0")
         .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://maps.example.com/mcp", null)))
-        .health(health).status(LifecycleStatus.ACTIVE).publishedAt(T0).updatedAt(T0).revision(revision).build();
+        .health(health)
+        .status(LifecycleStatus.ACTIVE)
+        .publishedAt(T0)
+        .updatedAt(T0)
+        .revision(revision)
+        .build();
   }
 
   @Test

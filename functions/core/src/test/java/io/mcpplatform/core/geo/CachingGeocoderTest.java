@@ -40,7 +40,8 @@ class CachingGeocoderTest {
 
   @Test
   void geocode_doesNotCache_answersFromAFallback() {
-    CachingGeocoder geocoder = new CachingGeocoder(counting("fallback answered"), new InMemoryGeocodeCache(10));
+    CachingGeocoder geocoder =
+        new CachingGeocoder(counting("fallback answered"), new InMemoryGeocodeCache(10));
     geocoder.geocode("Paris", "en");
     geocoder.geocode("Paris", "en");
     assertThat(calls).hasValue(2);
@@ -48,17 +49,18 @@ class CachingGeocoderTest {
 
   @Test
   void geocode_stillAnswers_whenTheCacheFails() {
-    GeocodeCache broken = new GeocodeCache() {
-      @Override
-      public Optional<GeocodeResult> get(GeocodeCacheKey key) {
-        throw new IllegalStateException("down");
-      }
+    GeocodeCache broken =
+        new GeocodeCache() {
+          @Override
+          public Optional<GeocodeResult> get(GeocodeCacheKey key) {
+            throw new IllegalStateException("down");
+          }
 
-      @Override
-      public void put(GeocodeCacheKey key, GeocodeResult result) {
-        throw new IllegalStateException("down");
-      }
-    };
+          @Override
+          public void put(GeocodeCacheKey key, GeocodeResult result) {
+            throw new IllegalStateException("down");
+          }
+        };
     CachingGeocoder geocoder = new CachingGeocoder(counting(null), broken);
     assertThat(geocoder.geocode("Paris", "en").formattedAddress()).isEqualTo("Paris");
   }

@@ -42,26 +42,37 @@ class FallbackGeocoderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Reason.class, names = {"TIMEOUT", "SERVER_ERROR", "UNREACHABLE"})
+  @EnumSource(
+      value = Reason.class,
+      names = {"TIMEOUT", "SERVER_ERROR", "UNREACHABLE"})
   void geocode_answersFromTheFallbackAndSaysSo_whenThePrimaryFailsTransiently(Reason reason) {
-    FallbackGeocoder geocoder = new FallbackGeocoder(failing(reason), "Google Geocoding", offline(), "the offline gazetteer");
+    FallbackGeocoder geocoder =
+        new FallbackGeocoder(
+            failing(reason), "Google Geocoding", offline(), "the offline gazetteer");
     GeocodeResult result = geocoder.geocode("Paris", "en");
     assertThat(result.source()).isEqualTo(GeocodeResult.SOURCE_OFFLINE);
-    assertThat(result.note()).startsWith("Google Geocoding did not answer").contains("the offline gazetteer");
+    assertThat(result.note())
+        .startsWith("Google Geocoding did not answer")
+        .contains("the offline gazetteer");
     assertThat(geocoder.reverse(1, 2, "en").note()).isNotNull();
   }
 
   @ParameterizedTest
-  @EnumSource(value = Reason.class, names = {"QUOTA_EXCEEDED", "ACCESS_DENIED", "INVALID_REQUEST", "BAD_RESPONSE"})
+  @EnumSource(
+      value = Reason.class,
+      names = {"QUOTA_EXCEEDED", "ACCESS_DENIED", "INVALID_REQUEST", "BAD_RESPONSE"})
   void geocode_propagates_whenThePrimaryFailureNeedsAPerson(Reason reason) {
-    FallbackGeocoder geocoder = new FallbackGeocoder(failing(reason), "Google Geocoding", offline(), "offline");
+    FallbackGeocoder geocoder =
+        new FallbackGeocoder(failing(reason), "Google Geocoding", offline(), "offline");
     assertThatThrownBy(() -> geocoder.geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
   @Test
   void geocode_reportsThePrimaryFailure_whenTheFallbackKnowsNothing() {
-    FallbackGeocoder geocoder = new FallbackGeocoder(failing(Reason.TIMEOUT), "Google Geocoding", offline(), "offline");
+    FallbackGeocoder geocoder =
+        new FallbackGeocoder(failing(Reason.TIMEOUT), "Google Geocoding", offline(), "offline");
     assertThatThrownBy(() -> geocoder.geocode("Atlantis", "en"))
         .isInstanceOf(GeocoderUnavailableException.class)
         .hasMessageContaining("TIMEOUT");
@@ -70,7 +81,8 @@ class FallbackGeocoderTest {
   @Test
   void geocode_returnsThePrimaryAnswerUntouched_whenItAnswers() {
     Geocoder google = offline();
-    FallbackGeocoder geocoder = new FallbackGeocoder(google, "Google Geocoding", failing(Reason.TIMEOUT), "offline");
+    FallbackGeocoder geocoder =
+        new FallbackGeocoder(google, "Google Geocoding", failing(Reason.TIMEOUT), "offline");
     assertThat(geocoder.geocode("Paris", "en").note()).isNull();
   }
 }

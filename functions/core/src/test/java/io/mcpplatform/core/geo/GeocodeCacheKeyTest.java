@@ -16,14 +16,17 @@ class GeocodeCacheKeyTest {
 
   @Test
   void forward_differentKeys_forDifferentLanguagesOrAccents() {
-    assertThat(GeocodeCacheKey.forward("Paris", "en")).isNotEqualTo(GeocodeCacheKey.forward("Paris", "fr"));
-    assertThat(GeocodeCacheKey.forward("Zürich", "en")).isNotEqualTo(GeocodeCacheKey.forward("Zurich", "en"));
+    assertThat(GeocodeCacheKey.forward("Paris", "en"))
+        .isNotEqualTo(GeocodeCacheKey.forward("Paris", "fr"));
+    assertThat(GeocodeCacheKey.forward("Zürich", "en"))
+        .isNotEqualTo(GeocodeCacheKey.forward("Zurich", "en"));
   }
 
   @Test
   void reverse_roundsToSixDecimals() {
     assertThat(GeocodeCacheKey.reverse(48.85837001, 2.2944813, "en").value())
         .isEqualTo("rev|en|48.858370,2.294481");
-    assertThat(GeocodeCacheKey.reverse(1, 2, "en")).isNotEqualTo(GeocodeCacheKey.forward("1,2", "en"));
+    assertThat(GeocodeCacheKey.reverse(1, 2, "en"))
+        .isNotEqualTo(GeocodeCacheKey.forward("1,2", "en"));
   }
 }

@@ -13,19 +13,38 @@ import org.junit.jupiter.api.Test;
 class HealthRulesTest {
 
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-  private static final ProbeResult UP = new ProbeResult(ProbeOutcome.UP, 12L, "2025-06-18", "srv", "1.0",
-      List.of(new Capability("ping", Capability.TOOL, null)), null);
+  private static final ProbeResult UP =
+      new ProbeResult(
+          ProbeOutcome.UP,
+          12L,
+          "2025-06-18",
+          "srv",
+          "1.0",
+          List.of(new Capability("ping", Capability.TOOL, null)),
+          null);
   private static final ProbeResult DOWN = ProbeResult.down("connection refused", 3L);
-  private static final Health HEALTHY = new Health(HealthStatus.HEALTHY, NOW.minusSeconds(300), 9L, "2025-06-18",
-      0, null, "srv", "1.0", 1.0);
+  private static final Health HEALTHY =
+      new Health(
+          HealthStatus.HEALTHY,
+          NOW.minusSeconds(300),
+          9L,
+          "2025-06-18",
+          0,
+          null,
+          "srv",
+          "1.0",
+          1.0);
 
   @Test
   void next_marksHealthy_afterOneSuccess() {
-    Health unhealthy = new Health(HealthStatus.UNHEALTHY, NOW.minusSeconds(300), null, null, 5, "timeout");
+    Health unhealthy =
+        new Health(HealthStatus.UNHEALTHY, NOW.minusSeconds(300), null, null, 5, "timeout");
 
     Health next = HealthRules.next(unhealthy, UP, NOW, 0.5);
 
-    assertThat(next).isEqualTo(new Health(HealthStatus.HEALTHY, NOW, 12L, "2025-06-18", 0, null, "srv", "1.0", 0.5));
+    assertThat(next)
+        .isEqualTo(
+            new Health(HealthStatus.HEALTHY, NOW, 12L, "2025-06-18", 0, null, "srv", "1.0", 0.5));
   }
 
   @Test
@@ -49,7 +68,8 @@ class HealthRulesTest {
 
   @Test
   void next_keepsUnknown_afterFirstFailureOfNewServer() {
-    assertThat(HealthRules.next(Health.UNKNOWN, DOWN, NOW, 0.0).status()).isEqualTo(HealthStatus.UNKNOWN);
+    assertThat(HealthRules.next(Health.UNKNOWN, DOWN, NOW, 0.0).status())
+        .isEqualTo(HealthStatus.UNKNOWN);
   }
 
   @Test
@@ -73,8 +93,11 @@ class HealthRulesTest {
 
   @Test
   void uptime_isShareOfSuccessfulSamples() {
-    List<HealthSample> samples = List.of(new HealthSample(NOW, true, 1L), new HealthSample(NOW, false, null),
-        new HealthSample(NOW, true, 1L));
+    List<HealthSample> samples =
+        List.of(
+            new HealthSample(NOW, true, 1L),
+            new HealthSample(NOW, false, null),
+            new HealthSample(NOW, true, 1L));
 
     assertThat(HealthRules.uptime(samples)).isEqualTo(0.6667);
     assertThat(HealthRules.uptime(List.of())).isNull();

@@ -72,11 +72,19 @@ class RegistrationRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"weather-api", "a", "Weather_API_2", "com.example/weather", "io.github.user/my-server"})
+  @ValueSource(
+      strings = {
+        "weather-api",
+        "a",
+        "Weather_API_2",
+        "com.example/weather",
+        "io.github.user/my-server"
+      })
   void fromArguments_acceptsServerId_whenSeedOrNamespaced(String id) {
     Map<String, Object> args = valid();
     args.put("server_id", id);
-    assertThat(RegistrationRequest.fromArguments(args, UrlPolicy.HTTPS_ONLY).serverId()).isEqualTo(id);
+    assertThat(RegistrationRequest.fromArguments(args, UrlPolicy.HTTPS_ONLY).serverId())
+        .isEqualTo(id);
   }
 
   @Test
@@ -85,7 +93,9 @@ class RegistrationRequestTest {
     args.put("name", "   ");
     assertThat(fieldsOf(args)).containsExactly("name");
     args.put("name", "n".repeat(129));
-    assertThat(errorsOf(args, UrlPolicy.HTTPS_ONLY).get(0).message()).contains("1 to 128").contains("129");
+    assertThat(errorsOf(args, UrlPolicy.HTTPS_ONLY).get(0).message())
+        .contains("1 to 128")
+        .contains("129");
   }
 
   @Test
@@ -98,17 +108,29 @@ class RegistrationRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:3000/maps/mcp", "http://localhost:8080/mcp", "http://[::1]:3000/mcp",
-      "http://127.8.9.10/mcp"})
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:3000/maps/mcp",
+        "http://localhost:8080/mcp",
+        "http://[::1]:3000/mcp",
+        "http://127.8.9.10/mcp"
+      })
   void fromArguments_acceptsHttpLoopbackUrl_inLocalMode(String url) {
     Map<String, Object> args = valid();
     args.put("url", url);
-    assertThat(RegistrationRequest.fromArguments(args, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP).url()).isEqualTo(url);
+    assertThat(RegistrationRequest.fromArguments(args, UrlPolicy.LOCAL_ALLOW_LOOPBACK_HTTP).url())
+        .isEqualTo(url);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://example.com/mcp", "http://10.0.0.1/mcp", "http://169.254.169.254/latest",
-      "http://localhost.evil.com/mcp", "http://127.0.0.1.nip.io/mcp"})
+  @ValueSource(
+      strings = {
+        "http://example.com/mcp",
+        "http://10.0.0.1/mcp",
+        "http://169.254.169.254/latest",
+        "http://localhost.evil.com/mcp",
+        "http://127.0.0.1.nip.io/mcp"
+      })
   void fromArguments_rejectsHttpNonLoopbackUrl_inLocalMode(String url) {
     Map<String, Object> args = valid();
     args.put("url", url);
@@ -118,8 +140,16 @@ class RegistrationRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://example.com/mcp", "not a url", "/relative/mcp", "https://user:pw@example.com/mcp",
-      "https://example.com/mcp#frag", "file:///etc/passwd", "javascript:alert(1)"})
+  @ValueSource(
+      strings = {
+        "ftp://example.com/mcp",
+        "not a url",
+        "/relative/mcp",
+        "https://user:pw@example.com/mcp",
+        "https://example.com/mcp#frag",
+        "file:///etc/passwd",
+        "javascript:alert(1)"
+      })
   void fromArguments_rejectsUrl_whenNotAPlainHttpsEndpoint(String url) {
     Map<String, Object> args = valid();
     args.put("url", url);
@@ -161,15 +191,22 @@ class RegistrationRequestTest {
   @Test
   void fromArguments_checksEachCapabilityField() {
     Map<String, Object> args = valid();
-    args.put("capabilities", List.of(
-        Map.of("name", "get_forecast", "type", "tool", "description", "Forecast"),
-        Map.of("type", "tool"),
-        Map.of("name", "x", "type", "widget"),
-        Map.of("name", "y", "description", "d".repeat(1001)),
-        Map.of("name", "z", "colour", "red"),
-        "not an object"));
-    assertThat(fieldsOf(args)).containsExactly("capabilities[1].name", "capabilities[2].type",
-        "capabilities[3].description", "capabilities[4].colour", "capabilities[5]");
+    args.put(
+        "capabilities",
+        List.of(
+            Map.of("name", "get_forecast", "type", "tool", "description", "Forecast"),
+            Map.of("type", "tool"),
+            Map.of("name", "x", "type", "widget"),
+            Map.of("name", "y", "description", "d".repeat(1001)),
+            Map.of("name", "z", "colour", "red"),
+            "not an object"));
+    assertThat(fieldsOf(args))
+        .containsExactly(
+            "capabilities[1].name",
+            "capabilities[2].type",
+            "capabilities[3].description",
+            "capabilities[4].colour",
+            "capabilities[5]");
   }
 
   @Test
@@ -222,19 +259,25 @@ class RegistrationRequestTest {
     RegistrationRequest request = RegistrationRequest.fromArguments(valid(), UrlPolicy.HTTPS_ONLY);
     Instant published = Instant.parse("2026-01-01T00:00:00Z");
     Health health = new Health(HealthStatus.HEALTHY, published, 12L, "2025-06-18", 0, null);
-    ServerEntry existing = request.toEntry(null).withHealth(health)
-        .withDiscoveredCapabilities(List.of(new Capability("found", "tool", null)))
-        .withBookkeeping(published, published, 4);
+    ServerEntry existing =
+        request
+            .toEntry(null)
+            .withHealth(health)
+            .withDiscoveredCapabilities(List.of(new Capability("found", "tool", null)))
+            .withBookkeeping(published, published, 4);
     ServerEntry updated = request.toEntry(existing);
     assertThat(updated.health()).isEqualTo(health);
-    assertThat(updated.discoveredCapabilities()).extracting(Capability::name).containsExactly("found");
+    assertThat(updated.discoveredCapabilities())
+        .extracting(Capability::name)
+        .containsExactly("found");
     assertThat(updated.publishedAt()).isEqualTo(published);
     assertThat(updated.revision()).isEqualTo(4);
   }
 
   @Test
   void outcomeMessage_followsSeedWording() {
-    ServerEntry entry = RegistrationRequest.fromArguments(valid(), UrlPolicy.HTTPS_ONLY).toEntry(null);
+    ServerEntry entry =
+        RegistrationRequest.fromArguments(valid(), UrlPolicy.HTTPS_ONLY).toEntry(null);
     assertThat(new RegistrationOutcome(entry, true).message())
         .isEqualTo("Server 'Weather API' registered successfully with ID: weather-api");
     assertThat(new RegistrationOutcome(entry, false).message())
@@ -252,6 +295,7 @@ class RegistrationRequestTest {
 
   @Test
   void validationException_requiresAtLeastOneError() {
-    assertThatThrownBy(() -> new ValidationException(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ValidationException(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

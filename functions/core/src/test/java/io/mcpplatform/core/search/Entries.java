@@ -32,46 +32,80 @@ final class Entries {
   /** A small catalog: weather, maps and geocoding, GitHub, databases and a few others. */
   static List<ServerEntry> catalog() {
     return List.of(
-        entry("weather-api").title("Weather API")
+        entry("weather-api")
+            .title("Weather API")
             .description("Current weather conditions and a multi-day weather forecast for any city")
             .tags("weather", "forecast")
-            .tools(tool("get_forecast", "Get the weather forecast for a location"),
+            .tools(
+                tool("get_forecast", "Get the weather forecast for a location"),
                 tool("get_current_weather", "Current temperature, wind and humidity"))
-            .updated(5).build(),
-        entry("noaa-alerts").title("NOAA Alerts")
+            .updated(5)
+            .build(),
+        entry("noaa-alerts")
+            .title("NOAA Alerts")
             .description("Severe weather alerts issued by the national weather service")
-            .tags("weather", "alerts").tools(tool("list_alerts", "List active alerts for a state"))
-            .updated(4).build(),
-        entry("sales-forecast").title("Sales Forecast")
-            .description("Revenue forecast models for sales teams").tags("finance")
-            .tools(tool("forecast_revenue", "Forecast next quarter revenue")).updated(3).build(),
-        entry("google-maps").title("Google Maps")
+            .tags("weather", "alerts")
+            .tools(tool("list_alerts", "List active alerts for a state"))
+            .updated(4)
+            .build(),
+        entry("sales-forecast")
+            .title("Sales Forecast")
+            .description("Revenue forecast models for sales teams")
+            .tags("finance")
+            .tools(tool("forecast_revenue", "Forecast next quarter revenue"))
+            .updated(3)
+            .build(),
+        entry("google-maps")
+            .title("Google Maps")
             .description("Geocoding, reverse geocoding and place lookup backed by Google Maps")
             .tags("maps", "geo")
-            .tools(tool("get_location", "Get coordinates and address for a place name"),
+            .tools(
+                tool("get_location", "Get coordinates and address for a place name"),
                 tool("reverse_geocode", "Turn coordinates into an address"))
-            .updated(6).build(),
-        entry("osm-geocoder").title("OpenStreetMap Geocoder")
-            .description("Geocode addresses with OpenStreetMap Nominatim").tags("maps")
-            .tools(tool("geocode", "Find coordinates of an address"),
+            .updated(6)
+            .build(),
+        entry("osm-geocoder")
+            .title("OpenStreetMap Geocoder")
+            .description("Geocode addresses with OpenStreetMap Nominatim")
+            .tags("maps")
+            .tools(
+                tool("geocode", "Find coordinates of an address"),
                 tool("search_places", "Search places near a point"))
-            .updated(2).build(),
-        entry("github").title("GitHub")
-            .description("Issues, pull requests and repositories on GitHub").tags("dev", "git")
-            .tools(tool("create_issue", "Open a new issue in a repository"),
+            .updated(2)
+            .build(),
+        entry("github")
+            .title("GitHub")
+            .description("Issues, pull requests and repositories on GitHub")
+            .tags("dev", "git")
+            .tools(
+                tool("create_issue", "Open a new issue in a repository"),
                 tool("list_pull_requests", "List open pull requests of a repository"),
                 tool("search_repositories", "Search repositories by keyword"))
-            .updated(7).build(),
-        entry("postgres-db").title("PostgreSQL")
-            .description("Query PostgreSQL databases with read-only SQL").tags("database", "sql")
-            .tools(tool("run_query", "Run a read-only SQL query"), tool("list_tables", "List tables"))
-            .resources(resource("schema", "The database schema")).updated(1).build(),
-        entry("sqlite-explorer").title("SQLite Explorer").description("Browse SQLite database files")
-            .tags("database").resources(resource("tables", "Tables of the open database file"))
-            .updated(1).build(),
-        entry("zurich-transit").title("Zürich Transit").description("Timetables for trams and buses in Zürich")
-            .tags("transport").tools(tool("next_departures", "Next departures from a stop"))
-            .updated(0).build());
+            .updated(7)
+            .build(),
+        entry("postgres-db")
+            .title("PostgreSQL")
+            .description("Query PostgreSQL databases with read-only SQL")
+            .tags("database", "sql")
+            .tools(
+                tool("run_query", "Run a read-only SQL query"), tool("list_tables", "List tables"))
+            .resources(resource("schema", "The database schema"))
+            .updated(1)
+            .build(),
+        entry("sqlite-explorer")
+            .title("SQLite Explorer")
+            .description("Browse SQLite database files")
+            .tags("database")
+            .resources(resource("tables", "Tables of the open database file"))
+            .updated(1)
+            .build(),
+        entry("zurich-transit")
+            .title("Zürich Transit")
+            .description("Timetables for trams and buses in Zürich")
+            .tags("transport")
+            .tools(tool("next_departures", "Next departures from a stop"))
+            .updated(0)
+            .build());
   }
 
   /** Builds a {@link ServerEntry} with sensible defaults. */
@@ -131,18 +165,29 @@ final class Entries {
       return this;
     }
 
-    /** @param minutes minutes after {@link #T0} */
+    /**
+     * @param minutes minutes after {@link #T0}
+     */
     Builder updated(int minutes) {
       updatedAt = T0.plusSeconds(60L * minutes);
       return this;
     }
 
     ServerEntry build() {
-      return ServerEntry.builder(name, title, "1.0.0").description(description)
-          .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
-          .tags(tags).capabilities(capabilities).discoveredCapabilities(discovered)
-          .health(new Health(health, null, null, null, 0, null)).status(status).publishedAt(T0).updatedAt(updatedAt)
-          .revision(1).build();
+      return ServerEntry.builder(name, title, "1.0.0")
+          .description(description)
+          .remotes(
+              List.of(
+                  new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+          .tags(tags)
+          .capabilities(capabilities)
+          .discoveredCapabilities(discovered)
+          .health(new Health(health, null, null, null, 0, null))
+          .status(status)
+          .publishedAt(T0)
+          .updatedAt(updatedAt)
+          .revision(1)
+          .build();
     }
   }
 }

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 /** Random upserts and removals must leave the index equal to one built fresh from what remains. */
 class SearchIndexChurnTest {
 
-  private static final String[] WORDS = ("weather forecast maps geocode github issues database sql query "
-      + "table tide alerts storm route transit bus train cafe zurich report chart metrics logs trace "
-      + "token secret email calendar").split(" ");
+  private static final String[] WORDS =
+      ("weather forecast maps geocode github issues database sql query "
+              + "table tide alerts storm route transit bus train cafe zurich report chart metrics logs trace "
+              + "token secret email calendar")
+          .split(" ");
 
   private static String words(Random random, int n) {
     StringBuilder sb = new StringBuilder();
@@ -31,19 +33,24 @@ class SearchIndexChurnTest {
 
   private static ServerEntry randomEntry(Random random, String name) {
     HealthStatus[] health = HealthStatus.values();
-    return entry(name).title(words(random, 2)).description(words(random, 3 + random.nextInt(8)))
+    return entry(name)
+        .title(words(random, 2))
+        .description(words(random, 3 + random.nextInt(8)))
         .tags(WORDS[random.nextInt(WORDS.length)])
-        .tools(tool(WORDS[random.nextInt(WORDS.length)] + "_" + WORDS[random.nextInt(WORDS.length)],
-            words(random, 4)))
+        .tools(
+            tool(
+                WORDS[random.nextInt(WORDS.length)] + "_" + WORDS[random.nextInt(WORDS.length)],
+                words(random, 4)))
         .health(health[random.nextInt(health.length)])
         .status(random.nextInt(10) == 0 ? LifecycleStatus.DELETED : LifecycleStatus.ACTIVE)
-        .updated(random.nextInt(20)).build();
+        .updated(random.nextInt(20))
+        .build();
   }
 
   /**
-   * BM25 statistics count replaced documents until Lucene merges them away, so scores (and the order of
-   * near ties) of a churned index may differ slightly from a fresh one; what must match is which entries
-   * match, and the listing order.
+   * BM25 statistics count replaced documents until Lucene merges them away, so scores (and the
+   * order of near ties) of a churned index may differ slightly from a fresh one; what must match is
+   * which entries match, and the listing order.
    */
   private static void assertSameMatches(SearchResult churned, SearchResult fresh, String what) {
     if (fresh.total() < 1000) {
@@ -52,8 +59,11 @@ class SearchIndexChurnTest {
       assertThat(churned.nextOffset()).as(what).isEqualTo(fresh.nextOffset());
     }
     if (churned.total() <= churned.hits().size() + 2) {
-      assertThat(churned.hits()).as(what).extracting(h -> h.entry().name())
-          .containsExactlyInAnyOrderElementsOf(fresh.hits().stream().map(h -> h.entry().name()).toList());
+      assertThat(churned.hits())
+          .as(what)
+          .extracting(h -> h.entry().name())
+          .containsExactlyInAnyOrderElementsOf(
+              fresh.hits().stream().map(h -> h.entry().name()).toList());
     }
     if (churned.hits().stream().allMatch(h -> h.score() == 0)) {
       assertThat(churned).as(what).isEqualTo(fresh);
@@ -66,7 +76,9 @@ class SearchIndexChurnTest {
     SearchIndex churned = new SearchIndex();
     Map<String, ServerEntry> model = new LinkedHashMap<>();
     List<SearchQuery> queries = new ArrayList<>();
-    for (String w : List.of("weather", "table", "geo forecast", "get_forecast", "", "transit", "sql query table")) {
+    for (String w :
+        List.of(
+            "weather", "table", "geo forecast", "get_forecast", "", "transit", "sql query table")) {
       queries.add(new SearchQuery(w, List.of(), null, null, false, 0, 100));
       queries.add(new SearchQuery(w, List.of("Weather", "maps"), "tool", null, true, 0, 100));
       queries.add(new SearchQuery(w, List.of(), null, "unknown", false, 2, 5));
@@ -81,8 +93,11 @@ class SearchIndexChurnTest {
       } else if (op < 8) {
         assertThat(churned.remove(name)).isEqualTo(model.remove(name) != null);
       } else {
-        List<ServerEntry> batch = List.of(randomEntry(random, name), randomEntry(random, name + "-b"),
-            randomEntry(random, name));
+        List<ServerEntry> batch =
+            List.of(
+                randomEntry(random, name),
+                randomEntry(random, name + "-b"),
+                randomEntry(random, name));
         churned.upsertAll(batch);
         batch.forEach(e -> model.put(e.name(), e));
       }

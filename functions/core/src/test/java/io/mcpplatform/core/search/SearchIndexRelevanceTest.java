@@ -20,7 +20,9 @@ class SearchIndexRelevanceTest {
   }
 
   private List<String> names(String text) {
-    return index.search(SearchQuery.text(text, 50)).hits().stream().map(h -> h.entry().name()).toList();
+    return index.search(SearchQuery.text(text, 50)).hits().stream()
+        .map(h -> h.entry().name())
+        .toList();
   }
 
   @Test
@@ -58,7 +60,8 @@ class SearchIndexRelevanceTest {
     assertThat(names("zurich")).containsExactly("zurich-transit");
     assertThat(names("ZÜRICH")).containsExactly("zurich-transit");
     assertThat(names("Zürich")).containsExactly("zurich-transit");
-    index.upsert(entry("cafe-finder").title("CAFÉ Finder").description("Finds a café nearby").build());
+    index.upsert(
+        entry("cafe-finder").title("CAFÉ Finder").description("Finds a café nearby").build());
     assertThat(names("cafe")).containsExactly("cafe-finder");
     assertThat(names("Café")).containsExactly("cafe-finder");
   }
@@ -73,9 +76,9 @@ class SearchIndexRelevanceTest {
   @Test
   void search_scoresExactMatchAbovePrefixMatch() {
     SearchIndex small = new SearchIndex();
-    small.upsertAll(List.of(
-        entry("a-server").title("Geocoder").build(),
-        entry("b-server").title("Geo").build()));
+    small.upsertAll(
+        List.of(
+            entry("a-server").title("Geocoder").build(), entry("b-server").title("Geo").build()));
     List<SearchHit> hits = small.search(SearchQuery.text("geo", 10)).hits();
     assertThat(hits).extracting(h -> h.entry().name()).containsExactly("b-server", "a-server");
     assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
@@ -99,8 +102,11 @@ class SearchIndexRelevanceTest {
   @Test
   void search_breaksTiesByName() {
     SearchIndex small = new SearchIndex();
-    small.upsertAll(List.of(entry("charlie").title("Echo").build(), entry("alpha").title("Echo").build(),
-        entry("bravo").title("Echo").build()));
+    small.upsertAll(
+        List.of(
+            entry("charlie").title("Echo").build(),
+            entry("alpha").title("Echo").build(),
+            entry("bravo").title("Echo").build()));
     List<SearchHit> hits = small.search(SearchQuery.text("echo", 10)).hits();
     assertThat(hits).extracting(h -> h.entry().name()).containsExactly("alpha", "bravo", "charlie");
     assertThat(hits.get(0).score()).isEqualTo(hits.get(2).score()).isPositive();
@@ -120,7 +126,11 @@ class SearchIndexRelevanceTest {
 
   @Test
   void search_findsDiscoveredCapabilities() {
-    index.upsert(entry("mystery").title("Mystery").discovered(tool("translate_text", "Translate text")).build());
+    index.upsert(
+        entry("mystery")
+            .title("Mystery")
+            .discovered(tool("translate_text", "Translate text"))
+            .build());
     assertThat(names("translate")).containsExactly("mystery");
   }
 

@@ -17,7 +17,8 @@ class CachedSecretProviderTest {
 
   @Test
   void get_readsTheSourceOnce_withinTheLifetime() {
-    CachedSecretProvider provider = new CachedSecretProvider(source, "maps-key", Duration.ofMinutes(5), clock);
+    CachedSecretProvider provider =
+        new CachedSecretProvider(source, "maps-key", Duration.ofMinutes(5), clock);
     assertThat(provider.get()).isEqualTo("maps-key-v1");
     clock.advance(Duration.ofMinutes(4));
     assertThat(provider.get()).isEqualTo("maps-key-v1");
@@ -26,7 +27,8 @@ class CachedSecretProviderTest {
 
   @Test
   void get_readsAgain_afterTheLifetime() {
-    CachedSecretProvider provider = new CachedSecretProvider(source, "maps-key", Duration.ofMinutes(5), clock);
+    CachedSecretProvider provider =
+        new CachedSecretProvider(source, "maps-key", Duration.ofMinutes(5), clock);
     provider.get();
     clock.advance(Duration.ofMinutes(5));
     assertThat(provider.get()).isEqualTo("maps-key-v2");
@@ -34,7 +36,8 @@ class CachedSecretProviderTest {
 
   @Test
   void get_readsAgain_afterInvalidate() {
-    CachedSecretProvider provider = new CachedSecretProvider(source, "maps-key", Duration.ofHours(1), clock);
+    CachedSecretProvider provider =
+        new CachedSecretProvider(source, "maps-key", Duration.ofHours(1), clock);
     provider.get();
     provider.invalidate();
     assertThat(provider.get()).isEqualTo("maps-key-v2");
@@ -43,20 +46,23 @@ class CachedSecretProviderTest {
   @Test
   void get_propagatesAndHoldsNothing_whenTheSourceFails() {
     AtomicInteger attempts = new AtomicInteger();
-    SecretSource flaky = name -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw new SecretUnavailableException("store down", null);
-      }
-      return "value";
-    };
-    CachedSecretProvider provider = new CachedSecretProvider(flaky, "maps-key", Duration.ofHours(1), clock);
+    SecretSource flaky =
+        name -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw new SecretUnavailableException("store down", null);
+          }
+          return "value";
+        };
+    CachedSecretProvider provider =
+        new CachedSecretProvider(flaky, "maps-key", Duration.ofHours(1), clock);
     assertThatThrownBy(provider::get).isInstanceOf(SecretUnavailableException.class);
     assertThat(provider.get()).isEqualTo("value");
   }
 
   @Test
   void toString_namesTheSecretButNotItsValue() {
-    CachedSecretProvider provider = new CachedSecretProvider(source, "maps-key", Duration.ofHours(1), clock);
+    CachedSecretProvider provider =
+        new CachedSecretProvider(source, "maps-key", Duration.ofHours(1), clock);
     provider.get();
     assertThat(provider.toString()).contains("maps-key").doesNotContain("-v1");
   }

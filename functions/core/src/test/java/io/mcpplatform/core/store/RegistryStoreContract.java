@@ -31,8 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link RegistryStore} adapter must show. An adapter's test extends this class and
- * supplies a fresh, empty store; stores that are {@link AutoCloseable} are closed after each test.
+ * The behaviour every {@link RegistryStore} adapter must show. An adapter's test extends this class
+ * and supplies a fresh, empty store; stores that are {@link AutoCloseable} are closed after each
+ * test.
  */
 public abstract class RegistryStoreContract {
 
@@ -59,28 +60,46 @@ public abstract class RegistryStoreContract {
     }
   }
 
-  /** @return a minimal valid entry with the given name */
+  /**
+   * @return a minimal valid entry with the given name
+   */
   protected static ServerEntry sample(String name) {
-    return ServerEntry.builder(name, "Title of " + name, "1.0.0").description("Offers " + name)
-        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
-        .tags(List.of("demo")).capabilities(List.of(new Capability("ping", Capability.TOOL, "answers pong")))
+    return ServerEntry.builder(name, "Title of " + name, "1.0.0")
+        .description("Offers " + name)
+        .remotes(
+            List.of(
+                new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .tags(List.of("demo"))
+        .capabilities(List.of(new Capability("ping", Capability.TOOL, "answers pong")))
         .build();
   }
 
-  /** @return an entry using every field, unicode text included */
+  /**
+   * @return an entry using every field, unicode text included
+   */
   protected static ServerEntry everyField(String name) {
     return ServerEntry.builder(name, "Wetter für 東京 ☀️", "2.3.4-beta.1")
         .description("Prévisions, 天気, emoji 🌦️ and \"quotes\"\nnew line")
-        .remotes(List.of(
-            new Remote(Remote.STREAMABLE_HTTP, "https://weather.example.com/mcp",
-                List.of(new RemoteHeader("X-Api-Key", "Your key 🔑", true, true),
-                    new RemoteHeader("X-Trace", null, false, null))),
-            new Remote(Remote.SSE, "https://weather.example.com/sse", null)))
-        .repository(new Repository("https://github.com/example/weather", "github", "123456", "servers/weather"))
-        .websiteUrl("https://weather.example.com").tags(List.of("weather", "météo", "天気"))
-        .capabilities(List.of(new Capability("forecast", Capability.TOOL, "Forecast für eine Stadt"),
-            new Capability("stations", Capability.RESOURCE, null)))
-        .status(LifecycleStatus.DEPRECATED).build();
+        .remotes(
+            List.of(
+                new Remote(
+                    Remote.STREAMABLE_HTTP,
+                    "https://weather.example.com/mcp",
+                    List.of(
+                        new RemoteHeader("X-Api-Key", "Your key 🔑", true, true),
+                        new RemoteHeader("X-Trace", null, false, null))),
+                new Remote(Remote.SSE, "https://weather.example.com/sse", null)))
+        .repository(
+            new Repository(
+                "https://github.com/example/weather", "github", "123456", "servers/weather"))
+        .websiteUrl("https://weather.example.com")
+        .tags(List.of("weather", "météo", "天気"))
+        .capabilities(
+            List.of(
+                new Capability("forecast", Capability.TOOL, "Forecast für eine Stadt"),
+                new Capability("stations", Capability.RESOURCE, null)))
+        .status(LifecycleStatus.DEPRECATED)
+        .build();
   }
 
   private static Health healthy(Instant at) {
@@ -113,8 +132,11 @@ public abstract class RegistryStoreContract {
 
   @Test
   void saveRegistration_ignoresCallerBookkeeping() {
-    ServerEntry claimed = sample("alpha").withBookkeeping(at(-100), at(-50), 77)
-        .withHealth(healthy(at(-10))).withDiscoveredCapabilities(List.of(new Capability("x", "tool", null)));
+    ServerEntry claimed =
+        sample("alpha")
+            .withBookkeeping(at(-100), at(-50), 77)
+            .withHealth(healthy(at(-10)))
+            .withDiscoveredCapabilities(List.of(new Capability("x", "tool", null)));
 
     ServerEntry saved = store.saveRegistration(claimed, 0, at(1));
 
@@ -137,7 +159,8 @@ public abstract class RegistryStoreContract {
   void saveRegistration_incrementsRevisionAndKeepsPublishedAt_whenRevisionMatches() {
     ServerEntry first = store.saveRegistration(sample("alpha"), 0, at(1));
 
-    ServerEntry second = store.saveRegistration(retitled(first, "New title"), first.revision(), at(5));
+    ServerEntry second =
+        store.saveRegistration(retitled(first, "New title"), first.revision(), at(5));
 
     assertThat(second.revision()).isEqualTo(2);
     assertThat(second.publishedAt()).isEqualTo(at(1));
@@ -170,9 +193,13 @@ public abstract class RegistryStoreContract {
     List<Capability> found = List.of(new Capability("ping", Capability.TOOL, "found by probe"));
     store.saveHealth("alpha", healthy(at(2)), found, at(2));
 
-    ServerEntry updated = store.saveRegistration(
-        retitled(sample("alpha"), "Renamed").withHealth(Health.UNKNOWN).withDiscoveredCapabilities(List.of()),
-        1, at(3));
+    ServerEntry updated =
+        store.saveRegistration(
+            retitled(sample("alpha"), "Renamed")
+                .withHealth(Health.UNKNOWN)
+                .withDiscoveredCapabilities(List.of()),
+            1,
+            at(3));
 
     assertThat(updated.health()).isEqualTo(healthy(at(2)));
     assertThat(updated.discoveredCapabilities()).isEqualTo(found);
@@ -222,7 +249,8 @@ public abstract class RegistryStoreContract {
     ServerEntry read = store.get("alpha").orElseThrow();
 
     store.saveHealth("alpha", healthy(at(2)), null, at(2));
-    ServerEntry saved = store.saveRegistration(retitled(read, "Edited after read"), read.revision(), at(3));
+    ServerEntry saved =
+        store.saveRegistration(retitled(read, "Edited after read"), read.revision(), at(3));
 
     ServerEntry stored = store.get("alpha").orElseThrow();
     assertThat(stored).isEqualTo(saved);
@@ -235,16 +263,28 @@ public abstract class RegistryStoreContract {
   void roundTrip_keepsEveryField() {
     ServerEntry original = everyField("com.example/weather-ü");
     store.saveRegistration(original, 0, at(1));
-    List<Capability> found = List.of(new Capability("forecast", Capability.TOOL, "vorhersage ✓"),
-        new Capability("stations", Capability.RESOURCE, "liste"));
-    Health health = new Health(HealthStatus.UNHEALTHY, Instant.parse("2026-11-26T10:00:02.123456789Z"), 1234L,
-        "2025-11-25", 3, "connection refused — 接続拒否");
+    List<Capability> found =
+        List.of(
+            new Capability("forecast", Capability.TOOL, "vorhersage ✓"),
+            new Capability("stations", Capability.RESOURCE, "liste"));
+    Health health =
+        new Health(
+            HealthStatus.UNHEALTHY,
+            Instant.parse("2026-11-26T10:00:02.123456789Z"),
+            1234L,
+            "2025-11-25",
+            3,
+            "connection refused — 接続拒否");
     store.saveHealth(original.name(), health, found, at(2));
 
     ServerEntry stored = store.get(original.name()).orElseThrow();
 
-    assertThat(stored).isEqualTo(original.withHealth(health).withDiscoveredCapabilities(found)
-        .withBookkeeping(at(1), at(1), 1));
+    assertThat(stored)
+        .isEqualTo(
+            original
+                .withHealth(health)
+                .withDiscoveredCapabilities(found)
+                .withBookkeeping(at(1), at(1), 1));
   }
 
   @Test
@@ -347,8 +387,10 @@ public abstract class RegistryStoreContract {
 
   @Test
   void listByUpdated_rejectsLimitOutOfRange() {
-    assertThatThrownBy(() -> store.listByUpdated(null, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.listByUpdated(null, 1001)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.listByUpdated(null, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.listByUpdated(null, 1001))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -425,8 +467,17 @@ public abstract class RegistryStoreContract {
   @Test
   void saveHealth_keepsServerIdentityAndUptime() {
     store.saveRegistration(sample("alpha"), 0, at(1));
-    Health full = new Health(HealthStatus.HEALTHY, Instant.parse("2026-11-26T10:00:02.5Z"), 17L, "2025-11-25", 0,
-        null, "weather-server", "1.4.2", 0.9583);
+    Health full =
+        new Health(
+            HealthStatus.HEALTHY,
+            Instant.parse("2026-11-26T10:00:02.5Z"),
+            17L,
+            "2025-11-25",
+            0,
+            null,
+            "weather-server",
+            "1.4.2",
+            0.9583);
 
     store.saveHealth("alpha", full, null, at(2));
 
@@ -436,7 +487,8 @@ public abstract class RegistryStoreContract {
   @Test
   void saveHealth_storesRefusedStatus() {
     store.saveRegistration(sample("alpha"), 0, at(1));
-    Health refused = new Health(HealthStatus.REFUSED, at(2), null, null, 0, "private address 10.0.0.5");
+    Health refused =
+        new Health(HealthStatus.REFUSED, at(2), null, null, 0, "private address 10.0.0.5");
 
     store.saveHealth("alpha", refused, null, at(2));
 
@@ -465,15 +517,28 @@ public abstract class RegistryStoreContract {
     store.appendHealthHistory("alpha", new HealthSample(at(10), true, 5L), at(86_410));
     store.appendHealthHistory("alphabet", new HealthSample(at(11), false, null), at(86_411));
 
-    assertThat(store.healthHistory("alpha", at(0))).extracting(HealthSample::up).containsExactly(true);
-    assertThat(store.healthHistory("alphabet", at(0))).extracting(HealthSample::up).containsExactly(false);
+    assertThat(store.healthHistory("alpha", at(0)))
+        .extracting(HealthSample::up)
+        .containsExactly(true);
+    assertThat(store.healthHistory("alphabet", at(0)))
+        .extracting(HealthSample::up)
+        .containsExactly(false);
     assertThat(store.healthHistory("nobody", at(0))).isEmpty();
   }
 
   private static ServerVersion version(String name, String version, long second) {
     ServerEntry e = everyField(name);
-    ServerEntry v = e.toBuilder().name(name).version(version).discoveredCapabilities(List.of()).health(null)
-        .status(LifecycleStatus.ACTIVE).publishedAt(at(second)).updatedAt(at(second)).revision(1).build();
+    ServerEntry v =
+        e.toBuilder()
+            .name(name)
+            .version(version)
+            .discoveredCapabilities(List.of())
+            .health(null)
+            .status(LifecycleStatus.ACTIVE)
+            .publishedAt(at(second))
+            .updatedAt(at(second))
+            .revision(1)
+            .build();
     return new ServerVersion(v, null, null);
   }
 
@@ -496,13 +561,15 @@ public abstract class RegistryStoreContract {
 
     assertThatThrownBy(() -> store.saveVersion(version("com.example/weather", "1.0.0", 10), true))
         .isInstanceOf(ConflictException.class);
-    assertThat(store.getVersion("com.example/weather", "1.0.0")).get()
-        .satisfies(stored -> {
-          assertThat(stored.status()).isEqualTo(LifecycleStatus.DELETED);
-          assertThat(stored.statusMessage()).isEqualTo("gone");
-          assertThat(stored.statusChangedAt()).isEqualTo(at(9));
-          assertThat(stored.entry().publishedAt()).isEqualTo(at(5));
-        });
+    assertThat(store.getVersion("com.example/weather", "1.0.0"))
+        .get()
+        .satisfies(
+            stored -> {
+              assertThat(stored.status()).isEqualTo(LifecycleStatus.DELETED);
+              assertThat(stored.statusMessage()).isEqualTo("gone");
+              assertThat(stored.statusChangedAt()).isEqualTo(at(9));
+              assertThat(stored.entry().publishedAt()).isEqualTo(at(5));
+            });
   }
 
   @Test
@@ -512,9 +579,12 @@ public abstract class RegistryStoreContract {
     store.saveVersion(version("com.example/a", "1.1.0", 3), false);
     store.saveVersion(version("com.example/ab", "9.0.0", 4), true);
 
-    assertThat(store.versions("com.example/a")).extracting(ServerVersion::version)
+    assertThat(store.versions("com.example/a"))
+        .extracting(ServerVersion::version)
         .containsExactlyInAnyOrder("1.0.0", "1.1.0");
-    assertThat(store.versions("com.example/ab")).extracting(ServerVersion::version).containsExactly("9.0.0");
+    assertThat(store.versions("com.example/ab"))
+        .extracting(ServerVersion::version)
+        .containsExactly("9.0.0");
     assertThat(store.versions("com.example/none")).isEmpty();
   }
 
@@ -526,7 +596,9 @@ public abstract class RegistryStoreContract {
 
     assertThat(store.get("alpha")).contains(saved);
     assertThat(store.listByUpdated(null, 10).items()).containsExactly(saved);
-    assertThat(store.changesSince(at(0), null, 10).items()).extracting(Change::changedAt).containsExactly(at(1));
+    assertThat(store.changesSince(at(0), null, 10).items())
+        .extracting(Change::changedAt)
+        .containsExactly(at(1));
     assertThat(store.healthHistory("alpha", at(0))).isEmpty();
   }
 
@@ -534,16 +606,38 @@ public abstract class RegistryStoreContract {
   void audit_returnsRecordsSinceTimeNewestFirst_upToLimit() {
     Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     for (int i = 0; i < 5; i++) {
-      store.appendAudit(new AuditRecord("id-" + i, now.minusSeconds(50 - i * 10), "alice", "publish",
-          "com.example/a", "1.0." + i, "127.0.0.1", "ok", null), now.plusSeconds(3600));
+      store.appendAudit(
+          new AuditRecord(
+              "id-" + i,
+              now.minusSeconds(50 - i * 10),
+              "alice",
+              "publish",
+              "com.example/a",
+              "1.0." + i,
+              "127.0.0.1",
+              "ok",
+              null),
+          now.plusSeconds(3600));
     }
 
-    assertThat(store.audit(now.minusSeconds(30), 10)).extracting(AuditRecord::id)
+    assertThat(store.audit(now.minusSeconds(30), 10))
+        .extracting(AuditRecord::id)
         .containsExactly("id-4", "id-3", "id-2");
-    assertThat(store.audit(now.minusSeconds(3600), 2)).extracting(AuditRecord::id).containsExactly("id-4", "id-3");
+    assertThat(store.audit(now.minusSeconds(3600), 2))
+        .extracting(AuditRecord::id)
+        .containsExactly("id-4", "id-3");
     assertThat(store.audit(now.minusSeconds(3600), 10).get(0))
-        .isEqualTo(new AuditRecord("id-4", now.minusSeconds(10), "alice", "publish", "com.example/a", "1.0.4",
-            "127.0.0.1", "ok", null));
+        .isEqualTo(
+            new AuditRecord(
+                "id-4",
+                now.minusSeconds(10),
+                "alice",
+                "publish",
+                "com.example/a",
+                "1.0.4",
+                "127.0.0.1",
+                "ok",
+                null));
     assertThat(store.listByUpdated(null, 10).items()).isEmpty();
   }
 
@@ -555,7 +649,9 @@ public abstract class RegistryStoreContract {
 
     assertThat(store.get("alpha")).contains(saved);
     assertThat(store.listByUpdated(null, 10).items()).containsExactly(saved);
-    assertThat(store.changesSince(at(0), null, 10).items()).extracting(Change::changedAt).containsExactly(at(1));
+    assertThat(store.changesSince(at(0), null, 10).items())
+        .extracting(Change::changedAt)
+        .containsExactly(at(1));
   }
 
   @Test
@@ -568,15 +664,16 @@ public abstract class RegistryStoreContract {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         String title = "writer " + i;
-        Callable<Boolean> write = () -> {
-          start.await();
-          try {
-            store.saveRegistration(retitled(sample("contended"), title), 1, at(2));
-            return true;
-          } catch (ConflictException e) {
-            return false;
-          }
-        };
+        Callable<Boolean> write =
+            () -> {
+              start.await();
+              try {
+                store.saveRegistration(retitled(sample("contended"), title), 1, at(2));
+                return true;
+              } catch (ConflictException e) {
+                return false;
+              }
+            };
         results.add(pool.submit(write));
       }
       start.countDown();
@@ -604,15 +701,17 @@ public abstract class RegistryStoreContract {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          try {
-            store.saveRegistration(sample("fresh"), 0, at(1));
-            return true;
-          } catch (ConflictException e) {
-            return false;
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    store.saveRegistration(sample("fresh"), 0, at(1));
+                    return true;
+                  } catch (ConflictException e) {
+                    return false;
+                  }
+                }));
       }
       start.countDown();
 

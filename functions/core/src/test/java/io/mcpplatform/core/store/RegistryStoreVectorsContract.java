@@ -23,17 +23,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The part of the store contract about the vectors stored with entries: every adapter keeps them through
- * registrations, health writes and its change feed, and an entry written without vectors (before vectors
- * existed) gets them from {@link RegistryService#reindex()}. Adapters run it as a nested test class.
+ * The part of the store contract about the vectors stored with entries: every adapter keeps them
+ * through registrations, health writes and its change feed, and an entry written without vectors
+ * (before vectors existed) gets them from {@link RegistryService#reindex()}. Adapters run it as a
+ * nested test class.
  */
 public abstract class RegistryStoreVectorsContract {
 
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
   /**
-   * A stand-in for the sentence-embedding model (the model lives in another module): a fixed vector per
-   * text, so stored and recomputed vectors can be compared.
+   * A stand-in for the sentence-embedding model (the model lives in another module): a fixed vector
+   * per text, so stored and recomputed vectors can be compared.
    */
   static final class LetterCounts implements TextEmbedder {
     int calls;
@@ -89,15 +90,24 @@ public abstract class RegistryStoreVectorsContract {
   }
 
   private static ServerEntry entry(String name) {
-    return ServerEntry.builder(name, "Weather", "1.0.0").description("Forecasts for any city")
-        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
-        .capabilities(List.of(new Capability("get_forecast", Capability.TOOL, "Forecast of a city"))).build();
+    return ServerEntry.builder(name, "Weather", "1.0.0")
+        .description("Forecasts for any city")
+        .remotes(
+            List.of(
+                new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .capabilities(
+            List.of(new Capability("get_forecast", Capability.TOOL, "Forecast of a city")))
+        .build();
   }
 
   private static EntryVectors vectors(String... sources) {
-    List<TextVector> texts = java.util.Arrays.stream(sources)
-        .map(s -> new TextVector(s, "h-" + s, VectorCodec.encode(new float[] {0.5f, -0.25f, s.length()})))
-        .toList();
+    List<TextVector> texts =
+        java.util.Arrays.stream(sources)
+            .map(
+                s ->
+                    new TextVector(
+                        s, "h-" + s, VectorCodec.encode(new float[] {0.5f, -0.25f, s.length()})))
+            .toList();
     return new EntryVectors("test-model", texts);
   }
 
@@ -115,8 +125,12 @@ public abstract class RegistryStoreVectorsContract {
   void saveHealth_keepsVectors_andARegistrationWithoutVectorsRemovesStaleOnes() {
     EntryVectors v = vectors("entry");
     store.saveRegistration(entry("weather").withVectors(v), 0, T0);
-    ServerEntry healthy = store.saveHealth("weather", new Health(HealthStatus.HEALTHY, T0.plusSeconds(1), 5L,
-        "2025-06-18", 0, null), List.of(), T0.plusSeconds(1));
+    ServerEntry healthy =
+        store.saveHealth(
+            "weather",
+            new Health(HealthStatus.HEALTHY, T0.plusSeconds(1), 5L, "2025-06-18", 0, null),
+            List.of(),
+            T0.plusSeconds(1));
     assertThat(healthy.vectors()).isEqualTo(v);
     assertThat(store.get("weather").orElseThrow().vectors()).isEqualTo(v);
 
@@ -135,7 +149,8 @@ public abstract class RegistryStoreVectorsContract {
     assertThat(withVectors.withVectors(null)).isEqualTo(saved);
     assertThat(store.get("weather").orElseThrow().vectors()).isEqualTo(v);
     assertThat(store.changesSince(T0.plusSeconds(5), null, 10).items())
-        .extracting(c -> c.entry().vectors()).containsExactly(v);
+        .extracting(c -> c.entry().vectors())
+        .containsExactly(v);
   }
 
   @Test
@@ -153,20 +168,28 @@ public abstract class RegistryStoreVectorsContract {
   @Test
   void reindex_embedsEntriesWrittenWithoutVectors_andLeavesCurrentOnesAlone() {
     store.saveRegistration(entry("old-weather"), 0, T0);
-    store.saveHealth("old-weather", Health.UNKNOWN,
-        List.of(new Capability("get_alerts", Capability.TOOL, "Storm alerts")), T0.plusSeconds(1));
+    store.saveHealth(
+        "old-weather",
+        Health.UNKNOWN,
+        List.of(new Capability("get_alerts", Capability.TOOL, "Storm alerts")),
+        T0.plusSeconds(1));
     LetterCounts model = new LetterCounts();
-    RegistryService service = new RegistryService(store, Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC),
-        Duration.ZERO, model);
+    RegistryService service =
+        new RegistryService(
+            store, Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC), Duration.ZERO, model);
 
     assertThat(service.reindex()).isEqualTo(1);
 
     EntryVectors stored = store.get("old-weather").orElseThrow().vectors();
     assertThat(stored.model()).isEqualTo("letter-counts");
-    assertThat(stored.texts()).extracting(TextVector::source)
+    assertThat(stored.texts())
+        .extracting(TextVector::source)
         .containsExactly("entry", "tool:get_forecast", "tool:get_alerts");
-    assertThat(VectorCodec.cosine(model.embed("get alerts: Storm alerts"),
-        VectorCodec.decode(stored.find("tool:get_alerts").vector()))).isGreaterThan(0.99f);
+    assertThat(
+            VectorCodec.cosine(
+                model.embed("get alerts: Storm alerts"),
+                VectorCodec.decode(stored.find("tool:get_alerts").vector())))
+        .isGreaterThan(0.99f);
     int calls = model.calls;
     assertThat(service.reindex()).isZero();
     assertThat(model.calls).isEqualTo(calls);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds the project's {@code events/} folder, shared by {@code sam local invoke} and these tests. */
+/**
+ * Finds the project's {@code events/} folder, shared by {@code sam local invoke} and these tests.
+ */
 public final class EventFiles {
 
   private EventFiles() {}
@@ -25,7 +27,11 @@ public final class EventFiles {
 
   public static List<String> names(String function) {
     try (Stream<Path> files = Files.list(dir(function))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,12 +11,16 @@ public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
-  /** @param start the first time */
+  /**
+   * @param start the first time
+   */
   public MutableClock(Instant start) {
     this.now = start;
   }
 
-  /** @param step how far to move forward */
+  /**
+   * @param step how far to move forward
+   */
   public void advance(Duration step) {
     now = now.plus(step);
   }

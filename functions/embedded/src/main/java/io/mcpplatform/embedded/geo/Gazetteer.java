@@ -10,20 +10,35 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The world's places with at least 1,000 inhabitants (GeoNames), searchable by name and by position.
- * Immutable once loaded; safe to share between threads.
+ * The world's places with at least 1,000 inhabitants (GeoNames), searchable by name and by
+ * position. Immutable once loaded; safe to share between threads.
  */
 final class Gazetteer {
 
-  /** A forward match. {@code skippedParts} counts leading comma-separated parts that matched nothing. */
+  /**
+   * A forward match. {@code skippedParts} counts leading comma-separated parts that matched
+   * nothing.
+   */
   record Match(int place, int kind, int skippedParts) {}
 
   /** A reverse match with its great-circle distance from the asked point. */
   record Nearby(int place, double distanceKm) {}
 
   private static final Pattern PARTS = Pattern.compile("[,;]");
-  private static final Set<String> GENERIC = Set.of("province", "region", "state", "oblast", "prefecture",
-      "county", "governorate", "district", "department", "of", "autonomous", "republic");
+  private static final Set<String> GENERIC =
+      Set.of(
+          "province",
+          "region",
+          "state",
+          "oblast",
+          "prefecture",
+          "county",
+          "governorate",
+          "district",
+          "department",
+          "of",
+          "autonomous",
+          "republic");
   private static final double[] KIND_BONUS = {0.0, 1.0, 0.4};
   private static final double[] RANK_BONUS = {0.0, 0.1, 0.3, 0.6};
   private static final int PREFIX_LIMIT = 5_000;
@@ -33,7 +48,9 @@ final class Gazetteer {
   private final NameIndex names;
   private final SphereKdTree tree;
 
-  /** @param loaded the places, their k-d tree and the name index, as read from the file */
+  /**
+   * @param loaded the places, their k-d tree and the name index, as read from the file
+   */
   Gazetteer(GazetteerFile.Loaded loaded) {
     this.data = loaded.places();
     this.tree = loaded.tree();
@@ -43,7 +60,8 @@ final class Gazetteer {
   /**
    * @param in the gazetteer file
    * @return the gazetteer, ready for forward and reverse lookups
-   * @throws IOException when the file cannot be read or is not a complete gazetteer file of this version
+   * @throws IOException when the file cannot be read or is not a complete gazetteer file of this
+   *     version
    */
   static Gazetteer load(InputStream in) throws IOException {
     return new Gazetteer(GazetteerFile.read(in));
@@ -114,17 +132,21 @@ final class Gazetteer {
     }
     double[] bestScore = {Double.NEGATIVE_INFINITY};
     int[] best = {-1, 0};
-    NameIndex.Sink sink = (place, kind) -> {
-      if (!qualifies(place, qualifiers)) {
-        return;
-      }
-      double score = Math.log10(data.population()[place] + 10.0) + KIND_BONUS[kind] + RANK_BONUS[data.rank()[place]];
-      if (score > bestScore[0]) {
-        bestScore[0] = score;
-        best[0] = place;
-        best[1] = kind;
-      }
-    };
+    NameIndex.Sink sink =
+        (place, kind) -> {
+          if (!qualifies(place, qualifiers)) {
+            return;
+          }
+          double score =
+              Math.log10(data.population()[place] + 10.0)
+                  + KIND_BONUS[kind]
+                  + RANK_BONUS[data.rank()[place]];
+          if (score > bestScore[0]) {
+            bestScore[0] = score;
+            best[0] = place;
+            best[1] = kind;
+          }
+        };
     if (prefix) {
       names.prefix(name, PREFIX_LIMIT, sink);
     } else {
@@ -134,20 +156,26 @@ final class Gazetteer {
   }
 
   /**
-   * @return the {@link GazetteerData#region} values of the countries a qualifier names and of the divisions
-   *     it names with or without generic words ("Hubei", "Hubei Province"), sorted
+   * @return the {@link GazetteerData#region} values of the countries a qualifier names and of the
+   *     divisions it names with or without generic words ("Hubei", "Hubei Province"), sorted
    */
   private int[] regionsNamed(String qualifier) {
     KeyTable regions = data.regions();
     int key = regions.find(qualifier.getBytes(StandardCharsets.UTF_8));
     int bare = regions.find(withoutGenericWords(qualifier).getBytes(StandardCharsets.UTF_8));
-    int[] found = new int[(key < 0 ? 0 : regions.to(key) - regions.from(key))
-        + (bare < 0 ? 0 : regions.to(bare) - regions.from(bare))];
+    int[] found =
+        new int
+            [(key < 0 ? 0 : regions.to(key) - regions.from(key))
+                + (bare < 0 ? 0 : regions.to(bare) - regions.from(bare))];
     int n = 0;
-    for (int i = key < 0 ? 0 : regions.from(key), end = key < 0 ? 0 : regions.to(key); i < end; i++) {
+    for (int i = key < 0 ? 0 : regions.from(key), end = key < 0 ? 0 : regions.to(key);
+        i < end;
+        i++) {
       found[n++] = regions.value(i);
     }
-    for (int i = bare < 0 ? 0 : regions.from(bare), end = bare < 0 ? 0 : regions.to(bare); i < end; i++) {
+    for (int i = bare < 0 ? 0 : regions.from(bare), end = bare < 0 ? 0 : regions.to(bare);
+        i < end;
+        i++) {
       int v = regions.value(i);
       if ((v & 1) == 1) {
         found[n++] = v;
@@ -161,8 +189,9 @@ final class Gazetteer {
   private boolean qualifies(int place, int[][] qualifiers) {
     for (int[] regions : qualifiers) {
       int admin = data.admin1()[place];
-      boolean ok = Arrays.binarySearch(regions, GazetteerData.region(data.country()[place], false)) >= 0
-          || admin >= 0 && Arrays.binarySearch(regions, GazetteerData.region(admin, true)) >= 0;
+      boolean ok =
+          Arrays.binarySearch(regions, GazetteerData.region(data.country()[place], false)) >= 0
+              || admin >= 0 && Arrays.binarySearch(regions, GazetteerData.region(admin, true)) >= 0;
       if (!ok) {
         return false;
       }
@@ -170,7 +199,10 @@ final class Gazetteer {
     return true;
   }
 
-  /** @return the folded name without words such as "province" or "state", or the name if nothing is left */
+  /**
+   * @return the folded name without words such as "province" or "state", or the name if nothing is
+   *     left
+   */
   static String withoutGenericWords(String folded) {
     StringBuilder out = new StringBuilder();
     for (String word : folded.split(" ")) {
@@ -185,9 +217,9 @@ final class Gazetteer {
   }
 
   /**
-   * The place whose estimated extent best covers the point: the nearest place, unless a larger place a
-   * little farther away covers the point better (a point in central Paris is Paris, not the suburb whose
-   * centre happens to be a few hundred metres closer).
+   * The place whose estimated extent best covers the point: the nearest place, unless a larger
+   * place a little farther away covers the point better (a point in central Paris is Paris, not the
+   * suburb whose centre happens to be a few hundred metres closer).
    *
    * @return the place and its distance, or null when the gazetteer is empty
    */
@@ -202,13 +234,17 @@ final class Gazetteer {
     }
     int[] best = {nearest};
     double[] bestRatio = {d0 / extentKm(nearest)};
-    tree.within(latitude, longitude, d0 + 20, (place, km) -> {
-      double ratio = km / extentKm(place);
-      if (ratio < bestRatio[0]) {
-        bestRatio[0] = ratio;
-        best[0] = place;
-      }
-    });
+    tree.within(
+        latitude,
+        longitude,
+        d0 + 20,
+        (place, km) -> {
+          double ratio = km / extentKm(place);
+          if (ratio < bestRatio[0]) {
+            bestRatio[0] = ratio;
+            best[0] = place;
+          }
+        });
     return new Nearby(best[0], distanceKm(best[0], latitude, longitude));
   }
 
@@ -249,13 +285,17 @@ final class Gazetteer {
     return data.countryNames().get(data.country()[place]);
   }
 
-  /** @return the first-level division's name, or null */
+  /**
+   * @return the first-level division's name, or null
+   */
   String admin1Name(int place) {
     int a = data.admin1()[place];
     return a < 0 ? null : data.admin1Names().get(a);
   }
 
-  /** @return the first-level division's GeoNames code, or null */
+  /**
+   * @return the first-level division's GeoNames code, or null
+   */
   String admin1Code(int place) {
     int a = data.admin1()[place];
     return a < 0 ? null : data.admin1Codes().get(a);

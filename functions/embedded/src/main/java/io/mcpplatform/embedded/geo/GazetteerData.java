@@ -1,16 +1,17 @@
 package io.mcpplatform.embedded.geo;
 
 /**
- * The gazetteer's places as stored in its file, in {@link SphereKdTree} order, one array per field. The
- * name index is kept apart ({@link NameIndex}) so that it can be read on another thread.
+ * The gazetteer's places as stored in its file, in {@link SphereKdTree} order, one array per field.
+ * The name index is kept apart ({@link NameIndex}) so that it can be read on another thread.
  *
  * @param countryCodes ISO 3166-1 alpha-2 codes
  * @param countryNames English short names, same order
  * @param admin1Country index into the country tables of each first-level division
  * @param admin1Codes GeoNames admin1 codes ({@code TX}, {@code 11})
  * @param admin1Names English names of the divisions ({@code Texas}, {@code Île-de-France})
- * @param regions the folded forms that name a country (code, name, English aliases) or a division (name,
- *     name without generic words such as "province", letter code); values are {@link #region} entries
+ * @param regions the folded forms that name a country (code, name, English aliases) or a division
+ *     (name, name without generic words such as "province", letter code); values are {@link
+ *     #region} entries
  * @param latE5 latitude of each place in 1e-5 degrees
  * @param lonE5 longitude of each place in 1e-5 degrees
  * @param population population of each place
@@ -41,17 +42,25 @@ record GazetteerData(
    */
   GazetteerData {
     int n = latE5.length;
-    if (lonE5.length != n || population.length != n || geonameId.length != n || country.length != n
-        || admin1.length != n || rank.length != n || names.size() != n) {
+    if (lonE5.length != n
+        || population.length != n
+        || geonameId.length != n
+        || country.length != n
+        || admin1.length != n
+        || rank.length != n
+        || names.size() != n) {
       throw new IllegalArgumentException("place fields disagree on the number of places");
     }
-    if (countryNames.size() != countryCodes.size() || admin1Codes.size() != admin1Country.length
+    if (countryNames.size() != countryCodes.size()
+        || admin1Codes.size() != admin1Country.length
         || admin1Names.size() != admin1Country.length) {
       throw new IllegalArgumentException("country or division tables disagree on their sizes");
     }
   }
 
-  /** @return how many places there are */
+  /**
+   * @return how many places there are
+   */
   int placeCount() {
     return latE5.length;
   }

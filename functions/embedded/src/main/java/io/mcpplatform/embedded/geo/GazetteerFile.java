@@ -14,13 +14,13 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Reads and writes the gazetteer's binary file, format "GZT3": a header (magic, section count, then each
- * section's inflated and stored length), then zlib-compressed sections of little-endian arrays, each
- * preceded by its length (ascending offsets are stored as one-byte steps). Everything a lookup needs is
- * precomputed by the builder (the k-d tree order, the sorted name keys with their places, the prefix order,
- * the region names), so reading is a few bulk copies into primitive arrays and names are decoded only when a
- * result needs one. Sections are inflated on two
- * threads (see {@link #read}); zlib's Adler-32 check and the length checks turn a corrupt or truncated file
+ * Reads and writes the gazetteer's binary file, format "GZT3": a header (magic, section count, then
+ * each section's inflated and stored length), then zlib-compressed sections of little-endian
+ * arrays, each preceded by its length (ascending offsets are stored as one-byte steps). Everything
+ * a lookup needs is precomputed by the builder (the k-d tree order, the sorted name keys with their
+ * places, the prefix order, the region names), so reading is a few bulk copies into primitive
+ * arrays and names are decoded only when a result needs one. Sections are inflated on two threads
+ * (see {@link #read}); zlib's Adler-32 check and the length checks turn a corrupt or truncated file
  * into an {@link IOException} that says so.
  */
 final class GazetteerFile {
@@ -46,8 +46,11 @@ final class GazetteerFile {
    * @throws IOException when the target cannot be written
    */
   static void write(Contents contents, OutputStream target) throws IOException {
-    byte[][] raw = {placesSection(contents.places()), postingsSection(contents.names()),
-        keysSection(contents.names())};
+    byte[][] raw = {
+      placesSection(contents.places()),
+      postingsSection(contents.names()),
+      keysSection(contents.names())
+    };
     byte[][] stored = new byte[SECTIONS][];
     DataOutputStream out = new DataOutputStream(target);
     out.writeInt(MAGIC);
@@ -100,30 +103,52 @@ final class GazetteerFile {
   }
 
   /**
-   * Reads the file, in a pipeline over two threads: while this thread reads the stream (inflating a jar
-   * entry is work too), another inflates the places and lays out the k-d tree, then the name places; this
-   * thread then inflates the name keys.
+   * Reads the file, in a pipeline over two threads: while this thread reads the stream (inflating a
+   * jar entry is work too), another inflates the places and lays out the k-d tree, then the name
+   * places; this thread then inflates the name keys.
    *
    * @param source the file
    * @return everything a lookup needs
-   * @throws IOException when the file cannot be read, is not a gazetteer file of this version, or is
-   *     truncated or corrupt
+   * @throws IOException when the file cannot be read, is not a gazetteer file of this version, or
+   *     is truncated or corrupt
    */
   static Loaded read(InputStream source) throws IOException {
     Section[] sections = sections(source);
     byte[] placesBytes = stored(source, sections, 0);
-    CompletableFuture<Loaded> places = CompletableFuture.supplyAsync(() -> unchecked(() -> {
-      SectionReader in = new SectionReader(inflate(placesBytes, sections[0]), "places");
-      GazetteerData data = new GazetteerData(in.strings(), in.strings(), in.shorts(), in.strings(), in.strings(),
-          new KeyTable(in.strings(), in.offsets(), in.ints()), in.ints(), in.ints(), in.ints(), in.ints(), in.shorts(),
-          in.ints(), in.bytes(), in.strings());
-      in.end();
-      return new Loaded(data, SphereKdTree.fromE5(data.latE5(), data.lonE5()), null);
-    }));
+    CompletableFuture<Loaded> places =
+        CompletableFuture.supplyAsync(
+            () ->
+                unchecked(
+                    () -> {
+                      SectionReader in =
+                          new SectionReader(inflate(placesBytes, sections[0]), "places");
+                      GazetteerData data =
+                          new GazetteerData(
+                              in.strings(),
+                              in.strings(),
+                              in.shorts(),
+                              in.strings(),
+                              in.strings(),
+                              new KeyTable(in.strings(), in.offsets(), in.ints()),
+                              in.ints(),
+                              in.ints(),
+                              in.ints(),
+                              in.ints(),
+                              in.shorts(),
+                              in.ints(),
+                              in.bytes(),
+                              in.strings());
+                      in.end();
+                      return new Loaded(
+                          data, SphereKdTree.fromE5(data.latE5(), data.lonE5()), null);
+                    }));
     byte[] postingsBytes = stored(source, sections, 1);
     // runs on the other thread once the places are done (or here, should they already be)
-    CompletableFuture<SectionReader> postings = places.thenApply(done -> unchecked(
-        () -> new SectionReader(inflate(postingsBytes, sections[1]), "name places")));
+    CompletableFuture<SectionReader> postings =
+        places.thenApply(
+            done ->
+                unchecked(
+                    () -> new SectionReader(inflate(postingsBytes, sections[1]), "name places")));
     byte[] keysBytes = stored(source, sections, 2);
     if (source.read() >= 0) {
       throw new IOException("gazetteer file is corrupt: bytes follow its last section");
@@ -133,7 +158,8 @@ final class GazetteerFile {
       Utf8Table keyTable = keys.strings();
       keys.end();
       SectionReader in = postings.join();
-      NameIndex names = new NameIndex(new KeyTable(keyTable, in.offsets(), in.ints()), in.ints(), in.ints());
+      NameIndex names =
+          new NameIndex(new KeyTable(keyTable, in.offsets(), in.ints()), in.ints(), in.ints());
       in.end();
       Loaded loaded = places.join();
       return new Loaded(loaded.places(), loaded.tree(), names);
@@ -158,7 +184,8 @@ final class GazetteerFile {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalArgumentException e) {
-      throw new UncheckedIOException(new IOException("gazetteer file is corrupt: " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("gazetteer file is corrupt: " + e.getMessage(), e));
     }
   }
 
@@ -168,7 +195,8 @@ final class GazetteerFile {
       throw new IOException("not a gazetteer file of this version (expected format GZT3)");
     }
     if (file.length < HEADER_BYTES) {
-      throw new IOException("gazetteer file is truncated: " + file.length + " bytes, shorter than its header");
+      throw new IOException(
+          "gazetteer file is truncated: " + file.length + " bytes, shorter than its header");
     }
     ByteBuffer header = ByteBuffer.wrap(file, 4, HEADER_BYTES - 4);
     if (header.getInt() != SECTIONS) {
@@ -188,14 +216,20 @@ final class GazetteerFile {
     return sections;
   }
 
-  /** @return the stored (compressed) bytes of a section, read from the stream into an array of their size */
+  /**
+   * @return the stored (compressed) bytes of a section, read from the stream into an array of their
+   *     size
+   */
   private static byte[] stored(InputStream source, Section[] sections, int i) throws IOException {
     byte[] bytes = new byte[sections[i].storedLength()];
     int got = source.readNBytes(bytes, 0, bytes.length);
     if (got < bytes.length) {
       Section last = sections[SECTIONS - 1];
-      throw new IOException("gazetteer file is truncated: " + (sections[i].offset() + got)
-          + " bytes where its header announces " + (last.offset() + last.storedLength()));
+      throw new IOException(
+          "gazetteer file is truncated: "
+              + (sections[i].offset() + got)
+              + " bytes where its header announces "
+              + (last.offset() + last.storedLength()));
     }
     return bytes;
   }
@@ -221,7 +255,8 @@ final class GazetteerFile {
       int n = 0;
       while (n < raw.length) {
         int got = inflater.inflate(raw, n, raw.length - n);
-        if (got == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+        if (got == 0
+            && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
           break;
         }
         n += got;
@@ -230,8 +265,10 @@ final class GazetteerFile {
         n++;
       }
       if (n != raw.length || !inflater.finished()) {
-        throw new IOException("gazetteer file is corrupt: a section does not inflate to its announced "
-            + raw.length + " bytes (truncated or damaged)");
+        throw new IOException(
+            "gazetteer file is corrupt: a section does not inflate to its announced "
+                + raw.length
+                + " bytes (truncated or damaged)");
       }
       return raw;
     } catch (DataFormatException e) {

@@ -4,10 +4,10 @@ import java.text.Normalizer;
 
 /**
  * Folds place names so that spellings a person treats as the same compare equal: accents dropped
- * ({@code Zürich} = {@code Zurich}), case ignored, dots and apostrophes dropped ({@code D.C.} = {@code DC},
- * {@code Xi'an} = {@code Xian}), every other run of non-letters one space ({@code Saint-Étienne} =
- * {@code saint etienne}). The gazetteer file stores names folded by this class, so any change here
- * needs the data file rebuilt.
+ * ({@code Zürich} = {@code Zurich}), case ignored, dots and apostrophes dropped ({@code D.C.} =
+ * {@code DC}, {@code Xi'an} = {@code Xian}), every other run of non-letters one space ({@code
+ * Saint-Étienne} = {@code saint etienne}). The gazetteer file stores names folded by this class, so
+ * any change here needs the data file rebuilt.
  */
 public final class NameFolding {
 
@@ -15,7 +15,8 @@ public final class NameFolding {
 
   /**
    * @param text a name as written
-   * @return the folded name: lower-case letters and digits separated by single spaces, possibly empty
+   * @return the folded name: lower-case letters and digits separated by single spaces, possibly
+   *     empty
    */
   public static String fold(CharSequence text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
@@ -25,8 +26,10 @@ public final class NameFolding {
       int cp = decomposed.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-          || type == Character.COMBINING_SPACING_MARK || isDropped(cp)) {
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK
+          || isDropped(cp)) {
         continue;
       }
       if (Character.isLetterOrDigit(cp)) {
@@ -43,7 +46,12 @@ public final class NameFolding {
   }
 
   private static boolean isDropped(int cp) {
-    return cp == '.' || cp == '\'' || cp == '\u2019' || cp == '\u02BB' || cp == '\u02BC' || cp == '`'
+    return cp == '.'
+        || cp == '\''
+        || cp == '\u2019'
+        || cp == '\u02BB'
+        || cp == '\u02BC'
+        || cp == '`'
         || cp == '\u00B4';
   }
 

@@ -3,9 +3,9 @@ package io.mcpplatform.embedded.geo;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds places by folded name: every key of every place in a sorted {@link KeyTable} for exact matches, and
- * the places sorted by their primary key for prefix matches. Everything is precomputed by the builder and
- * read from the file as it is; immutable, so safe to share between threads.
+ * Finds places by folded name: every key of every place in a sorted {@link KeyTable} for exact
+ * matches, and the places sorted by their primary key for prefix matches. Everything is precomputed
+ * by the builder and read from the file as it is; immutable, so safe to share between threads.
  */
 final class NameIndex {
 
@@ -29,29 +29,33 @@ final class NameIndex {
   private final int[] primaryOrder;
 
   /**
-   * @param keys every folded name, each with the places it names as {@link #entry} values, highest place
-   *     index first
+   * @param keys every folded name, each with the places it names as {@link #entry} values, highest
+   *     place index first
    * @param primaryKey for each place, the index in {@code keys} of its primary name
-   * @param primaryOrder place indices sorted by the bytes of their primary name, then by population, largest
-   *     first
+   * @param primaryOrder place indices sorted by the bytes of their primary name, then by
+   *     population, largest first
    * @throws IllegalArgumentException when the arrays disagree on the number of places
    */
   NameIndex(KeyTable keys, int[] primaryKey, int[] primaryOrder) {
     if (primaryKey.length != primaryOrder.length) {
-      throw new IllegalArgumentException("name index covers " + primaryKey.length + " and " + primaryOrder.length
-          + " places");
+      throw new IllegalArgumentException(
+          "name index covers " + primaryKey.length + " and " + primaryOrder.length + " places");
     }
     this.keys = keys;
     this.primaryKey = primaryKey;
     this.primaryOrder = primaryOrder;
   }
 
-  /** @return the value that stands for a place under one of its names */
+  /**
+   * @return the value that stands for a place under one of its names
+   */
   static int entry(int place, int kind) {
     return place << 1 | (kind == KIND_ALTERNATE ? 1 : 0);
   }
 
-  /** @return how many (name, place) pairs are indexed */
+  /**
+   * @return how many (name, place) pairs are indexed
+   */
   int keyCount() {
     return keys.valueCount();
   }

@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads a section of the gazetteer file written by {@link SectionWriter}, checking every length against
- * what is left so that a damaged section gives an {@link IOException} rather than a wrong array.
+ * Reads a section of the gazetteer file written by {@link SectionWriter}, checking every length
+ * against what is left so that a damaged section gives an {@link IOException} rather than a wrong
+ * array.
  */
 final class SectionReader {
 
@@ -70,7 +71,9 @@ final class SectionReader {
     }
   }
 
-  /** @throws IOException when bytes are left over: the section is not what this version wrote */
+  /**
+   * @throws IOException when bytes are left over: the section is not what this version wrote
+   */
   void end() throws IOException {
     if (in.hasRemaining()) {
       throw corrupt(in.remaining() + " unread bytes at its end");
@@ -83,12 +86,18 @@ final class SectionReader {
     }
     int count = in.getInt();
     if (count < 0 || (long) count * width > in.remaining()) {
-      throw corrupt("an array of " + count + " entries does not fit in the " + in.remaining() + " bytes left");
+      throw corrupt(
+          "an array of "
+              + count
+              + " entries does not fit in the "
+              + in.remaining()
+              + " bytes left");
     }
     return count;
   }
 
   private IOException corrupt(String why) {
-    return new IOException("gazetteer file is corrupt: the " + name + " section is damaged (" + why + ")");
+    return new IOException(
+        "gazetteer file is corrupt: the " + name + " section is damaged (" + why + ")");
   }
 }

@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Writes a section of the gazetteer file: arrays in little-endian order, each preceded by its length. */
+/**
+ * Writes a section of the gazetteer file: arrays in little-endian order, each preceded by its
+ * length.
+ */
 final class SectionWriter {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
@@ -34,8 +37,8 @@ final class SectionWriter {
   }
 
   /**
-   * Ascending offsets starting at 0, as the differences between neighbours, one unsigned byte each (they
-   * compress to a fraction of the offsets and are summed up again in one pass when read).
+   * Ascending offsets starting at 0, as the differences between neighbours, one unsigned byte each
+   * (they compress to a fraction of the offsets and are summed up again in one pass when read).
    *
    * @throws IllegalArgumentException when a difference does not fit in a byte
    */
@@ -44,7 +47,8 @@ final class SectionWriter {
     for (int i = 1; i < offsets.length; i++) {
       int step = offsets[i] - offsets[i - 1];
       if (step < 0 || step > 255) {
-        throw new IllegalArgumentException("offset step " + step + " at " + i + " does not fit in a byte");
+        throw new IllegalArgumentException(
+            "offset step " + step + " at " + i + " does not fit in a byte");
       }
       b.put((byte) step);
     }
@@ -53,7 +57,8 @@ final class SectionWriter {
 
   /** A buffer holding the count, positioned where the values go (views start there). */
   private static ByteBuffer buffer(int count, int width) {
-    ByteBuffer b = ByteBuffer.allocate(Integer.BYTES + count * width).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(Integer.BYTES + count * width).order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(count);
     return b;
   }

@@ -5,10 +5,11 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * A k-d tree over points on the unit sphere, stored implicitly: the points are kept in an order where
- * the middle of every range is the node that splits it, on axis x, y, z by depth. The straight-line
- * (chord) distance between unit vectors grows with the great-circle distance, so the nearest point in 3-D
- * is the nearest on the globe, with no trouble at the poles or the antimeridian.
+ * A k-d tree over points on the unit sphere, stored implicitly: the points are kept in an order
+ * where the middle of every range is the node that splits it, on axis x, y, z by depth. The
+ * straight-line (chord) distance between unit vectors grows with the great-circle distance, so the
+ * nearest point in 3-D is the nearest on the globe, with no trouble at the poles or the
+ * antimeridian.
  */
 final class SphereKdTree {
 
@@ -66,7 +67,8 @@ final class SphereKdTree {
    *
    * @param latitudes degrees
    * @param longitudes degrees
-   * @return {@code order} where {@code order[i]} is the index of the point to store at tree position i
+   * @return {@code order} where {@code order[i]} is the index of the point to store at tree
+   *     position i
    */
   static int[] layout(double[] latitudes, double[] longitudes) {
     SphereKdTree raw = new SphereKdTree(latitudes, longitudes);
@@ -80,7 +82,8 @@ final class SphereKdTree {
       return;
     }
     double[] axis = axis(depth);
-    Arrays.sort(order, lo, hi, Comparator.comparingDouble((Integer i) -> axis[i]).thenComparingInt(i -> i));
+    Arrays.sort(
+        order, lo, hi, Comparator.comparingDouble((Integer i) -> axis[i]).thenComparingInt(i -> i));
     int mid = (lo + hi) >>> 1;
     arrange(order, lo, mid, depth + 1);
     arrange(order, mid + 1, hi, depth + 1);
@@ -94,7 +97,9 @@ final class SphereKdTree {
     };
   }
 
-  /** @return how many points the tree holds */
+  /**
+   * @return how many points the tree holds
+   */
   int size() {
     return xs.length;
   }
@@ -139,7 +144,8 @@ final class SphereKdTree {
   }
 
   /**
-   * Calls {@code sink} with the tree position and distance of every point within a great-circle distance.
+   * Calls {@code sink} with the tree position and distance of every point within a great-circle
+   * distance.
    *
    * @param latitude degrees
    * @param longitude degrees
@@ -181,7 +187,9 @@ final class SphereKdTree {
   private static double[] unit(double latitude, double longitude) {
     double lat = Math.toRadians(latitude);
     double lon = Math.toRadians(longitude);
-    return new double[] {Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)};
+    return new double[] {
+      Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)
+    };
   }
 
   /**
@@ -190,8 +198,12 @@ final class SphereKdTree {
   static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
     double dLat = Math.toRadians(lat2 - lat1);
     double dLon = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    double a =
+        Math.sin(dLat / 2) * Math.sin(dLat / 2)
+            + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2))
+                * Math.sin(dLon / 2)
+                * Math.sin(dLon / 2);
     return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 }

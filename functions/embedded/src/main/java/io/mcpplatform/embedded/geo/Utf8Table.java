@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * UTF-8 strings stored back to back in one byte array with their start offsets, decoded only when one is
- * asked for. Immutable; safe to share between threads.
+ * UTF-8 strings stored back to back in one byte array with their start offsets, decoded only when
+ * one is asked for. Immutable; safe to share between threads.
  */
 final class Utf8Table {
 
@@ -20,13 +20,16 @@ final class Utf8Table {
    */
   Utf8Table(byte[] bytes, int[] offsets) {
     if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != bytes.length) {
-      throw new IllegalArgumentException("string offsets do not frame their " + bytes.length + " bytes");
+      throw new IllegalArgumentException(
+          "string offsets do not frame their " + bytes.length + " bytes");
     }
     this.bytes = bytes;
     this.offsets = offsets;
   }
 
-  /** @return a table of the given strings, in that order */
+  /**
+   * @return a table of the given strings, in that order
+   */
   static Utf8Table of(List<String> strings) {
     byte[][] encoded = new byte[strings.size()][];
     int[] offsets = new int[strings.size() + 1];
@@ -41,12 +44,16 @@ final class Utf8Table {
     return new Utf8Table(bytes, offsets);
   }
 
-  /** @return how many strings there are */
+  /**
+   * @return how many strings there are
+   */
   int size() {
     return offsets.length - 1;
   }
 
-  /** @return the i-th string */
+  /**
+   * @return the i-th string
+   */
   String get(int i) {
     return new String(bytes, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
   }

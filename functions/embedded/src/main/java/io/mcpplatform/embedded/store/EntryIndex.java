@@ -60,12 +60,16 @@ final class EntryIndex {
     records++;
   }
 
-  /** @return how many journal records no longer describe a current state */
+  /**
+   * @return how many journal records no longer describe a current state
+   */
   long superseded() {
     return records - byName.size();
   }
 
-  /** @return the current states, oldest change first */
+  /**
+   * @return the current states, oldest change first
+   */
   List<Change> inChangeOrder() {
     List<Change> all = new ArrayList<>(byChange.size());
     for (Key key : byChange) {
@@ -99,7 +103,8 @@ final class EntryIndex {
     return page(view, limit, CHANGED, key -> byName.get(key.name()));
   }
 
-  private static <T> Page<T> page(NavigableSet<Key> view, int limit, char kind, Function<Key, T> item) {
+  private static <T> Page<T> page(
+      NavigableSet<Key> view, int limit, char kind, Function<Key, T> item) {
     List<T> items = new ArrayList<>(Math.min(limit, view.size()));
     Iterator<Key> keys = view.iterator();
     Key last = null;
@@ -112,14 +117,19 @@ final class EntryIndex {
 
   private static String encode(char kind, Key key) {
     String raw = kind + "|" + key.at() + "|" + key.name();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Key decode(String cursor, char kind) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       String[] parts = raw.split("\\|", 3);
-      if (parts.length != 3 || parts[0].length() != 1 || parts[0].charAt(0) != kind || parts[2].isEmpty()) {
+      if (parts.length != 3
+          || parts[0].length() != 1
+          || parts[0].charAt(0) != kind
+          || parts[2].isEmpty()) {
         throw new IllegalArgumentException("cursor is not valid");
       }
       return new Key(Instant.parse(parts[1]), parts[2]);

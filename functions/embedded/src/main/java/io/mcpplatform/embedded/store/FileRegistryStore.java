@@ -5,8 +5,8 @@ import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.ServerEntry;
-import io.mcpplatform.core.embedding.EntryVectors;
 import io.mcpplatform.core.catalog.ServerVersion;
+import io.mcpplatform.core.embedding.EntryVectors;
 import io.mcpplatform.core.store.Change;
 import io.mcpplatform.core.store.ConflictException;
 import io.mcpplatform.core.store.EntryNotFoundException;
@@ -34,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A durable {@link RegistryStore} in a local directory, for running the platform without AWS.
  *
- * <p>Every write appends one checksummed JSON line to a journal ({@code journal.jsonl}) and returns only
- * once the operating system holds it (and the storage device, with {@link FileStoreOptions#forceWrites}),
- * so data survives a restart and a killed process. Opening replays the journal into memory, drops a torn
- * last record left by a crash, and compacts the journal when many of its records are superseded. One
- * process at a time may use a directory; it holds a lock on {@code LOCK} until {@link #close()}.
+ * <p>Every write appends one checksummed JSON line to a journal ({@code journal.jsonl}) and returns
+ * only once the operating system holds it (and the storage device, with {@link
+ * FileStoreOptions#forceWrites}), so data survives a restart and a killed process. Opening replays
+ * the journal into memory, drops a torn last record left by a crash, and compacts the journal when
+ * many of its records are superseded. One process at a time may use a directory; it holds a lock on
+ * {@code LOCK} until {@link #close()}.
  */
 public final class FileRegistryStore implements RegistryStore, AutoCloseable {
 
@@ -60,8 +61,9 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
   private FileRegistryStore(Path dir, FileStoreOptions options) throws IOException {
     this.dir = dir;
     Files.createDirectories(dir);
-    this.lockChannel = PrivateFiles.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    this.lockChannel =
+        PrivateFiles.open(
+            dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock acquired;
     try {
       acquired = lockChannel.tryLock();
@@ -70,22 +72,35 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     }
     if (acquired == null) {
       lockChannel.close();
-      throw new StoreUnavailableException("Registry data directory " + dir
-          + " is in use by another process (or another store in this one); stop it or choose another directory",
+      throw new StoreUnavailableException(
+          "Registry data directory "
+              + dir
+              + " is in use by another process (or another store in this one); stop it or choose another directory",
           null);
     }
     this.lock = acquired;
     Journal openedJournal = null;
     try {
-      JsonMapper mapper = JsonMapper.builder().disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-      openedJournal = Journal.open(dir, mapper, options.forceWrites(),
-          record -> index.put(new Change(record.entry(), record.changedAt())));
+      JsonMapper mapper =
+          JsonMapper.builder().disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+      openedJournal =
+          Journal.open(
+              dir,
+              mapper,
+              options.forceWrites(),
+              record -> index.put(new Change(record.entry(), record.changedAt())));
       if (index.superseded() >= options.compactionThreshold()) {
         long before = openedJournal.size();
-        openedJournal.rewrite(index.inChangeOrder().stream()
-            .map(c -> Journal.Record.of(c.changedAt(), c.entry())).toList());
-        LOG.info("Compacted registry journal in {}: {} superseded records dropped, {} -> {} bytes", dir,
-            index.superseded(), before, openedJournal.size());
+        openedJournal.rewrite(
+            index.inChangeOrder().stream()
+                .map(c -> Journal.Record.of(c.changedAt(), c.entry()))
+                .toList());
+        LOG.info(
+            "Compacted registry journal in {}: {} superseded records dropped, {} -> {} bytes",
+            dir,
+            index.superseded(),
+            before,
+            openedJournal.size());
         index.compacted();
       }
       this.history = HealthHistoryFile.open(dir, mapper, Instant.now());
@@ -107,8 +122,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
    *
    * @param dir the data directory
    * @return the open store; close it to release the directory
-   * @throws StoreUnavailableException when the directory cannot be used, is locked by another process, or
-   *     holds a journal damaged before its last record
+   * @throws StoreUnavailableException when the directory cannot be used, is locked by another
+   *     process, or holds a journal damaged before its last record
    */
   public static FileRegistryStore open(Path dir) {
     return open(dir, FileStoreOptions.DEFAULTS);
@@ -120,8 +135,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
    * @param dir the data directory
    * @param options durability and compaction settings
    * @return the open store; close it to release the directory
-   * @throws StoreUnavailableException when the directory cannot be used, is locked by another process, or
-   *     holds a journal damaged before its last record
+   * @throws StoreUnavailableException when the directory cannot be used, is locked by another
+   *     process, or holds a journal damaged before its last record
    */
   public static FileRegistryStore open(Path dir, FileStoreOptions options) {
     Objects.requireNonNull(dir, "dir");
@@ -129,12 +144,14 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     try {
       return new FileRegistryStore(dir.toAbsolutePath(), options);
     } catch (IOException e) {
-      throw new StoreUnavailableException("Cannot open registry data directory " + dir + ": " + e.getMessage(),
-          e);
+      throw new StoreUnavailableException(
+          "Cannot open registry data directory " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** @return the data directory */
+  /**
+   * @return the data directory
+   */
   public Path directory() {
     return dir;
   }
@@ -161,15 +178,25 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
       Change current = index.get(entry.name());
       long stored = current == null ? 0 : current.entry().revision();
       if (stored != expectedRevision) {
-        throw new ConflictException("Server '" + entry.name() + "' is at revision " + stored + ", not "
-            + expectedRevision + "; read it again and retry");
+        throw new ConflictException(
+            "Server '"
+                + entry.name()
+                + "' is at revision "
+                + stored
+                + ", not "
+                + expectedRevision
+                + "; read it again and retry");
       }
-      ServerEntry next = current == null
-          ? entry.withHealth(Health.UNKNOWN).withDiscoveredCapabilities(List.of())
-              .withBookkeeping(now, now, 1)
-          : entry.withHealth(current.entry().health())
-              .withDiscoveredCapabilities(current.entry().discoveredCapabilities())
-              .withBookkeeping(current.entry().publishedAt(), now, stored + 1);
+      ServerEntry next =
+          current == null
+              ? entry
+                  .withHealth(Health.UNKNOWN)
+                  .withDiscoveredCapabilities(List.of())
+                  .withBookkeeping(now, now, 1)
+              : entry
+                  .withHealth(current.entry().health())
+                  .withDiscoveredCapabilities(current.entry().discoveredCapabilities())
+                  .withBookkeeping(current.entry().publishedAt(), now, stored + 1);
       write(new Change(next, now));
       return next;
     } finally {
@@ -178,7 +205,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
   }
 
   @Override
-  public ServerEntry saveHealth(String name, Health health, List<Capability> discovered, Instant now) {
+  public ServerEntry saveHealth(
+      String name, Health health, List<Capability> discovered, Instant now) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(now, "now");
@@ -201,7 +229,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
   }
 
   @Override
-  public ServerEntry saveVectors(String name, EntryVectors vectors, long expectedRevision, Instant now) {
+  public ServerEntry saveVectors(
+      String name, EntryVectors vectors, long expectedRevision, Instant now) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(vectors, "vectors");
     Objects.requireNonNull(now, "now");
@@ -213,8 +242,14 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
         throw new EntryNotFoundException(name);
       }
       if (current.entry().revision() != expectedRevision) {
-        throw new ConflictException("Server '" + name + "' is at revision " + current.entry().revision()
-            + ", not " + expectedRevision + "; its vectors may be stale");
+        throw new ConflictException(
+            "Server '"
+                + name
+                + "' is at revision "
+                + current.entry().revision()
+                + ", not "
+                + expectedRevision
+                + "; its vectors may be stale");
       }
       ServerEntry next = current.entry().withVectors(vectors);
       write(new Change(next, now));
@@ -228,8 +263,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     try {
       journal.append(Journal.Record.of(change.changedAt(), change.entry()));
     } catch (IOException e) {
-      throw new StoreUnavailableException("Cannot write to registry journal in " + dir + ": " + e.getMessage(),
-          e);
+      throw new StoreUnavailableException(
+          "Cannot write to registry journal in " + dir + ": " + e.getMessage(), e);
     }
     index.put(change);
   }
@@ -269,7 +304,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
       checkOpen();
       history.append(name, sample, expiresAt);
     } catch (IOException e) {
-      throw new StoreUnavailableException("Cannot write health history in " + dir + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "Cannot write health history in " + dir + ": " + e.getMessage(), e);
     } finally {
       guard.writeLock().unlock();
     }
@@ -295,12 +331,13 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
     try {
       checkOpen();
       if (mustBeNew && versions.get(version.name(), version.version()) != null) {
-        throw new ConflictException("Version " + version.version() + " of server '" + version.name()
-            + "' exists already");
+        throw new ConflictException(
+            "Version " + version.version() + " of server '" + version.name() + "' exists already");
       }
       versions.save(version);
     } catch (IOException e) {
-      throw new StoreUnavailableException("Cannot write server versions in " + dir + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "Cannot write server versions in " + dir + ": " + e.getMessage(), e);
     } finally {
       guard.writeLock().unlock();
     }
@@ -340,7 +377,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
       checkOpen();
       audit.append(record, expiresAt);
     } catch (IOException e) {
-      throw new StoreUnavailableException("Cannot write the audit log in " + dir + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "Cannot write the audit log in " + dir + ": " + e.getMessage(), e);
     } finally {
       guard.writeLock().unlock();
     }
@@ -355,7 +393,8 @@ public final class FileRegistryStore implements RegistryStore, AutoCloseable {
       checkOpen();
       return audit.since(since, limit);
     } catch (java.io.UncheckedIOException e) {
-      throw new StoreUnavailableException("Cannot read the audit log in " + dir + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "Cannot read the audit log in " + dir + ": " + e.getMessage(), e);
     } finally {
       guard.readLock().unlock();
     }

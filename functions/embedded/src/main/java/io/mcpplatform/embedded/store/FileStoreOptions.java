@@ -3,10 +3,11 @@ package io.mcpplatform.embedded.store;
 /**
  * Tuning of a {@link FileRegistryStore}.
  *
- * @param forceWrites whether every write is also forced to the storage device ({@code FileChannel.force})
- *     before it returns; without it a write survives a killed process but not a power loss
- * @param compactionThreshold how many superseded journal records make the store compact its journal when
- *     it opens, at least 1
+ * @param forceWrites whether every write is also forced to the storage device ({@code
+ *     FileChannel.force}) before it returns; without it a write survives a killed process but not a
+ *     power loss
+ * @param compactionThreshold how many superseded journal records make the store compact its journal
+ *     when it opens, at least 1
  */
 public record FileStoreOptions(boolean forceWrites, int compactionThreshold) {
 

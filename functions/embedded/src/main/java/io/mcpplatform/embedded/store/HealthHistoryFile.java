@@ -27,10 +27,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Health history of a {@link FileRegistryStore}: an append-only file of JSON lines
- * ({@code health-history.jsonl}), one sample per line with its expiry time, kept in memory by server.
- * Expired samples are dropped from memory on write and from the file when it is opened. History is not
- * critical data: writes are not forced to the device, and an unreadable line is skipped.
+ * Health history of a {@link FileRegistryStore}: an append-only file of JSON lines ({@code
+ * health-history.jsonl}), one sample per line with its expiry time, kept in memory by server.
+ * Expired samples are dropped from memory on write and from the file when it is opened. History is
+ * not critical data: writes are not forced to the device, and an unreadable line is skipped.
  */
 final class HealthHistoryFile implements AutoCloseable {
 
@@ -83,8 +83,12 @@ final class HealthHistoryFile implements AutoCloseable {
       history.rewrite();
       LOG.info("Compacted health history in {}: {} of {} lines kept", dir, kept, read);
     }
-    history.channel = PrivateFiles.open(history.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+    history.channel =
+        PrivateFiles.open(
+            history.file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
     return history;
   }
 
@@ -114,7 +118,8 @@ final class HealthHistoryFile implements AutoCloseable {
   /** Appends a sample and drops the server's samples that have expired at the sample's time. */
   void append(String name, HealthSample sample, Instant expiresAt) throws IOException {
     Line line = new Line(name, sample, expiresAt);
-    ByteBuffer bytes = ByteBuffer.wrap((mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes =
+        ByteBuffer.wrap((mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       channel.write(bytes);
     }
@@ -123,7 +128,9 @@ final class HealthHistoryFile implements AutoCloseable {
     lines.removeIf(l -> !l.expiresAt().isAfter(sample.checkedAt()));
   }
 
-  /** @return the server's samples checked at or after {@code since}, oldest first */
+  /**
+   * @return the server's samples checked at or after {@code since}, oldest first
+   */
   List<HealthSample> since(String name, Instant since) {
     Deque<Line> lines = byName.get(name);
     if (lines == null) {

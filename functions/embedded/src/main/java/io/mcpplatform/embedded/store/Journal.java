@@ -29,9 +29,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An append-only file of JSON lines, one record per line: {@code {"crc":"<crc32c hex>","rec":{...}}}, where
- * the checksum covers the exact bytes of the {@code rec} value. Each record holds an entry as it stood after
- * one change, so the last record of a name is its current state.
+ * An append-only file of JSON lines, one record per line: {@code {"crc":"<crc32c
+ * hex>","rec":{...}}}, where the checksum covers the exact bytes of the {@code rec} value. Each
+ * record holds an entry as it stood after one change, so the last record of a name is its current
+ * state.
  */
 final class Journal implements AutoCloseable {
 
@@ -49,10 +50,12 @@ final class Journal implements AutoCloseable {
    *
    * @param changedAt the change time the store recorded
    * @param entry the entry after the change, with its vectors
-   * @param vectors the entry's vectors, written beside it (an entry's JSON form never carries them); null
-   *     in records written before entries had vectors
+   * @param vectors the entry's vectors, written beside it (an entry's JSON form never carries
+   *     them); null in records written before entries had vectors
    */
-  record Record(@JsonProperty("changedAt") Instant changedAt, @JsonProperty("entry") ServerEntry entry,
+  record Record(
+      @JsonProperty("changedAt") Instant changedAt,
+      @JsonProperty("entry") ServerEntry entry,
       @JsonProperty("vectors") EntryVectors vectors) {
 
     Record {
@@ -63,7 +66,9 @@ final class Journal implements AutoCloseable {
       }
     }
 
-    /** @return a record of an entry and its vectors */
+    /**
+     * @return a record of an entry and its vectors
+     */
     static Record of(Instant changedAt, ServerEntry entry) {
       return new Record(changedAt, entry, entry.vectors());
     }
@@ -88,11 +93,16 @@ final class Journal implements AutoCloseable {
    *
    * @return the journal, positioned for appends, and the number of records replayed
    */
-  static Journal open(Path dir, JsonMapper mapper, boolean force, Consumer<Record> replay) throws IOException {
+  static Journal open(Path dir, JsonMapper mapper, boolean force, Consumer<Record> replay)
+      throws IOException {
     Journal journal = new Journal(dir, mapper, force);
     boolean existed = Files.exists(journal.file);
-    journal.channel = PrivateFiles.open(journal.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    journal.channel =
+        PrivateFiles.open(
+            journal.file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
     try {
       if (!existed) {
         forceDirectory(dir);
@@ -125,8 +135,15 @@ final class Journal implements AutoCloseable {
         break;
       }
       if (badOffset >= 0) {
-        throw new StoreUnavailableException("Registry journal " + file + " is damaged at byte " + badOffset
-            + " (" + badReason + ") and records follow it; repair or move the file away", null);
+        throw new StoreUnavailableException(
+            "Registry journal "
+                + file
+                + " is damaged at byte "
+                + badOffset
+                + " ("
+                + badReason
+                + ") and records follow it; repair or move the file away",
+            null);
       }
       byte[] bytes = line.toByteArray();
       boolean complete = !sawEnd;
@@ -149,8 +166,11 @@ final class Journal implements AutoCloseable {
       line.reset();
     }
     if (badOffset >= 0) {
-      LOG.warn("Registry journal {}: dropped a torn last record at byte {} ({}), probably from a crash",
-          file, badOffset, badReason);
+      LOG.warn(
+          "Registry journal {}: dropped a torn last record at byte {} ({}), probably from a crash",
+          file,
+          badOffset,
+          badReason);
       channel.truncate(badOffset);
       channel.force(true);
       offset = badOffset;
@@ -162,7 +182,8 @@ final class Journal implements AutoCloseable {
   private Record decode(byte[] line) throws JacksonException {
     if (line.length < HEAD_LENGTH + 2
         || !Arrays.equals(line, 0, PREFIX.length, PREFIX, 0, PREFIX.length)
-        || !Arrays.equals(line, PREFIX.length + CRC_HEX_LENGTH, HEAD_LENGTH, MIDDLE, 0, MIDDLE.length)
+        || !Arrays.equals(
+            line, PREFIX.length + CRC_HEX_LENGTH, HEAD_LENGTH, MIDDLE, 0, MIDDLE.length)
         || line[line.length - 1] != '}') {
       throw new IllegalArgumentException("record is not in journal format");
     }
@@ -191,7 +212,10 @@ final class Journal implements AutoCloseable {
     return out.array();
   }
 
-  /** Appends one record; when this returns the operating system has it, and the device too if forcing. */
+  /**
+   * Appends one record; when this returns the operating system has it, and the device too if
+   * forcing.
+   */
   void append(Record record) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(encode(record));
     try {
@@ -213,14 +237,18 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Replaces the journal with one record per live entry: written to a temporary file, forced, then renamed
-   * over the journal atomically, so a crash leaves either the old or the new journal whole.
+   * Replaces the journal with one record per live entry: written to a temporary file, forced, then
+   * renamed over the journal atomically, so a crash leaves either the old or the new journal whole.
    */
   void rewrite(List<Record> live) throws IOException {
     Path temp = dir.resolve(TEMP_NAME);
     long written = 0;
-    try (FileChannel out = PrivateFiles.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        PrivateFiles.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       for (Record record : live) {
         ByteBuffer buffer = ByteBuffer.wrap(encode(record));
         while (buffer.hasRemaining()) {
@@ -237,7 +265,9 @@ final class Journal implements AutoCloseable {
     channel.position(size);
   }
 
-  /** @return the journal's length in bytes */
+  /**
+   * @return the journal's length in bytes
+   */
   long size() {
     return size;
   }

@@ -18,8 +18,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An append-only file of JSON values, one per line. Opening replays every readable line; a line that does
- * not parse (a torn last write after a crash) is skipped and logged.
+ * An append-only file of JSON values, one per line. Opening replays every readable line; a line
+ * that does not parse (a torn last write after a crash) is skipped and logged.
  *
  * @param <T> the record type of a line
  */
@@ -45,7 +45,8 @@ final class JsonLines<T> implements AutoCloseable {
    *
    * @return the open file, positioned for appends
    */
-  static <T> JsonLines<T> open(Path file, JsonMapper mapper, Class<T> type, boolean force, Consumer<T> replay)
+  static <T> JsonLines<T> open(
+      Path file, JsonMapper mapper, Class<T> type, boolean force, Consumer<T> replay)
       throws IOException {
     JsonLines<T> lines = new JsonLines<>(file, mapper, type, force);
     int skipped = 0;
@@ -67,14 +68,16 @@ final class JsonLines<T> implements AutoCloseable {
     if (skipped > 0) {
       LOG.warn("Skipped {} unreadable lines in {}", skipped, file);
     }
-    lines.channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+    lines.channel =
+        PrivateFiles.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return lines;
   }
 
   /** Appends one value as a line; forced to the device when the file was opened so. */
   void append(T value) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap((mapper.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes =
+        ByteBuffer.wrap((mapper.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       channel.write(bytes);
     }
@@ -93,7 +96,9 @@ final class JsonLines<T> implements AutoCloseable {
     PrivateFiles.writeString(temp, all);
     channel.close();
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    channel =
+        PrivateFiles.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
   @Override

@@ -14,17 +14,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files of the store readable and writable by their owner only (0600 where the file system has POSIX
- * permissions): the registry's data (entries, versions, the audit log with callers' addresses) is nobody
- * else's business on a shared machine. Files made before are tightened when opened.
+ * Files of the store readable and writable by their owner only (0600 where the file system has
+ * POSIX permissions): the registry's data (entries, versions, the audit log with callers'
+ * addresses) is nobody else's business on a shared machine. Files made before are tightened when
+ * opened.
  */
 final class PrivateFiles {
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  private PrivateFiles() {
-  }
+  private PrivateFiles() {}
 
   /** Opens (creating 0600) a file; an existing file is set to 0600. */
   static FileChannel open(Path file, OpenOption... options) throws IOException {
@@ -34,8 +36,12 @@ final class PrivateFiles {
 
   /** Writes a whole file, created 0600 (replacing an existing one). */
   static void writeString(Path file, CharSequence text) throws IOException {
-    try (FileChannel out = open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
       while (bytes.hasRemaining()) {
         out.write(bytes);
@@ -51,7 +57,8 @@ final class PrivateFiles {
   }
 
   private static FileAttribute<?>[] attributes() {
-    return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+    return POSIX
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
         : new FileAttribute<?>[0];
   }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Server versions of a {@link FileRegistryStore}: {@code versions.jsonl}, one version per line, the last
- * line of a name and version being its current state; kept in memory by name. Compacted on open when
- * most lines are superseded.
+ * Server versions of a {@link FileRegistryStore}: {@code versions.jsonl}, one version per line, the
+ * last line of a name and version being its current state; kept in memory by name. Compacted on
+ * open when most lines are superseded.
  */
 final class VersionsFile implements AutoCloseable {
 
@@ -24,10 +24,16 @@ final class VersionsFile implements AutoCloseable {
 
   private VersionsFile(Path dir, JsonMapper mapper, boolean force) throws IOException {
     int[] read = {0};
-    this.lines = JsonLines.open(dir.resolve(FILE_NAME), mapper, ServerVersion.class, force, v -> {
-      read[0]++;
-      put(v);
-    });
+    this.lines =
+        JsonLines.open(
+            dir.resolve(FILE_NAME),
+            mapper,
+            ServerVersion.class,
+            force,
+            v -> {
+              read[0]++;
+              put(v);
+            });
     int kept = byName.values().stream().mapToInt(Map::size).sum();
     if (read[0] > 2 * kept + 100) {
       List<ServerVersion> all = new ArrayList<>();
@@ -41,7 +47,9 @@ final class VersionsFile implements AutoCloseable {
   }
 
   private void put(ServerVersion version) {
-    byName.computeIfAbsent(version.name(), n -> new LinkedHashMap<>()).put(version.version(), version);
+    byName
+        .computeIfAbsent(version.name(), n -> new LinkedHashMap<>())
+        .put(version.version(), version);
   }
 
   ServerVersion get(String name, String version) {

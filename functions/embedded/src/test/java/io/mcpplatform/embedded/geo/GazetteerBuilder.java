@@ -18,33 +18,48 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * Builds the gazetteer file from GeoNames text: {@code cities1000.txt} (GeoNames' tab-separated dump
- * format), a tab-separated admin1 table ({@code CC.code}, name) and a tab-separated country table (code,
- * name, aliases separated by {@code |}). Run by {@code scripts/build-gazetteer.sh}, not by the build; it
- * lives with the tests so that it shares the file format and the name folding with the reader.
+ * Builds the gazetteer file from GeoNames text: {@code cities1000.txt} (GeoNames' tab-separated
+ * dump format), a tab-separated admin1 table ({@code CC.code}, name) and a tab-separated country
+ * table (code, name, aliases separated by {@code |}). Run by {@code scripts/build-gazetteer.sh},
+ * not by the build; it lives with the tests so that it shares the file format and the name folding
+ * with the reader.
  */
 public final class GazetteerBuilder {
 
   private static final int MAX_KEY_BYTES = 200;
 
-  private record Place(int id, String name, double lat, double lon, int population, String country,
-      String admin1, int rank, Set<String> primaryKeys, Set<String> alternateKeys) {}
+  private record Place(
+      int id,
+      String name,
+      double lat,
+      double lon,
+      int population,
+      String country,
+      String admin1,
+      int rank,
+      Set<String> primaryKeys,
+      Set<String> alternateKeys) {}
 
   private GazetteerBuilder() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 4) {
-      throw new IllegalArgumentException("usage: GazetteerBuilder cities1000.txt admin1.tsv countries.tsv out.bin.gz");
+      throw new IllegalArgumentException(
+          "usage: GazetteerBuilder cities1000.txt admin1.tsv countries.tsv out.bin.gz");
     }
     try (BufferedReader cities = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
         OutputStream out = Files.newOutputStream(Path.of(args[3]))) {
-      GazetteerFile.Contents contents = build(cities.lines().toList(), Files.readAllLines(Path.of(args[1])),
-          Files.readAllLines(Path.of(args[2])));
+      GazetteerFile.Contents contents =
+          build(
+              cities.lines().toList(),
+              Files.readAllLines(Path.of(args[1])),
+              Files.readAllLines(Path.of(args[2])));
       GazetteerFile.write(contents, out);
     }
   }
 
-  static GazetteerFile.Contents build(List<String> cityLines, List<String> admin1Lines, List<String> countryLines) {
+  static GazetteerFile.Contents build(
+      List<String> cityLines, List<String> admin1Lines, List<String> countryLines) {
     List<String> codes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<String[]> aliases = new ArrayList<>();
@@ -97,9 +112,18 @@ public final class GazetteerBuilder {
         }
       }
       alternate.removeAll(primary);
-      places.add(new Place(Integer.parseInt(f[0]), f[1], Double.parseDouble(f[4]), Double.parseDouble(f[5]),
-          f[14].isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(f[14])), country,
-          country + "." + f[10], rank(f[7]), primary, alternate));
+      places.add(
+          new Place(
+              Integer.parseInt(f[0]),
+              f[1],
+              Double.parseDouble(f[4]),
+              Double.parseDouble(f[5]),
+              f[14].isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(f[14])),
+              country,
+              country + "." + f[10],
+              rank(f[7]),
+              primary,
+              alternate));
     }
 
     double[] lat = places.stream().mapToDouble(Place::lat).toArray();
@@ -127,14 +151,19 @@ public final class GazetteerBuilder {
       rank[i] = (byte) p.rank();
       displayNames.add(p.name());
       for (String key : p.primaryKeys()) {
-        keyPlaces.computeIfAbsent(key, k -> new ArrayList<>()).add(NameIndex.entry(i, NameIndex.KIND_PRIMARY));
+        keyPlaces
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(NameIndex.entry(i, NameIndex.KIND_PRIMARY));
       }
       for (String key : p.alternateKeys()) {
-        keyPlaces.computeIfAbsent(key, k -> new ArrayList<>()).add(NameIndex.entry(i, NameIndex.KIND_ALTERNATE));
+        keyPlaces
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(NameIndex.entry(i, NameIndex.KIND_ALTERNATE));
       }
       primaryName[i] = p.primaryKeys().iterator().next();
     }
-    // Places under one name, highest index first: the order in which lookups have always visited them.
+    // Places under one name, highest index first: the order in which lookups have always visited
+    // them.
     keyPlaces.values().forEach(entries -> entries.sort(Comparator.reverseOrder()));
     List<String> keys = sortedKeys(keyPlaces.keySet());
     KeyTable keyTable = keyTable(keys, keyPlaces);
@@ -146,24 +175,48 @@ public final class GazetteerBuilder {
     for (int i = 0; i < n; i++) {
       primaryKey[i] = keyIndex.get(primaryName[i]);
     }
-    int[] primaryOrder = IntStream.range(0, n).boxed()
-        .sorted(Comparator.comparingInt((Integer i) -> primaryKey[i]).thenComparing(i -> population[i],
-            Comparator.reverseOrder()))
-        .mapToInt(Integer::intValue).toArray();
+    int[] primaryOrder =
+        IntStream.range(0, n)
+            .boxed()
+            .sorted(
+                Comparator.comparingInt((Integer i) -> primaryKey[i])
+                    .thenComparing(i -> population[i], Comparator.reverseOrder()))
+            .mapToInt(Integer::intValue)
+            .toArray();
     short[] adminCountryArray = new short[adminCountry.size()];
     for (int i = 0; i < adminCountryArray.length; i++) {
       adminCountryArray[i] = adminCountry.get(i);
     }
     KeyTable regions = regions(codes, names, aliases, adminCodes, adminNames);
-    GazetteerData data = new GazetteerData(Utf8Table.of(codes), Utf8Table.of(names), adminCountryArray,
-        Utf8Table.of(adminCodes), Utf8Table.of(adminNames), regions, latE5, lonE5, population, ids, country, admin1,
-        rank, Utf8Table.of(displayNames));
+    GazetteerData data =
+        new GazetteerData(
+            Utf8Table.of(codes),
+            Utf8Table.of(names),
+            adminCountryArray,
+            Utf8Table.of(adminCodes),
+            Utf8Table.of(adminNames),
+            regions,
+            latE5,
+            lonE5,
+            population,
+            ids,
+            country,
+            admin1,
+            rank,
+            Utf8Table.of(displayNames));
     return new GazetteerFile.Contents(data, new NameIndex(keyTable, primaryKey, primaryOrder));
   }
 
-  /** The folded forms that name each country and each first-level division, as qualifiers match them. */
-  private static KeyTable regions(List<String> codes, List<String> names, List<String[]> aliases,
-      List<String> adminCodes, List<String> adminNames) {
+  /**
+   * The folded forms that name each country and each first-level division, as qualifiers match
+   * them.
+   */
+  private static KeyTable regions(
+      List<String> codes,
+      List<String> names,
+      List<String[]> aliases,
+      List<String> adminCodes,
+      List<String> adminNames) {
     Map<String, Set<Integer>> forms = new HashMap<>();
     for (int c = 0; c < codes.size(); c++) {
       List<String> spellings = new ArrayList<>(List.of(codes.get(c), names.get(c)));
@@ -193,7 +246,9 @@ public final class GazetteerBuilder {
     }
   }
 
-  /** @return the keys in unsigned UTF-8 byte order, the order {@link KeyTable} searches in */
+  /**
+   * @return the keys in unsigned UTF-8 byte order, the order {@link KeyTable} searches in
+   */
   private static List<String> sortedKeys(Set<String> keys) {
     return keys.stream()
         .map(k -> k.getBytes(StandardCharsets.UTF_8))
@@ -209,10 +264,12 @@ public final class GazetteerBuilder {
       all.addAll(values.get(sortedKeys.get(k)));
       valueStart[k + 1] = all.size();
     }
-    return new KeyTable(Utf8Table.of(sortedKeys), valueStart, all.stream().mapToInt(Integer::intValue).toArray());
+    return new KeyTable(
+        Utf8Table.of(sortedKeys), valueStart, all.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  private static Integer addCountry(String code, List<String> codes, List<String> names, List<String[]> aliases) {
+  private static Integer addCountry(
+      String code, List<String> codes, List<String> names, List<String[]> aliases) {
     codes.add(code);
     names.add(code);
     aliases.add(new String[0]);

@@ -24,9 +24,11 @@ class GazetteerFileTest {
   void load_truncatedFile_failsSayingItIsTruncated() throws IOException {
     byte[] file = GazetteerBuilderTest.smallFile();
     for (int length : new int[] {0, 3, 10, 40, file.length / 2, file.length - 1}) {
-      assertThatThrownBy(() -> load(Arrays.copyOf(file, length))).as("first %d bytes", length)
+      assertThatThrownBy(() -> load(Arrays.copyOf(file, length)))
+          .as("first %d bytes", length)
           .isInstanceOf(IOException.class)
-          .hasMessageMatching("(gazetteer file is truncated|not a gazetteer file of this version).*");
+          .hasMessageMatching(
+              "(gazetteer file is truncated|not a gazetteer file of this version).*");
     }
   }
 
@@ -37,7 +39,8 @@ class GazetteerFileTest {
       file = in.readAllBytes();
     }
     assertThatThrownBy(() -> load(Arrays.copyOf(file, file.length - 1000)))
-        .isInstanceOf(IOException.class).hasMessageStartingWith("gazetteer file is truncated");
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("gazetteer file is truncated");
   }
 
   @Test
@@ -47,9 +50,13 @@ class GazetteerFileTest {
       byte[] damaged = file.clone();
       damaged[i] ^= (byte) 0xFF;
       Throwable thrown = catchThrowable(() -> load(damaged));
-      assertThat(thrown).as("byte %d of %d damaged", i, file.length).isInstanceOf(IOException.class);
-      assertThat(thrown.getMessage()).as("byte %d", i)
-          .matches("(gazetteer file is (corrupt|truncated)|not a gazetteer file of this version).*");
+      assertThat(thrown)
+          .as("byte %d of %d damaged", i, file.length)
+          .isInstanceOf(IOException.class);
+      assertThat(thrown.getMessage())
+          .as("byte %d", i)
+          .matches(
+              "(gazetteer file is (corrupt|truncated)|not a gazetteer file of this version).*");
     }
   }
 
@@ -59,14 +66,16 @@ class GazetteerFileTest {
     int namePlacesStart = 32 + ByteBuffer.wrap(file).getInt(12);
     byte[] damaged = file.clone();
     damaged[namePlacesStart + 5] ^= 0x55;
-    assertThatThrownBy(() -> load(damaged)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> load(damaged))
+        .isInstanceOf(IOException.class)
         .hasMessageStartingWith("gazetteer file is corrupt");
   }
 
   @Test
   void load_bytesAfterTheLastSection_failsSayingTheFileIsCorrupt() throws IOException {
     byte[] file = GazetteerBuilderTest.smallFile();
-    assertThatThrownBy(() -> load(Arrays.copyOf(file, file.length + 1))).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> load(Arrays.copyOf(file, file.length + 1)))
+        .isInstanceOf(IOException.class)
         .hasMessage("gazetteer file is corrupt: bytes follow its last section");
   }
 
@@ -85,9 +94,13 @@ class GazetteerFileTest {
   @Test
   void geocoder_overADamagedFile_answersUnavailableWithoutDetail() throws IOException {
     byte[] file = GazetteerBuilderTest.smallFile();
-    OfflineGeocoder geocoder = new OfflineGeocoder(() -> new ByteArrayInputStream(Arrays.copyOf(file, 50)));
-    assertThatThrownBy(geocoder::load).isInstanceOf(GeocoderUnavailableException.class)
-        .hasMessage("The offline gazetteer could not be loaded; the maps server's package is incomplete.")
-        .hasRootCauseMessage("gazetteer file is truncated: 50 bytes where its header announces " + file.length);
+    OfflineGeocoder geocoder =
+        new OfflineGeocoder(() -> new ByteArrayInputStream(Arrays.copyOf(file, 50)));
+    assertThatThrownBy(geocoder::load)
+        .isInstanceOf(GeocoderUnavailableException.class)
+        .hasMessage(
+            "The offline gazetteer could not be loaded; the maps server's package is incomplete.")
+        .hasRootCauseMessage(
+            "gazetteer file is truncated: 50 bytes where its header announces " + file.length);
   }
 }

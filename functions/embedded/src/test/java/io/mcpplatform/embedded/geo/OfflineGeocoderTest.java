@@ -44,7 +44,8 @@ class OfflineGeocoderTest {
 
   @Test
   void geocode_parisTexas_isNarrowedByTheStateNameOrCode() {
-    for (String query : List.of("Paris, Texas", "Paris, TX", "paris texas", "Paris, Texas, USA", "Paris TX")) {
+    for (String query :
+        List.of("Paris, Texas", "Paris, TX", "paris texas", "Paris, Texas, USA", "Paris TX")) {
       GeocodeResult r = GEOCODER.geocode(query, "en");
       assertThat(country(r)).as(query).isEqualTo("US");
       assertThat(component(r, "administrative_area_level_1").shortName()).as(query).isEqualTo("TX");
@@ -54,7 +55,8 @@ class OfflineGeocoderTest {
 
   @Test
   void geocode_qualifierNamingAnotherCountry_findsNothingRatherThanTheWrongParis() {
-    assertThatThrownBy(() -> GEOCODER.geocode("Paris, Japan", "en")).isInstanceOf(GeocodeNotFoundException.class);
+    assertThatThrownBy(() -> GEOCODER.geocode("Paris, Japan", "en"))
+        .isInstanceOf(GeocodeNotFoundException.class);
   }
 
   @Test
@@ -77,7 +79,9 @@ class OfflineGeocoderTest {
   @Test
   void geocode_countryAliasesNarrow() {
     assertThat(country(GEOCODER.geocode("London, UK", "en"))).isEqualTo("GB");
-    assertThat(component(GEOCODER.geocode("London, Ontario", "en"), "administrative_area_level_1").longName())
+    assertThat(
+            component(GEOCODER.geocode("London, Ontario", "en"), "administrative_area_level_1")
+                .longName())
         .isEqualTo("Ontario");
   }
 
@@ -103,9 +107,11 @@ class OfflineGeocoderTest {
 
   @Test
   void geocode_validatesArguments() {
-    assertThatThrownBy(() -> GEOCODER.geocode(" ", "en")).isInstanceOf(ValidationException.class)
+    assertThatThrownBy(() -> GEOCODER.geocode(" ", "en"))
+        .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("location:");
-    assertThatThrownBy(() -> GEOCODER.geocode("Paris", "not a tag")).hasMessageStartingWith("language:");
+    assertThatThrownBy(() -> GEOCODER.geocode("Paris", "not a tag"))
+        .hasMessageStartingWith("language:");
   }
 
   @Test
@@ -138,8 +144,12 @@ class OfflineGeocoderTest {
   @Test
   void geocoder_isSafeToShareBetweenThreads() {
     OfflineGeocoder fresh = new OfflineGeocoder();
-    List<String> ids = IntStream.range(0, 8).parallel()
-        .mapToObj(i -> fresh.geocode(i % 2 == 0 ? "Paris" : "Tokyo", "en").placeId()).distinct().toList();
+    List<String> ids =
+        IntStream.range(0, 8)
+            .parallel()
+            .mapToObj(i -> fresh.geocode(i % 2 == 0 ? "Paris" : "Tokyo", "en").placeId())
+            .distinct()
+            .toList();
     assertThat(ids).containsExactlyInAnyOrder("geonames:2988507", "geonames:1850147");
   }
 }

@@ -47,10 +47,17 @@ class SphereKdTreeTest {
       assertThat(tree.nearest(qLat, qLon)).isEqualTo(expected);
       List<Integer> found = new ArrayList<>();
       double[] worstError = {0};
-      tree.within(qLat, qLon, 800, (i, km) -> {
-        found.add(i);
-        worstError[0] = Math.max(worstError[0], Math.abs(km - SphereKdTree.distanceKm(qLat, qLon, tLat[i], tLon[i])));
-      });
+      tree.within(
+          qLat,
+          qLon,
+          800,
+          (i, km) -> {
+            found.add(i);
+            worstError[0] =
+                Math.max(
+                    worstError[0],
+                    Math.abs(km - SphereKdTree.distanceKm(qLat, qLon, tLat[i], tLon[i])));
+          });
       assertThat(worstError[0]).isLessThan(1e-6);
       assertThat(found).containsExactlyInAnyOrderElementsOf(near);
     }
@@ -58,7 +65,8 @@ class SphereKdTreeTest {
 
   @Test
   void distanceKm_parisToLondon_isAbout344Km() {
-    assertThat(SphereKdTree.distanceKm(48.8566, 2.3522, 51.5074, -0.1278)).isCloseTo(343.6, within(1.0));
+    assertThat(SphereKdTree.distanceKm(48.8566, 2.3522, 51.5074, -0.1278))
+        .isCloseTo(343.6, within(1.0));
     assertThat(SphereKdTree.distanceKm(0, 179.9, 0, -179.9)).isCloseTo(22.2, within(0.1));
   }
 }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileRegistryStoreContractTest extends RegistryStoreContract {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Override
   protected RegistryStore newStore() {

@@ -28,13 +28,16 @@ class FileRegistryStoreTest {
 
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static ServerEntry entry(String name) {
-    return ServerEntry.builder(name, "Title " + name, "1.0.0").description("Beschreibung ✓")
-        .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
-        .tags(List.of("t")).build();
+    return ServerEntry.builder(name, "Title " + name, "1.0.0")
+        .description("Beschreibung ✓")
+        .remotes(
+            List.of(
+                new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+        .tags(List.of("t"))
+        .build();
   }
 
   private static Health healthy(long second) {
@@ -58,7 +61,8 @@ class FileRegistryStoreTest {
       store.saveRegistration(entry("b"), 0, T0.plusSeconds(2));
       ServerEntry a = store.get("a").orElseThrow();
       store.saveRegistration(a, a.revision(), T0.plusSeconds(3));
-      store.saveHealth("b", healthy(4), List.of(new Capability("x", Capability.TOOL, null)), T0.plusSeconds(4));
+      store.saveHealth(
+          "b", healthy(4), List.of(new Capability("x", Capability.TOOL, null)), T0.plusSeconds(4));
       before = allChanges(store);
     }
 
@@ -66,7 +70,8 @@ class FileRegistryStoreTest {
       assertThat(allChanges(reopened)).isEqualTo(before);
       assertThat(reopened.get("a").orElseThrow().revision()).isEqualTo(2);
       assertThat(reopened.get("b").orElseThrow().health()).isEqualTo(healthy(4));
-      assertThat(reopened.listByUpdated(null, 10).items()).extracting(ServerEntry::name)
+      assertThat(reopened.listByUpdated(null, 10).items())
+          .extracting(ServerEntry::name)
           .containsExactly("a", "b");
     }
   }
@@ -111,11 +116,15 @@ class FileRegistryStoreTest {
       }
     }
     long intact = Files.size(journal(dir));
-    Files.write(journal(dir), "{\"crc\":\"0badf00d\",\"rec\":{\"changedAt\":\"2026-11-"
-        .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        journal(dir),
+        "{\"crc\":\"0badf00d\",\"rec\":{\"changedAt\":\"2026-11-".getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
 
     try (FileRegistryStore reopened = FileRegistryStore.open(dir)) {
-      assertThat(allChanges(reopened)).extracting(c -> c.entry().name()).containsExactly("s0", "s1", "s2");
+      assertThat(allChanges(reopened))
+          .extracting(c -> c.entry().name())
+          .containsExactly("s0", "s1", "s2");
       assertThat(Files.size(journal(dir))).isEqualTo(intact);
       reopened.saveRegistration(entry("s3"), 0, T0.plusSeconds(3));
     }
@@ -178,7 +187,9 @@ class FileRegistryStoreTest {
     try (FileRegistryStore compacted = FileRegistryStore.open(dir, options)) {
       assertThat(Files.readAllLines(journal(dir))).hasSize(2);
       assertThat(compacted.get("busy").orElseThrow().health()).isEqualTo(healthy(29));
-      assertThat(allChanges(compacted)).extracting(c -> c.entry().name()).containsExactly("quiet", "busy");
+      assertThat(allChanges(compacted))
+          .extracting(c -> c.entry().name())
+          .containsExactly("quiet", "busy");
       compacted.saveHealth("quiet", healthy(40), null, T0.plusSeconds(40));
     }
     assertThat(dir.resolve("journal.jsonl.tmp")).doesNotExist();
@@ -245,17 +256,24 @@ class FileRegistryStoreTest {
     Path dir = tmp.resolve("data");
     Path output = tmp.resolve("child-output.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        StoreWriterProcess.class.getName(), dir.toString())
-        .redirectOutput(output.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                StoreWriterProcess.class.getName(),
+                dir.toString())
+            .redirectOutput(output.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (acknowledged(output).size() < 200 && child.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertThat(acknowledged(output)).as("writes the child acknowledged").hasSizeGreaterThanOrEqualTo(200);
+      assertThat(acknowledged(output))
+          .as("writes the child acknowledged")
+          .hasSizeGreaterThanOrEqualTo(200);
       assertThatThrownBy(() -> FileRegistryStore.open(dir))
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageContaining(dir.toString())
@@ -274,7 +292,9 @@ class FileRegistryStoreTest {
     }
   }
 
-  /** @return the names the child reported saved, from complete output lines only */
+  /**
+   * @return the names the child reported saved, from complete output lines only
+   */
   private static List<String> acknowledged(Path output) throws IOException {
     String text = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     List<String> names = new ArrayList<>();

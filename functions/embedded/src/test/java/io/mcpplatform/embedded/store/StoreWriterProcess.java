@@ -9,29 +9,33 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Run in a child JVM by {@link FileRegistryStoreTest}: opens a store and registers entries, printing
- * {@code saved <name>} after each write has returned, until the parent kills it. It stops by itself after
- * {@value #MAX_WRITES} writes or when its standard input closes (the parent is gone).
+ * Run in a child JVM by {@link FileRegistryStoreTest}: opens a store and registers entries,
+ * printing {@code saved <name>} after each write has returned, until the parent kills it. It stops
+ * by itself after {@value #MAX_WRITES} writes or when its standard input closes (the parent is
+ * gone).
  */
 public final class StoreWriterProcess {
 
   static final int MAX_WRITES = 20_000;
 
-  private StoreWriterProcess() {
-  }
+  private StoreWriterProcess() {}
 
-  /** @param args the data directory */
+  /**
+   * @param args the data directory
+   */
   public static void main(String[] args) throws Exception {
-    Thread watchdog = new Thread(() -> {
-      try {
-        while (System.in.read() != -1) {
-          // the parent keeps the pipe open while it wants us alive
-        }
-      } catch (java.io.IOException e) {
-        // treated as the parent being gone
-      }
-      Runtime.getRuntime().halt(3);
-    });
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {
+                  // the parent keeps the pipe open while it wants us alive
+                }
+              } catch (java.io.IOException e) {
+                // treated as the parent being gone
+              }
+              Runtime.getRuntime().halt(3);
+            });
     watchdog.setDaemon(true);
     watchdog.start();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -40,9 +44,15 @@ public final class StoreWriterProcess {
     Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
     for (int i = 0; i < MAX_WRITES; i++) {
       String name = "killed-" + i;
-      store.saveRegistration(ServerEntry.builder(name, "Title " + i, "1.0.0")
-          .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
-          .build(), 0, t0.plusMillis(i));
+      store.saveRegistration(
+          ServerEntry.builder(name, "Title " + i, "1.0.0")
+              .remotes(
+                  List.of(
+                      new Remote(
+                          Remote.STREAMABLE_HTTP, "https://" + name + ".example.com/mcp", null)))
+              .build(),
+          0,
+          t0.plusMillis(i));
       out.println("saved " + name);
     }
     out.println("done");

@@ -1,8 +1,7 @@
 package io.mcpplatform.local.http;
 
-import java.nio.ByteBuffer;
-
 import io.mcpplatform.transport.JsonRpcErrors;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -16,25 +15,31 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-    JsonErrorHandler() {
-        setShowStacks(false);
-        setShowCauses(false);
-        setShowMessageInTitle(false);
-        setShowOrigin(false);
-    }
+  JsonErrorHandler() {
+    setShowStacks(false);
+    setShowCauses(false);
+    setShowMessageInTitle(false);
+    setShowOrigin(false);
+  }
 
-    @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
-        byte[] body = body(code);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
-    }
+  @Override
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
+    byte[] body = body(code);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
 
-    private static byte[] body(int status) {
-        String reason = HttpStatus.getMessage(status);
-        int code = status >= 500 ? JsonRpcErrors.INTERNAL_ERROR : JsonRpcErrors.SERVER_ERROR;
-        return JsonRpcErrors.errorBytes(null, code, "HTTP " + status + (reason == null ? "" : " " + reason));
-    }
+  private static byte[] body(int status) {
+    String reason = HttpStatus.getMessage(status);
+    int code = status >= 500 ? JsonRpcErrors.INTERNAL_ERROR : JsonRpcErrors.SERVER_ERROR;
+    return JsonRpcErrors.errorBytes(
+        null, code, "HTTP " + status + (reason == null ? "" : " " + reason));
+  }
 }

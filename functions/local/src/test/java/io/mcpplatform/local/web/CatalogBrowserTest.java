@@ -23,11 +23,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web catalog of the whole local system in headless Chromium, driven by puppeteer-core
- * ({@code src/test/js/catalog-browser.mjs}): search as you type, keyboard navigation to a server's page,
- * its discovered tools and uptime chart, the page without JavaScript and at a phone's width, WCAG 2 A/AA
- * rules (axe-core), and the hostile entries of the XSS suite. Screenshots go to {@code target/web-screenshots/}. Skipped when
- * Chromium or {@code src/test/node_modules} is missing.
+ * The web catalog of the whole local system in headless Chromium, driven by puppeteer-core ({@code
+ * src/test/js/catalog-browser.mjs}): search as you type, keyboard navigation to a server's page,
+ * its discovered tools and uptime chart, the page without JavaScript and at a phone's width, WCAG 2
+ * A/AA rules (axe-core), and the hostile entries of the XSS suite. Screenshots go to {@code
+ * target/web-screenshots/}. Skipped when Chromium or {@code src/test/node_modules} is missing.
  */
 class CatalogBrowserTest {
 
@@ -35,30 +35,47 @@ class CatalogBrowserTest {
   private static final Path PUPPETEER = Path.of("../../src/test/node_modules/puppeteer-core");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void catalog_searchesOpensAServer_andKeepsHostileEntriesInert() throws Exception {
     Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium + " (apt-get install chromium)");
-    assumeTrue(Files.isDirectory(PUPPETEER), "src/test/node_modules not installed (npm ci in src/test)");
+    assumeTrue(
+        Files.isExecutable(chromium), "no Chromium at " + chromium + " (apt-get install chromium)");
+    assumeTrue(
+        Files.isDirectory(PUPPETEER), "src/test/node_modules not installed (npm ci in src/test)");
 
-    try (LocalSystem system = LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), false)) {
+    try (LocalSystem system =
+        LocalSystem.start("127.0.0.1", 0, dataDir, Duration.ofHours(1), false)) {
       var store = system.registry().store();
       // two runs: maps gets discovered tools and a health history of two checks
       system.healthChecks().runNow();
       system.healthChecks().runNow();
       Instant now = Instant.now();
-      for (String[] decoy : List.of(
-          new String[] {"io.github.decoy/weather", "Weather", "Forecasts for any location and city"},
-          new String[] {"io.github.decoy/routes", "Routes", "Driving directions between two addresses"},
-          new String[] {"io.github.decoy/places", "Places", "Opening hours of shops and places"})) {
-        ServerEntry entry = ServerEntry.builder(decoy[0], decoy[1], "1.0.0").description(decoy[2])
-            .remotes(List.of(new Remote(Remote.STREAMABLE_HTTP, "https://decoy.example/" + decoy[1] + "/mcp",
-                List.of())))
-            .tags(List.of("location")).capabilities(List.of(new Capability("lookup", Capability.TOOL, decoy[2])))
-            .discoveredCapabilities(List.of()).build();
+      for (String[] decoy :
+          List.of(
+              new String[] {
+                "io.github.decoy/weather", "Weather", "Forecasts for any location and city"
+              },
+              new String[] {
+                "io.github.decoy/routes", "Routes", "Driving directions between two addresses"
+              },
+              new String[] {
+                "io.github.decoy/places", "Places", "Opening hours of shops and places"
+              })) {
+        ServerEntry entry =
+            ServerEntry.builder(decoy[0], decoy[1], "1.0.0")
+                .description(decoy[2])
+                .remotes(
+                    List.of(
+                        new Remote(
+                            Remote.STREAMABLE_HTTP,
+                            "https://decoy.example/" + decoy[1] + "/mcp",
+                            List.of())))
+                .tags(List.of("location"))
+                .capabilities(List.of(new Capability("lookup", Capability.TOOL, decoy[2])))
+                .discoveredCapabilities(List.of())
+                .build();
         system.registry().service().indexIfNewer(store.saveRegistration(entry, 0, now));
       }
       for (ServerEntry saved : HostileEntries.save(store, now)) {
@@ -86,15 +103,21 @@ class CatalogBrowserTest {
 
       assertThat(report.at("/accessibility/index").isArray()).as("axe-core ran").isTrue();
       assertThat(report.at("/accessibility/index")).as("WCAG 2 AA violations (axe-core)").isEmpty();
-      assertThat(report.at("/accessibility/server")).as("WCAG 2 AA violations (axe-core)").isEmpty();
+      assertThat(report.at("/accessibility/server"))
+          .as("WCAG 2 AA violations (axe-core)")
+          .isEmpty();
       assertThat(report.get("dialogs")).as("dialogs opened").isEmpty();
       assertThat(report.get("pageErrors")).isEmpty();
-      assertThat(report.get("cspViolations")).as("our own pages break no rule of their policy").isEmpty();
+      assertThat(report.get("cspViolations"))
+          .as("our own pages break no rule of their policy")
+          .isEmpty();
       assertThat(report.get("requests")).as("requests to other origins").isEmpty();
       assertThat(report.get("xss")).hasSize(3);
       for (JsonNode page : report.get("xss")) {
         String path = page.get("path").asString();
-        assertThat(page.get("xss").isNull()).as(path + " ran a payload: " + page.get("xss")).isTrue();
+        assertThat(page.get("xss").isNull())
+            .as(path + " ran a payload: " + page.get("xss"))
+            .isTrue();
         assertThat(page.get("scripts").asInt()).as(path).isEqualTo(1);
         assertThat(page.get("handlers").asInt()).as(path).isZero();
         assertThat(page.get("badLinks").asInt()).as(path).isZero();
@@ -110,10 +133,17 @@ class CatalogBrowserTest {
     Path expectations = Files.createTempFile("catalog-xss", ".json");
     try {
       Files.writeString(expectations, JSON.writeValueAsString(expectations()));
-      List<String> command = new ArrayList<>(List.of("node", SCRIPT.toAbsolutePath().normalize().toString(),
-          baseUrl, Path.of("target/web-screenshots").toAbsolutePath().toString(), chromium.toString(),
-          expectations.toString()));
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "node",
+                  SCRIPT.toAbsolutePath().normalize().toString(),
+                  baseUrl,
+                  Path.of("target/web-screenshots").toAbsolutePath().toString(),
+                  chromium.toString(),
+                  expectations.toString()));
+      Process process =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(240, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).as(out).isZero();
@@ -126,19 +156,30 @@ class CatalogBrowserTest {
   /** What each hostile page must show, literally, in which element. */
   private static List<Map<String, Object>> expectations() {
     return List.of(
-        Map.of("path", "/?health=any&tag=evil", "texts", List.of(
-            text(".card h2 bdi", HostileEntries.TITLE),
-            text(".card .desc bdi", HostileEntries.DESCRIPTION),
-            text(".tags bdi", HostileEntries.TAG),
-            text(".tags bdi", HostileEntries.MARKUP_TAG))),
-        Map.of("path", "/servers/io.github.xss/scripts", "texts", List.of(
-            text("h1 bdi", HostileEntries.TITLE),
-            text(".remotes code", HostileEntries.REMOTE_URL),
-            text(".links .url", HostileEntries.SCRIPT_URLS.get(0)),
-            text(".links .url", HostileEntries.SCRIPT_URLS.get(1)),
-            text(".tools-declared summary code bdi", HostileEntries.TOOL))),
-        Map.of("path", "/servers/io.github.xss/unicode", "texts", List.of(
-            text(".desc bdi", HostileEntries.UNICODE_DESCRIPTION))));
+        Map.of(
+            "path",
+            "/?health=any&tag=evil",
+            "texts",
+            List.of(
+                text(".card h2 bdi", HostileEntries.TITLE),
+                text(".card .desc bdi", HostileEntries.DESCRIPTION),
+                text(".tags bdi", HostileEntries.TAG),
+                text(".tags bdi", HostileEntries.MARKUP_TAG))),
+        Map.of(
+            "path",
+            "/servers/io.github.xss/scripts",
+            "texts",
+            List.of(
+                text("h1 bdi", HostileEntries.TITLE),
+                text(".remotes code", HostileEntries.REMOTE_URL),
+                text(".links .url", HostileEntries.SCRIPT_URLS.get(0)),
+                text(".links .url", HostileEntries.SCRIPT_URLS.get(1)),
+                text(".tools-declared summary code bdi", HostileEntries.TOOL))),
+        Map.of(
+            "path",
+            "/servers/io.github.xss/unicode",
+            "texts",
+            List.of(text(".desc bdi", HostileEntries.UNICODE_DESCRIPTION))));
   }
 
   private static Map<String, String> text(String selector, String text) {

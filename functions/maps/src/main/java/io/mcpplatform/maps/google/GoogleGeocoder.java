@@ -27,15 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Google's Geocoding API. The key is read through a {@link CachedSecretProvider}; when Google answers
- * {@code REQUEST_DENIED} the key is read again once and, if it changed (a rotation), the request is
- * retried with the new key. Every failure becomes a {@link GeocoderUnavailableException} whose message
- * says what to do; the key appears in no message, log line or result.
+ * Google's Geocoding API. The key is read through a {@link CachedSecretProvider}; when Google
+ * answers {@code REQUEST_DENIED} the key is read again once and, if it changed (a rotation), the
+ * request is retried with the new key. Every failure becomes a {@link GeocoderUnavailableException}
+ * whose message says what to do; the key appears in no message, log line or result.
  */
 public final class GoogleGeocoder implements Geocoder {
 
   /** Google's endpoint. */
-  public static final URI DEFAULT_ENDPOINT = URI.create("https://maps.googleapis.com/maps/api/geocode/json");
+  public static final URI DEFAULT_ENDPOINT =
+      URI.create("https://maps.googleapis.com/maps/api/geocode/json");
 
   /** How long a call may take. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -50,17 +51,24 @@ public final class GoogleGeocoder implements Geocoder {
 
   /**
    * @param apiKey supplies the Google Maps API key
-   * @param endpoint the Geocoding API's JSON endpoint ({@link #DEFAULT_ENDPOINT}, or a local server in tests)
+   * @param endpoint the Geocoding API's JSON endpoint ({@link #DEFAULT_ENDPOINT}, or a local server
+   *     in tests)
    * @param timeout how long one call may take, connection included
    */
   public GoogleGeocoder(CachedSecretProvider apiKey, URI endpoint, Duration timeout) {
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
-  /** @param apiKey supplies the Google Maps API key; Google's endpoint, 10 s timeout */
+  /**
+   * @param apiKey supplies the Google Maps API key; Google's endpoint, 10 s timeout
+   */
   public GoogleGeocoder(CachedSecretProvider apiKey) {
     this(apiKey, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT);
   }
@@ -91,7 +99,9 @@ public final class GoogleGeocoder implements Geocoder {
     return result;
   }
 
-  /** @return the first result, or null for ZERO_RESULTS */
+  /**
+   * @return the first result, or null for ZERO_RESULTS
+   */
   private GeocodeResult call(Map<String, String> params) {
     String key = readKey();
     GoogleResponses.Answer answer = send(params, key);
@@ -111,41 +121,60 @@ public final class GoogleGeocoder implements Geocoder {
     try {
       return apiKey.get();
     } catch (SecretNotFoundException e) {
-      throw new GeocoderUnavailableException(Reason.ACCESS_DENIED, "The Google Maps API key secret \""
-          + apiKey.name() + "\" was not found or holds no value: store the key in Secrets Manager under that name.", e);
+      throw new GeocoderUnavailableException(
+          Reason.ACCESS_DENIED,
+          "The Google Maps API key secret \""
+              + apiKey.name()
+              + "\" was not found or holds no value: store the key in Secrets Manager under that name.",
+          e);
     } catch (SecretUnavailableException e) {
-      throw new GeocoderUnavailableException(Reason.UNREACHABLE, "The Google Maps API key could not be read from "
-          + "Secrets Manager just now; try again in a moment.", e);
+      throw new GeocoderUnavailableException(
+          Reason.UNREACHABLE,
+          "The Google Maps API key could not be read from "
+              + "Secrets Manager just now; try again in a moment.",
+          e);
     }
   }
 
   private GoogleResponses.Answer send(Map<String, String> params, String key) {
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put("key", key);
-    String query = all.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
-        .timeout(timeout)
-        .header("Accept", "application/json")
-        .GET()
-        .build();
+    String query =
+        all.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
+            .timeout(timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       GoogleResponses.Answer answer = responses.parse(response.statusCode(), response.body(), key);
-      LOG.debug("Google Geocoding {} answered HTTP {} {}", endpoint, response.statusCode(), answer.status());
+      LOG.debug(
+          "Google Geocoding {} answered HTTP {} {}",
+          endpoint,
+          response.statusCode(),
+          answer.status());
       return answer;
     } catch (HttpTimeoutException e) {
       LOG.warn("Google Geocoding timed out after {} ms", timeout.toMillis());
-      throw new GeocoderUnavailableException(Reason.TIMEOUT, "Google Geocoding did not answer within "
-          + timeout.toSeconds() + " s; try again in a moment.");
+      throw new GeocoderUnavailableException(
+          Reason.TIMEOUT,
+          "Google Geocoding did not answer within "
+              + timeout.toSeconds()
+              + " s; try again in a moment.");
     } catch (IOException e) {
       LOG.warn("Google Geocoding could not be reached: {}", e.getClass().getSimpleName());
-      throw new GeocoderUnavailableException(Reason.UNREACHABLE,
+      throw new GeocoderUnavailableException(
+          Reason.UNREACHABLE,
           "Google Geocoding could not be reached; check the network and try again.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GeocoderUnavailableException(Reason.UNREACHABLE, "The call to Google Geocoding was interrupted.");
+      throw new GeocoderUnavailableException(
+          Reason.UNREACHABLE, "The call to Google Geocoding was interrupted.");
     }
   }
 }

@@ -12,11 +12,22 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads Google Geocoding answers and maps each status to a result or a failure a person can act on. */
+/**
+ * Reads Google Geocoding answers and maps each status to a result or a failure a person can act on.
+ */
 final class GoogleResponses {
 
   /** Google's {@code status} values, plus what HTTP or parsing failures stand for. */
-  enum Status { OK, ZERO_RESULTS, OVER_DAILY_LIMIT, OVER_QUERY_LIMIT, REQUEST_DENIED, INVALID_REQUEST, UNKNOWN_ERROR, OTHER }
+  enum Status {
+    OK,
+    ZERO_RESULTS,
+    OVER_DAILY_LIMIT,
+    OVER_QUERY_LIMIT,
+    REQUEST_DENIED,
+    INVALID_REQUEST,
+    UNKNOWN_ERROR,
+    OTHER
+  }
 
   /** One parsed answer: the status, Google's error message if any, and the first result's node. */
   record Answer(Status status, String errorMessage, JsonNode first) {}
@@ -26,7 +37,8 @@ final class GoogleResponses {
 
   Answer parse(int httpStatus, String body, String key) {
     if (httpStatus >= 500) {
-      throw new GeocoderUnavailableException(Reason.SERVER_ERROR,
+      throw new GeocoderUnavailableException(
+          Reason.SERVER_ERROR,
           "Google Geocoding failed on its side (HTTP " + httpStatus + "); try again in a moment.");
     }
     if (httpStatus == 429) {
@@ -36,7 +48,8 @@ final class GoogleResponses {
       throw denied(null);
     }
     if (httpStatus != 200) {
-      throw new GeocoderUnavailableException(Reason.INVALID_REQUEST,
+      throw new GeocoderUnavailableException(
+          Reason.INVALID_REQUEST,
           "Google Geocoding rejected the request (HTTP " + httpStatus + ").");
     }
     JsonNode root;
@@ -59,10 +72,14 @@ final class GoogleResponses {
     return new Answer(status, message.isEmpty() ? null : message, first.isObject() ? first : null);
   }
 
-  /** @return the result for OK, null for ZERO_RESULTS; throws for every other status */
+  /**
+   * @return the result for OK, null for ZERO_RESULTS; throws for every other status
+   */
   GeocodeResult outcome(Answer answer, String key) {
     if (answer.status() != Status.OK && answer.status() != Status.ZERO_RESULTS) {
-      LOG.warn("Google Geocoding answered {}{}", answer.status(),
+      LOG.warn(
+          "Google Geocoding answered {}{}",
+          answer.status(),
           answer.errorMessage() == null ? "" : ": " + answer.errorMessage());
     }
     return switch (answer.status()) {
@@ -70,11 +87,15 @@ final class GoogleResponses {
       case ZERO_RESULTS -> null;
       case OVER_QUERY_LIMIT, OVER_DAILY_LIMIT -> throw quota(answer.errorMessage());
       case REQUEST_DENIED -> throw denied(answer.errorMessage());
-      case INVALID_REQUEST -> throw new GeocoderUnavailableException(Reason.INVALID_REQUEST,
-          "Google Geocoding rejected the request as invalid" + detail(answer.errorMessage())
-              + "; check the location or coordinates.");
-      case UNKNOWN_ERROR -> throw new GeocoderUnavailableException(Reason.SERVER_ERROR,
-          "Google Geocoding had a server error; try again in a moment.");
+      case INVALID_REQUEST ->
+          throw new GeocoderUnavailableException(
+              Reason.INVALID_REQUEST,
+              "Google Geocoding rejected the request as invalid"
+                  + detail(answer.errorMessage())
+                  + "; check the location or coordinates.");
+      case UNKNOWN_ERROR ->
+          throw new GeocoderUnavailableException(
+              Reason.SERVER_ERROR, "Google Geocoding had a server error; try again in a moment.");
       case OTHER -> throw badResponse();
     };
   }
@@ -97,24 +118,38 @@ final class GoogleResponses {
     }
     double lat = location.path("lat").asDouble();
     double lng = location.path("lng").asDouble();
-    return new GeocodeResult(r.path("formatted_address").asString(""), lat, lng, r.path("place_id").asString(""),
-        null, components, GeocodeResult.SOURCE_GOOGLE, null, null);
+    return new GeocodeResult(
+        r.path("formatted_address").asString(""),
+        lat,
+        lng,
+        r.path("place_id").asString(""),
+        null,
+        components,
+        GeocodeResult.SOURCE_GOOGLE,
+        null,
+        null);
   }
 
   private static GeocoderUnavailableException quota(String message) {
-    return new GeocoderUnavailableException(Reason.QUOTA_EXCEEDED, "The Google Geocoding quota is used up"
-        + detail(message) + "; wait and try again, or raise the quota or enable billing for the Google Cloud project.");
+    return new GeocoderUnavailableException(
+        Reason.QUOTA_EXCEEDED,
+        "The Google Geocoding quota is used up"
+            + detail(message)
+            + "; wait and try again, or raise the quota or enable billing for the Google Cloud project.");
   }
 
   private static GeocoderUnavailableException denied(String message) {
-    return new GeocoderUnavailableException(Reason.ACCESS_DENIED, "Google Geocoding denied the request"
-        + detail(message) + "; check that the API key in Secrets Manager is valid, has the Geocoding API enabled "
-        + "and allows calls from this server.");
+    return new GeocoderUnavailableException(
+        Reason.ACCESS_DENIED,
+        "Google Geocoding denied the request"
+            + detail(message)
+            + "; check that the API key in Secrets Manager is valid, has the Geocoding API enabled "
+            + "and allows calls from this server.");
   }
 
   private static GeocoderUnavailableException badResponse() {
-    return new GeocoderUnavailableException(Reason.BAD_RESPONSE,
-        "Google Geocoding answered something unexpected; try again later.");
+    return new GeocoderUnavailableException(
+        Reason.BAD_RESPONSE, "Google Geocoding answered something unexpected; try again later.");
   }
 
   private static String detail(String message) {

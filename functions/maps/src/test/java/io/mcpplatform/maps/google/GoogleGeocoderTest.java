@@ -42,7 +42,8 @@ class GoogleGeocoderTest {
   private record Reply(int status, String body) {}
 
   private HttpServer server;
-  private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<Map<String, String>> requests =
+      Collections.synchronizedList(new ArrayList<>());
   private volatile Function<Map<String, String>, Reply> replies;
   private final CountDownLatch release = new CountDownLatch(1);
   private final AtomicInteger keyReads = new AtomicInteger();
@@ -79,7 +80,8 @@ class GoogleGeocoderTest {
   }
 
   private static String fixture(String name) {
-    try (InputStream in = GoogleGeocoderTest.class.getResourceAsStream("/google/" + name + ".json")) {
+    try (InputStream in =
+        GoogleGeocoderTest.class.getResourceAsStream("/google/" + name + ".json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -87,12 +89,15 @@ class GoogleGeocoderTest {
   }
 
   private GoogleGeocoder geocoder(Duration timeout) {
-    SecretSource source = name -> {
-      keyReads.incrementAndGet();
-      return storedKey;
-    };
-    CachedSecretProvider key = new CachedSecretProvider(source, "maps/google-api-key", Duration.ofMinutes(5));
-    URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/maps/api/geocode/json");
+    SecretSource source =
+        name -> {
+          keyReads.incrementAndGet();
+          return storedKey;
+        };
+    CachedSecretProvider key =
+        new CachedSecretProvider(source, "maps/google-api-key", Duration.ofMinutes(5));
+    URI endpoint =
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/maps/api/geocode/json");
     return new GoogleGeocoder(key, endpoint, timeout);
   }
 
@@ -111,19 +116,29 @@ class GoogleGeocoderTest {
     replies = q -> new Reply(200, fixture("ok"));
     GeocodeResult r = geocoder().geocode("1600 Amphitheatre Parkway, Mountain View", "de");
 
-    assertThat(r.formattedAddress()).isEqualTo("1600 Amphitheatre Parkway, Mountain View, CA 94043, USA");
+    assertThat(r.formattedAddress())
+        .isEqualTo("1600 Amphitheatre Parkway, Mountain View, CA 94043, USA");
     assertThat(r.latitude()).isEqualTo(37.4224764);
     assertThat(r.longitude()).isEqualTo(-122.0842499);
     assertThat(r.placeId()).isEqualTo("ChIJ2eUgeAK6j4ARbn5u_wAGqWA");
     assertThat(r.source()).isEqualTo(GeocodeResult.SOURCE_GOOGLE);
-    assertThat(r.mapUrl()).isEqualTo("https://www.google.com/maps/search/?api=1&query=37.422476,-122.084250");
-    assertThat(r.components()).hasSize(7).contains(
-        new AddressComponent("California", "CA", List.of("administrative_area_level_1", "political")));
+    assertThat(r.mapUrl())
+        .isEqualTo("https://www.google.com/maps/search/?api=1&query=37.422476,-122.084250");
+    assertThat(r.components())
+        .hasSize(7)
+        .contains(
+            new AddressComponent(
+                "California", "CA", List.of("administrative_area_level_1", "political")));
     assertThat(r.toString()).doesNotContain(KEY);
-    assertThat(requests).singleElement().satisfies(q -> {
-      assertThat(q).containsEntry("address", "1600 Amphitheatre Parkway, Mountain View")
-          .containsEntry("language", "de").containsEntry("key", KEY);
-    });
+    assertThat(requests)
+        .singleElement()
+        .satisfies(
+            q -> {
+              assertThat(q)
+                  .containsEntry("address", "1600 Amphitheatre Parkway, Mountain View")
+                  .containsEntry("language", "de")
+                  .containsEntry("key", KEY);
+            });
   }
 
   @Test
@@ -138,8 +153,10 @@ class GoogleGeocoderTest {
   void geocode_isNotFound_onZeroResults() {
     replies = q -> new Reply(200, fixture("zero_results"));
     assertThatThrownBy(() -> geocoder().geocode("Xqzzyvv", "en"))
-        .isInstanceOf(GeocodeNotFoundException.class).hasMessageContaining("Xqzzyvv");
-    assertThatThrownBy(() -> geocoder().reverse(0, 0, "en")).isInstanceOf(GeocodeNotFoundException.class);
+        .isInstanceOf(GeocodeNotFoundException.class)
+        .hasMessageContaining("Xqzzyvv");
+    assertThatThrownBy(() -> geocoder().reverse(0, 0, "en"))
+        .isInstanceOf(GeocodeNotFoundException.class);
   }
 
   @Test
@@ -150,9 +167,14 @@ class GoogleGeocoderTest {
     assertThat(keyReads).hasValue(1);
     requests.clear();
 
-    replies = q -> q.get("key").equals("rotated-key") ? new Reply(200, fixture("ok")) : new Reply(200, fixture("request_denied"));
+    replies =
+        q ->
+            q.get("key").equals("rotated-key")
+                ? new Reply(200, fixture("ok"))
+                : new Reply(200, fixture("request_denied"));
     storedKey = "rotated-key";
-    // the cached key is still the old one: Google denies it, the key is read again and the call retried once
+    // the cached key is still the old one: Google denies it, the key is read again and the call
+    // retried once
     GeocodeResult r = geocoder.geocode("Mountain View", "en");
     assertThat(r.placeId()).isEqualTo("ChIJ2eUgeAK6j4ARbn5u_wAGqWA");
     assertThat(keyReads).hasValue(2);
@@ -164,11 +186,15 @@ class GoogleGeocoderTest {
     replies = q -> new Reply(200, fixture("request_denied"));
     GoogleGeocoder geocoder = geocoder();
     assertThatThrownBy(() -> geocoder.geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
-          assertThat(e.getMessage()).contains("The provided API key is invalid").contains("Secrets Manager");
-          assertNoKey(e);
-        });
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
+              assertThat(e.getMessage())
+                  .contains("The provided API key is invalid")
+                  .contains("Secrets Manager");
+              assertNoKey(e);
+            });
     assertThat(keyReads).hasValue(2);
     assertThat(requests).hasSize(1);
   }
@@ -177,18 +203,21 @@ class GoogleGeocoderTest {
   void geocode_isQuotaExceeded_onOverQueryLimit() {
     replies = q -> new Reply(200, fixture("over_query_limit"));
     assertThatThrownBy(() -> geocoder().geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.QUOTA_EXCEEDED);
-          assertThat(e.getMessage()).contains("quota").contains("rate-limit");
-          assertNoKey(e);
-        });
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.QUOTA_EXCEEDED);
+              assertThat(e.getMessage()).contains("quota").contains("rate-limit");
+              assertNoKey(e);
+            });
   }
 
   @Test
   void geocode_isInvalidRequest_onInvalidRequest() {
     replies = q -> new Reply(200, fixture("invalid_request"));
     assertThatThrownBy(() -> geocoder().geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class,
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST));
   }
 
@@ -196,65 +225,83 @@ class GoogleGeocoderTest {
   void geocode_isServerError_onUnknownErrorAndHttp500() {
     replies = q -> new Reply(200, fixture("unknown_error"));
     assertThatThrownBy(() -> geocoder().geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class,
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR));
     replies = q -> new Reply(500, "<html>Server Error</html>");
     assertThatThrownBy(() -> geocoder().geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR);
-          assertThat(e.getMessage()).contains("HTTP 500");
-          assertThat(e.reason().isTransient()).isTrue();
-          assertNoKey(e);
-        });
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR);
+              assertThat(e.getMessage()).contains("HTTP 500");
+              assertThat(e.reason().isTransient()).isTrue();
+              assertNoKey(e);
+            });
   }
 
   @Test
   void geocode_isBadResponse_whenTheBodyIsNotGoogleJson() {
     replies = q -> new Reply(200, "not json " + q.get("key"));
     assertThatThrownBy(() -> geocoder().geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.BAD_RESPONSE);
-          assertNoKey(e);
-        });
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.BAD_RESPONSE);
+              assertNoKey(e);
+            });
   }
 
   @Test
   void geocode_timesOut_whenGoogleAnswersTooLate() {
-    replies = q -> {
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return new Reply(200, fixture("ok"));
-    };
+    replies =
+        q -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Reply(200, fixture("ok"));
+        };
     assertThatThrownBy(() -> geocoder(Duration.ofMillis(300)).geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
-          assertThat(e.reason().isTransient()).isTrue();
-          assertNoKey(e);
-        });
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+              assertThat(e.reason().isTransient()).isTrue();
+              assertNoKey(e);
+            });
   }
 
   @Test
   void geocode_isUnreachable_whenNothingListens() {
     server.stop(0);
     assertThatThrownBy(() -> geocoder().geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class,
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE));
   }
 
   @Test
   void geocode_isAccessDeniedWithAnActionableMessage_whenTheKeySecretIsMissing() {
-    CachedSecretProvider missing = new CachedSecretProvider(name -> {
-      throw new io.mcpplatform.core.secrets.SecretNotFoundException("no secret " + name);
-    }, "maps/google-api-key", Duration.ofMinutes(5));
-    GoogleGeocoder geocoder = new GoogleGeocoder(missing, URI.create("http://127.0.0.1:1/x"), Duration.ofSeconds(1));
+    CachedSecretProvider missing =
+        new CachedSecretProvider(
+            name -> {
+              throw new io.mcpplatform.core.secrets.SecretNotFoundException("no secret " + name);
+            },
+            "maps/google-api-key",
+            Duration.ofMinutes(5));
+    GoogleGeocoder geocoder =
+        new GoogleGeocoder(missing, URI.create("http://127.0.0.1:1/x"), Duration.ofSeconds(1));
     assertThatThrownBy(() -> geocoder.geocode("Paris", "en"))
-        .isInstanceOfSatisfying(GeocoderUnavailableException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
-          assertThat(e.getMessage()).contains("maps/google-api-key").contains("Secrets Manager");
-        });
+        .isInstanceOfSatisfying(
+            GeocoderUnavailableException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
+              assertThat(e.getMessage())
+                  .contains("maps/google-api-key")
+                  .contains("Secrets Manager");
+            });
   }
 
   @Test

@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback stand-in for Google's Geocoding JSON endpoint that knows which API keys are valid: a valid key
- * gets the recorded {@code OK} answer, any other the recorded {@code REQUEST_DENIED} "The provided API key is
- * invalid." answer, both from {@code src/test/resources/google/}. Records the key of every request.
+ * A loopback stand-in for Google's Geocoding JSON endpoint that knows which API keys are valid: a
+ * valid key gets the recorded {@code OK} answer, any other the recorded {@code REQUEST_DENIED} "The
+ * provided API key is invalid." answer, both from {@code src/test/resources/google/}. Records the
+ * key of every request.
  */
 public final class GoogleGeocodingFake implements AutoCloseable {
 
@@ -39,17 +40,23 @@ public final class GoogleGeocodingFake implements AutoCloseable {
     server.start();
   }
 
-  /** @param keys the API keys Google accepts from now on */
+  /**
+   * @param keys the API keys Google accepts from now on
+   */
   public void accept(String... keys) {
     validKeys = Set.of(keys);
   }
 
-  /** @return the endpoint to give a {@link GoogleGeocoder} */
+  /**
+   * @return the endpoint to give a {@link GoogleGeocoder}
+   */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
   }
 
-  /** @return the key each request carried, oldest first */
+  /**
+   * @return the key each request carried, oldest first
+   */
   public List<String> keysSeen() {
     return List.copyOf(keysSeen);
   }
@@ -76,7 +83,8 @@ public final class GoogleGeocodingFake implements AutoCloseable {
   }
 
   private static byte[] fixture(String name) throws IOException {
-    try (InputStream in = GoogleGeocodingFake.class.getResourceAsStream("/google/" + name + ".json")) {
+    try (InputStream in =
+        GoogleGeocodingFake.class.getResourceAsStream("/google/" + name + ".json")) {
       return in.readAllBytes();
     }
   }

@@ -16,17 +16,18 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * The local system's signing keys: 32 random bytes each, base64url, in {@value #FILE_NAME} (current) and
- * {@value #PREVIOUS_FILE_NAME} (the one {@link #rotate} replaced) in the registry's data directory, owner-only
- * where the file system has POSIX permissions. The current key is created on first use. Each use checks
- * whether the files were replaced (two {@code stat} calls), so a running registry follows a rotation at once.
- * Whoever can read the files
- * can issue tokens: the data directory is the local system's trust boundary.
+ * The local system's signing keys: 32 random bytes each, base64url, in {@value #FILE_NAME}
+ * (current) and {@value #PREVIOUS_FILE_NAME} (the one {@link #rotate} replaced) in the registry's
+ * data directory, owner-only where the file system has POSIX permissions. The current key is
+ * created on first use. Each use checks whether the files were replaced (two {@code stat} calls),
+ * so a running registry follows a rotation at once. Whoever can read the files can issue tokens:
+ * the data directory is the local system's trust boundary.
  */
 public final class LocalSigningKey implements SigningKeyProvider {
 
   /** The current key's file name inside the registry data directory. */
   public static final String FILE_NAME = "signing.key";
+
   /** The previous key's file name inside the registry data directory. */
   public static final String PREVIOUS_FILE_NAME = "signing.previous.key";
 
@@ -56,14 +57,15 @@ public final class LocalSigningKey implements SigningKeyProvider {
       }
       return new LocalSigningKey(dir, read(dir));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create the signing key " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read or create the signing key " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
    * Rotates the keys in a directory: the current key becomes the previous one (the key before it is
-   * dropped, and tokens signed with it stop verifying) and a new random key becomes current. Each file is
-   * replaced atomically, so a registry reading them meanwhile always finds a current key.
+   * dropped, and tokens signed with it stop verifying) and a new random key becomes current. Each
+   * file is replaced atomically, so a registry reading them meanwhile always finds a current key.
    *
    * @param dir the registry data directory
    * @return the keys after the rotation
@@ -73,16 +75,19 @@ public final class LocalSigningKey implements SigningKeyProvider {
   public static SigningKeys rotate(Path dir) {
     String before = loadOrCreate(dir).keys().current().id();
     try {
-      String currentText = Files.readString(dir.resolve(FILE_NAME), StandardCharsets.US_ASCII).strip();
+      String currentText =
+          Files.readString(dir.resolve(FILE_NAME), StandardCharsets.US_ASCII).strip();
       write(dir, dir.resolve(PREVIOUS_FILE_NAME), currentText);
       write(dir, dir.resolve(FILE_NAME), random());
       SigningKeys after = read(dir).keys();
       if (!after.previous().id().equals(before)) {
-        throw new IllegalStateException("The signing key in " + dir + " changed during the rotation; run it again");
+        throw new IllegalStateException(
+            "The signing key in " + dir + " changed during the rotation; run it again");
       }
       return after;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot rotate the signing key in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot rotate the signing key in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -99,7 +104,8 @@ public final class LocalSigningKey implements SigningKeyProvider {
         return held.keys();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the signing key in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the signing key in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -108,7 +114,8 @@ public final class LocalSigningKey implements SigningKeyProvider {
     Path previousFile = dir.resolve(PREVIOUS_FILE_NAME);
     Object currentStamp = stamp(currentFile);
     Object previousStamp = stamp(previousFile);
-    SigningKey current = parse(currentFile, Files.readString(currentFile, StandardCharsets.US_ASCII));
+    SigningKey current =
+        parse(currentFile, Files.readString(currentFile, StandardCharsets.US_ASCII));
     SigningKey previous = null;
     if (previousStamp != null) {
       try {
@@ -125,17 +132,23 @@ public final class LocalSigningKey implements SigningKeyProvider {
     try {
       key = Base64.getUrlDecoder().decode(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("The signing key file " + file + " is damaged; delete it to make a new"
-          + " key (tokens issued before stop working)");
+      throw new IllegalStateException(
+          "The signing key file "
+              + file
+              + " is damaged; delete it to make a new"
+              + " key (tokens issued before stop working)");
     }
     if (key.length < SigningKey.MIN_BYTES) {
-      throw new IllegalStateException("The signing key in " + file + " is shorter than " + SigningKey.MIN_BYTES
-          + " bytes");
+      throw new IllegalStateException(
+          "The signing key in " + file + " is shorter than " + SigningKey.MIN_BYTES + " bytes");
     }
     return new SigningKey(key);
   }
 
-  /** @return what changes whenever the file is replaced: its inode (every write renames a new file in) and time */
+  /**
+   * @return what changes whenever the file is replaced: its inode (every write renames a new file
+   *     in) and time
+   */
   private static Object stamp(Path file) throws IOException {
     try {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);

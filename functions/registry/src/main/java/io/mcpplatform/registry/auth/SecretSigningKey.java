@@ -13,12 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The signing keys held in Secrets Manager (or any {@link SecretSource}): the secret's current version
- * ({@code AWSCURRENT}) signs, and its previous version ({@code AWSPREVIOUS}) still verifies, so rotating the
- * secret with {@code put-secret-value} leaves every issued token valid until it expires. Each value's text is
- * the key, as UTF-8 bytes. Both versions are read at most once per lifetime; a token naming an unknown key
- * id makes them read again at most once per {@link #MIN_RELOAD_INTERVAL}, so a warm process learns of a
- * rotation at once without letting callers flood Secrets Manager.
+ * The signing keys held in Secrets Manager (or any {@link SecretSource}): the secret's current
+ * version ({@code AWSCURRENT}) signs, and its previous version ({@code AWSPREVIOUS}) still
+ * verifies, so rotating the secret with {@code put-secret-value} leaves every issued token valid
+ * until it expires. Each value's text is the key, as UTF-8 bytes. Both versions are read at most
+ * once per lifetime; a token naming an unknown key id makes them read again at most once per {@link
+ * #MIN_RELOAD_INTERVAL}, so a warm process learns of a rotation at once without letting callers
+ * flood Secrets Manager.
  */
 public final class SecretSigningKey implements SigningKeyProvider {
 
@@ -85,12 +86,14 @@ public final class SecretSigningKey implements SigningKeyProvider {
     } catch (SecretNotFoundException e) {
       previousText = null;
     } catch (SecretUnavailableException e) {
-      LOG.warn("The previous signing key of {} could not be read; tokens signed with it are refused until it can",
+      LOG.warn(
+          "The previous signing key of {} could not be read; tokens signed with it are refused until it can",
           name);
       previousText = null;
     }
     SigningKeys keys;
-    if (before != null && currentText.equals(before.currentText())
+    if (before != null
+        && currentText.equals(before.currentText())
         && Objects.equals(previousText, before.previousText())) {
       keys = before.keys();
     } else {
@@ -115,8 +118,14 @@ public final class SecretSigningKey implements SigningKeyProvider {
   private SigningKey key(String text, String which) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < SigningKey.MIN_BYTES) {
-      throw new IllegalStateException("The " + which + " version of the signing key secret " + name
-          + " is shorter than " + SigningKey.MIN_BYTES + " bytes");
+      throw new IllegalStateException(
+          "The "
+              + which
+              + " version of the signing key secret "
+              + name
+              + " is shorter than "
+              + SigningKey.MIN_BYTES
+              + " bytes");
     }
     return new SigningKey(bytes);
   }

@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * One HMAC key the registry signs or verifies tokens with, and its key id: the first 96 bits of a SHA-256
- * digest of the key, base64url. The id is derived rather than stored so that the local key file and a
- * Secrets Manager value need no extra field, and the same key has the same id in every process; a
- * truncated digest of a 256-bit random key tells nothing about the key.
+ * One HMAC key the registry signs or verifies tokens with, and its key id: the first 96 bits of a
+ * SHA-256 digest of the key, base64url. The id is derived rather than stored so that the local key
+ * file and a Secrets Manager value need no extra field, and the same key has the same id in every
+ * process; a truncated digest of a 256-bit random key tells nothing about the key.
  */
 public final class SigningKey {
 
@@ -44,7 +44,9 @@ public final class SigningKey {
     }
   }
 
-  /** @return the key id tokens signed with this key carry in their {@code kid} header */
+  /**
+   * @return the key id tokens signed with this key carry in their {@code kid} header
+   */
   public String id() {
     return id;
   }

@@ -1,8 +1,8 @@
 package io.mcpplatform.registry.auth;
 
 /**
- * Supplies the keys the registry signs and verifies its tokens with: the current one and the one the last
- * rotation replaced.
+ * Supplies the keys the registry signs and verifies its tokens with: the current one and the one
+ * the last rotation replaced.
  */
 public interface SigningKeyProvider {
 
@@ -14,9 +14,9 @@ public interface SigningKeyProvider {
   SigningKeys keys();
 
   /**
-   * Reads the keys again when a token names a key id that {@link #keys()} does not know: this process may
-   * not have seen a rotation yet. Implementations bound how often this reaches the store, since any caller
-   * can send an unknown id.
+   * Reads the keys again when a token names a key id that {@link #keys()} does not know: this
+   * process may not have seen a rotation yet. Implementations bound how often this reaches the
+   * store, since any caller can send an unknown id.
    *
    * @return the keys in use, freshly read when allowed
    */
@@ -24,9 +24,11 @@ public interface SigningKeyProvider {
     return keys();
   }
 
-  /** Forgets any key held in memory, so that the next {@link #keys()} reads them again (after a SnapStart restore). */
-  default void refresh() {
-  }
+  /**
+   * Forgets any key held in memory, so that the next {@link #keys()} reads them again (after a
+   * SnapStart restore).
+   */
+  default void refresh() {}
 
   /**
    * @param key one key, never rotated (tests, benchmarks)

@@ -3,8 +3,8 @@ package io.mcpplatform.registry.auth;
 import java.util.Objects;
 
 /**
- * The keys in use: tokens are signed with the current one and verified with whichever of the two their
- * {@code kid} names, so tokens issued before a rotation keep working until they expire.
+ * The keys in use: tokens are signed with the current one and verified with whichever of the two
+ * their {@code kid} names, so tokens issued before a rotation keep working until they expire.
  *
  * @param current the key new tokens are signed with
  * @param previous the key the last rotation replaced, or null (none yet, or rotated out)

@@ -8,12 +8,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.util.Base64URL;
-import java.text.ParseException;
 import io.mcpplatform.core.access.Caller;
 import io.mcpplatform.core.access.Permission;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,29 +20,36 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Issues and verifies the registry's bearer tokens: JWS compact tokens (nimbus-jose-jwt) signed with
- * HMAC-SHA256 (HS256) under the current key of a {@link SigningKeyProvider}, naming it in the {@code kid}
- * header; issuer {@value #ISSUER}, short-lived, carrying the official registry's {@code permissions} claim.
+ * Issues and verifies the registry's bearer tokens: JWS compact tokens (nimbus-jose-jwt) signed
+ * with HMAC-SHA256 (HS256) under the current key of a {@link SigningKeyProvider}, naming it in the
+ * {@code kid} header; issuer {@value #ISSUER}, short-lived, carrying the official registry's {@code
+ * permissions} claim.
  *
- * <p>Verification accepts HS256 alone ({@code none} and every other algorithm are refused before any key is
- * used), refuses {@code crit} headers, and checks the signature with the key the {@code kid} names: the
- * current key or the one the last rotation replaced; a key two rotations old is gone, and so are its
- * tokens. A token without {@code kid} (issued before tokens carried one) is checked against the current
- * key only, so it never outlives a rotation. Then issuer, expiry and the lifetime cap: a token whose
- * {@code exp} lies further ahead than the cap, or whose {@code exp - iat} exceeds it, is refused, whoever
- * signed it. Every malformed claim is a refusal naming the claim, never an internal error.
+ * <p>Verification accepts HS256 alone ({@code none} and every other algorithm are refused before
+ * any key is used), refuses {@code crit} headers, and checks the signature with the key the {@code
+ * kid} names: the current key or the one the last rotation replaced; a key two rotations old is
+ * gone, and so are its tokens. A token without {@code kid} (issued before tokens carried one) is
+ * checked against the current key only, so it never outlives a rotation. Then issuer, expiry and
+ * the lifetime cap: a token whose {@code exp} lies further ahead than the cap, or whose {@code exp
+ * - iat} exceeds it, is refused, whoever signed it. Every malformed claim is a refusal naming the
+ * claim, never an internal error.
  */
 public final class TokenService {
 
   /** The {@code iss} of every token. */
   public static final String ISSUER = "mcp-platform-registry";
+
   /** Default token lifetime. */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+
   /** Longest lifetime {@link #issue} accepts, and the default cap at verification. */
   public static final Duration MAX_TTL = Duration.ofDays(1);
+
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private static final int MAX_TOKEN_LENGTH = 8192;
-  private static final String ALGORITHM_REFUSED = "The bearer token's algorithm is not accepted (only HS256 is)";
+  private static final String ALGORITHM_REFUSED =
+      "The bearer token's algorithm is not accepted (only HS256 is)";
+
   /** 9999-12-31T23:59:59Z: past it a NumericDate is nonsense, whatever its sign. */
   private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
@@ -62,7 +66,8 @@ public final class TokenService {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (maxLifetime.compareTo(Duration.ofSeconds(1)) < 0 || maxLifetime.compareTo(MAX_TTL) > 0) {
-      throw new IllegalArgumentException("maxLifetime must be between 1 second and " + MAX_TTL.toHours() + " hours");
+      throw new IllegalArgumentException(
+          "maxLifetime must be between 1 second and " + MAX_TTL.toHours() + " hours");
     }
     this.maxLifetime = maxLifetime;
   }
@@ -75,7 +80,9 @@ public final class TokenService {
     this(keys, clock, MAX_TTL);
   }
 
-  /** @return the longest lifetime a token may have here */
+  /**
+   * @return the longest lifetime a token may have here
+   */
   public Duration maxLifetime() {
     return maxLifetime;
   }
@@ -91,7 +98,8 @@ public final class TokenService {
       throw new IllegalArgumentException("subject is required");
     }
     if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(maxLifetime) > 0) {
-      throw new IllegalArgumentException("ttl must be between 1 second and " + maxLifetime.toMinutes() + " minutes");
+      throw new IllegalArgumentException(
+          "ttl must be between 1 second and " + maxLifetime.toMinutes() + " minutes");
     }
     SigningKey key = keys.keys().current();
     long now = clock.instant().getEpochSecond();
@@ -108,8 +116,13 @@ public final class TokenService {
     claims.put("iat", now);
     claims.put("exp", now + ttl.toSeconds());
     claims.put("permissions", granted);
-    JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
-        .keyID(key.id()).build(), new Payload(claims));
+    JWSObject jws =
+        new JWSObject(
+            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.id())
+                .build(),
+            new Payload(claims));
     try {
       jws.sign(key.signer());
     } catch (JOSEException e) {
@@ -121,8 +134,9 @@ public final class TokenService {
   /**
    * @param token a compact JWT
    * @return the caller it names
-   * @throws AuthenticationException when the token is malformed, not HS256, signed by an unknown or retired
-   *     key, tampered, expired, not yet valid, longer-lived than the cap, or from another issuer
+   * @throws AuthenticationException when the token is malformed, not HS256, signed by an unknown or
+   *     retired key, tampered, expired, not yet valid, longer-lived than the cap, or from another
+   *     issuer
    */
   public Caller verify(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
@@ -131,8 +145,8 @@ public final class TokenService {
     JWSObject jws = parse(token);
     JWSHeader header = jws.getHeader();
     if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-      throw new AuthenticationException("The bearer token has critical header parameters this registry does not"
-          + " understand");
+      throw new AuthenticationException(
+          "The bearer token has critical header parameters this registry does not" + " understand");
     }
     SigningKey key = keyFor(header.getKeyID());
     boolean verified;
@@ -166,8 +180,8 @@ public final class TokenService {
    */
   public Caller verifyAuthorization(String authorization) {
     if (authorization == null || authorization.isBlank()) {
-      throw new AuthenticationException("A bearer token is required for this operation (Authorization: Bearer"
-          + " <token>)");
+      throw new AuthenticationException(
+          "A bearer token is required for this operation (Authorization: Bearer" + " <token>)");
     }
     String value = authorization.strip();
     if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -192,7 +206,10 @@ public final class TokenService {
     return jws;
   }
 
-  /** @return why a token is not a JWS, read from its header alone (an {@code alg: none} token is no JWS) */
+  /**
+   * @return why a token is not a JWS, read from its header alone (an {@code alg: none} token is no
+   *     JWS)
+   */
   private static String whyNotJws(String token) {
     int dot = token.indexOf('.');
     Header header;
@@ -204,7 +221,8 @@ public final class TokenService {
     if (header == null) {
       return "The bearer token is not a signed JWT (header.payload.signature with a JSON header naming 'alg')";
     }
-    return header instanceof JWSHeader ? "The bearer token is not a signed JWT (header.payload.signature)"
+    return header instanceof JWSHeader
+        ? "The bearer token is not a signed JWT (header.payload.signature)"
         : ALGORITHM_REFUSED;
   }
 
@@ -218,8 +236,11 @@ public final class TokenService {
       key = keys.reload().byId(kid);
     }
     if (key == null) {
-      throw new AuthenticationException("The bearer token was signed with a key this registry no longer accepts"
-          + " (kid '" + shorten(kid) + "'); ask for a new token");
+      throw new AuthenticationException(
+          "The bearer token was signed with a key this registry no longer accepts"
+              + " (kid '"
+              + shorten(kid)
+              + "'); ask for a new token");
     }
     return key;
   }
@@ -241,12 +262,16 @@ public final class TokenService {
     }
     long cap = maxLifetime.toSeconds();
     if (exp - now > cap + skew || (iat != null && exp - iat > cap + skew)) {
-      throw new AuthenticationException("The bearer token lives longer than the " + describe(maxLifetime)
-          + " this registry accepts ('exp' too far ahead); ask for a new one");
+      throw new AuthenticationException(
+          "The bearer token lives longer than the "
+              + describe(maxLifetime)
+              + " this registry accepts ('exp' too far ahead); ask for a new one");
     }
   }
 
-  /** @return the claim as whole seconds since 1970, null when absent; refuses every other shape */
+  /**
+   * @return the claim as whole seconds since 1970, null when absent; refuses every other shape
+   */
   private static Long numericDate(Map<String, Object> claims, String name) {
     Object value = claims.get(name);
     if (value == null && !claims.containsKey(name)) {
@@ -258,8 +283,13 @@ public final class TokenService {
         return n.longValue();
       }
     }
-    throw new AuthenticationException("The bearer token's '" + name + "' claim must be a whole number of seconds"
-        + " since 1970 (0 to " + MAX_NUMERIC_DATE + ")");
+    throw new AuthenticationException(
+        "The bearer token's '"
+            + name
+            + "' claim must be a whole number of seconds"
+            + " since 1970 (0 to "
+            + MAX_NUMERIC_DATE
+            + ")");
   }
 
   private static List<Permission> permissions(Object node) {
@@ -268,7 +298,8 @@ public final class TokenService {
       return out;
     }
     for (Object p : list) {
-      if (!(p instanceof Map<?, ?> m) || !(m.get("action") instanceof String action)
+      if (!(p instanceof Map<?, ?> m)
+          || !(m.get("action") instanceof String action)
           || !(m.get("resource") instanceof String resource)) {
         throw new AuthenticationException("The bearer token carries a malformed permission");
       }

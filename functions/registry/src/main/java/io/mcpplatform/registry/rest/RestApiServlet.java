@@ -1,15 +1,15 @@
 package io.mcpplatform.registry.rest;
 
+import io.mcpplatform.core.access.Caller;
+import io.mcpplatform.core.access.PermissionDeniedException;
 import io.mcpplatform.core.catalog.ValidationException;
+import io.mcpplatform.core.limits.RateLimitedException;
 import io.mcpplatform.core.registry.VersionExistsException;
 import io.mcpplatform.core.registry.VersionNotFoundException;
 import io.mcpplatform.core.secrets.SecretUnavailableException;
 import io.mcpplatform.core.store.ConflictException;
 import io.mcpplatform.core.store.StoreUnavailableException;
 import io.mcpplatform.registry.auth.AuthenticationException;
-import io.mcpplatform.core.access.Caller;
-import io.mcpplatform.core.access.PermissionDeniedException;
-import io.mcpplatform.core.limits.RateLimitedException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,16 +25,18 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The registry's REST face at {@code /v0.1/*}, compatible with the official MCP Registry API v0.1: HTTP
- * plumbing only (CORS, rate limit, body bounds, errors as {@code {"error": "..."}}, never a stack trace);
- * the operations live in {@link RestOperations}.
+ * The registry's REST face at {@code /v0.1/*}, compatible with the official MCP Registry API v0.1:
+ * HTTP plumbing only (CORS, rate limit, body bounds, errors as {@code {"error": "..."}}, never a
+ * stack trace); the operations live in {@link RestOperations}.
  */
 public final class RestApiServlet extends HttpServlet {
 
   /** The path spec this servlet is routed at. */
   public static final String PATH_SPEC = "/v0.1/*";
+
   /** Largest accepted request body. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(RestApiServlet.class);
   private static final String ALLOWED_METHODS = "GET, POST, PATCH, OPTIONS";
@@ -52,7 +54,8 @@ public final class RestApiServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     cors(request, response);
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (method.equals("OPTIONS")) {
@@ -63,8 +66,13 @@ public final class RestApiServlet extends HttpServlet {
       response.setStatus(204);
       return;
     }
-    RestCall call = new RestCall(method, rawPath(request), request.getQueryString(),
-        request.getHeader("Authorization"), request.getRemoteAddr());
+    RestCall call =
+        new RestCall(
+            method,
+            rawPath(request),
+            request.getQueryString(),
+            request.getHeader("Authorization"),
+            request.getRemoteAddr());
     try {
       operations.admit(call);
       JsonNode body = null;
@@ -82,8 +90,12 @@ public final class RestApiServlet extends HttpServlet {
     } catch (VersionNotFoundException e) {
       error(response, 404, e.getMessage());
     } catch (AuthenticationException e) {
-      response.setHeader("WWW-Authenticate", "Bearer realm=\"mcp-registry\", error=\"invalid_token\", "
-          + "error_description=\"" + e.getMessage().replace("\"", "'") + "\"");
+      response.setHeader(
+          "WWW-Authenticate",
+          "Bearer realm=\"mcp-registry\", error=\"invalid_token\", "
+              + "error_description=\""
+              + e.getMessage().replace("\"", "'")
+              + "\"");
       error(response, 401, e.getMessage());
     } catch (PermissionDeniedException e) {
       error(response, 403, e.getMessage());
@@ -96,7 +108,8 @@ public final class RestApiServlet extends HttpServlet {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.warn("REST {} {} unavailable (ref {}): {}", method, call.path(), ref, e.getMessage());
       response.setHeader("Retry-After", "1");
-      error(response, 503, "The registry is unavailable right now; retry shortly (ref " + ref + ")");
+      error(
+          response, 503, "The registry is unavailable right now; retry shortly (ref " + ref + ")");
     } catch (RuntimeException e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("REST {} {} failed (ref {})", method, call.path(), ref, e);
@@ -104,13 +117,19 @@ public final class RestApiServlet extends HttpServlet {
     }
   }
 
-  /** CORS for browser clients: any origin (writes are authorized by bearer tokens, never by cookies). */
+  /**
+   * CORS for browser clients: any origin (writes are authorized by bearer tokens, never by
+   * cookies).
+   */
   private static void cors(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("Access-Control-Allow-Origin", "*");
     response.setHeader("Access-Control-Expose-Headers", "Retry-After, WWW-Authenticate");
   }
 
-  /** The path below {@code /v0.1}, still percent-encoded, so that {@code %2F} in a name stays inside it. */
+  /**
+   * The path below {@code /v0.1}, still percent-encoded, so that {@code %2F} in a name stays inside
+   * it.
+   */
   private static String rawPath(HttpServletRequest request) {
     String uri = request.getRequestURI();
     int at = uri == null ? -1 : uri.indexOf("/v0.1/");
@@ -175,9 +194,12 @@ public final class RestApiServlet extends HttpServlet {
    * @param authorization the Authorization header, nullable
    * @param source the caller's address, nullable
    */
-  public record RestCall(String method, String path, String query, String authorization, String source) {
+  public record RestCall(
+      String method, String path, String query, String authorization, String source) {
 
-    /** @return the caller named by a valid bearer token, or null */
+    /**
+     * @return the caller named by a valid bearer token, or null
+     */
     Caller callerOrNull(io.mcpplatform.registry.auth.TokenService tokens) {
       if (authorization == null) {
         return null;

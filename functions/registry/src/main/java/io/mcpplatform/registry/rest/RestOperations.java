@@ -1,22 +1,21 @@
 package io.mcpplatform.registry.rest;
 
 import io.mcpplatform.core.access.Access;
-import io.mcpplatform.core.access.Caller;
 import io.mcpplatform.core.access.AuditTrail;
+import io.mcpplatform.core.access.Caller;
 import io.mcpplatform.core.catalog.Arguments;
 import io.mcpplatform.core.catalog.FieldChecks;
 import io.mcpplatform.core.catalog.FieldError;
 import io.mcpplatform.core.catalog.LifecycleStatus;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
+import io.mcpplatform.core.limits.RateLimitedException;
+import io.mcpplatform.core.limits.RateLimiter;
 import io.mcpplatform.core.registry.RegistryOperations;
 import io.mcpplatform.core.registry.RegistryOperations.StatusChange;
 import io.mcpplatform.core.registry.ServerVersions;
 import io.mcpplatform.registry.auth.AuthenticationException;
 import io.mcpplatform.registry.auth.TokenService;
-import io.mcpplatform.core.access.AuditTrail;
-import io.mcpplatform.core.limits.RateLimitedException;
-import io.mcpplatform.core.limits.RateLimiter;
 import io.mcpplatform.registry.rest.RestApiServlet.RestCall;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +33,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the REST endpoints do: reads are public, writes ({@code POST /publish}, the {@code PATCH} status
- * endpoints) need a bearer token whose permissions cover the name, and each write, allowed or refused, is
- * audited. {@code GET /audit} shows the audit log to admin tokens.
+ * What the REST endpoints do: reads are public, writes ({@code POST /publish}, the {@code PATCH}
+ * status endpoints) need a bearer token whose permissions cover the name, and each write, allowed
+ * or refused, is audited. {@code GET /audit} shows the audit log to admin tokens.
  */
 public final class RestOperations {
 
-  private static final Pattern VERSION_STATUS = Pattern.compile("^/servers/(.+?)/versions/([^/]+)/status$");
+  private static final Pattern VERSION_STATUS =
+      Pattern.compile("^/servers/(.+?)/versions/([^/]+)/status$");
   private static final Pattern VERSION = Pattern.compile("^/servers/(.+?)/versions/([^/]+)$");
   private static final Pattern VERSIONS = Pattern.compile("^/servers/(.+?)/versions/?$");
   private static final Pattern ALL_STATUS = Pattern.compile("^/servers/(.+?)/status$");
@@ -69,7 +69,8 @@ public final class RestOperations {
    * @param limiter per-caller rate limit
    * @param json mapper
    */
-  public RestOperations(RegistryOperations operations, TokenService tokens, RateLimiter limiter, ObjectMapper json) {
+  public RestOperations(
+      RegistryOperations operations, TokenService tokens, RateLimiter limiter, ObjectMapper json) {
     this.operations = operations;
     this.versions = operations.service().versions();
     this.tokens = tokens;
@@ -85,7 +86,8 @@ public final class RestOperations {
       return;
     }
     Caller caller = call.callerOrNull(tokens);
-    long wait = limiter.acquire(caller != null ? "sub:" + caller.subject() : "addr:" + call.source());
+    long wait =
+        limiter.acquire(caller != null ? "sub:" + caller.subject() : "addr:" + call.source());
     if (wait > 0) {
       throw new RateLimitedException(wait);
     }
@@ -136,8 +138,15 @@ public final class RestOperations {
     if (search != null && search.length() > 500) {
       throw new RestException(400, "search must be at most 500 characters");
     }
-    ServerListing.Result result = listing.list(new ServerListing.Query(search, time(q, "updated_since"),
-        version != null, bool(q, "include_deleted"), q.get("cursor"), limit));
+    ServerListing.Result result =
+        listing.list(
+            new ServerListing.Query(
+                search,
+                time(q, "updated_since"),
+                version != null,
+                bool(q, "include_deleted"),
+                q.get("cursor"),
+                limit));
     ObjectNode out = json.createObjectNode();
     ArrayNode servers = out.putArray("servers");
     for (ServerListing.Item item : result.items()) {
@@ -171,8 +180,13 @@ public final class RestOperations {
 
   private Reply version(String restName, String version) {
     String name = RestNames.toCatalog(restName);
-    ServerVersion v = versions.find(name, version)
-        .orElseThrow(() -> new RestException(404, "Version " + version + " of server '" + restName + "' not found"));
+    ServerVersion v =
+        versions
+            .find(name, version)
+            .orElseThrow(
+                () ->
+                    new RestException(
+                        404, "Version " + version + " of server '" + restName + "' not found"));
     return new Reply(200, shapes.response(v, versions.latest(name).orElse(null)));
   }
 
@@ -185,20 +199,23 @@ public final class RestOperations {
   }
 
   private Reply publish(RestCall call, JsonNode body) {
-    ServerVersions.PublishOutcome outcome = operations.publish(access(call), () -> json.convertValue(body, MAP));
+    ServerVersions.PublishOutcome outcome =
+        operations.publish(access(call), () -> json.convertValue(body, MAP));
     String name = outcome.version().entry().name();
     return new Reply(200, shapes.response(outcome.version(), versions.latest(name).orElse(null)));
   }
 
   private Reply changeStatus(RestCall call, String restName, String version, JsonNode body) {
     String name = RestNames.toCatalog(restName);
-    ServerVersion changed = operations.changeStatus(access(call), name, version, () -> statusChange(body));
+    ServerVersion changed =
+        operations.changeStatus(access(call), name, version, () -> statusChange(body));
     return new Reply(200, shapes.response(changed, versions.latest(name).orElse(null)));
   }
 
   private Reply changeAllStatus(RestCall call, String restName, JsonNode body) {
     String name = RestNames.toCatalog(restName);
-    List<ServerVersion> changed = operations.changeAllStatus(access(call), name, () -> statusChange(body));
+    List<ServerVersion> changed =
+        operations.changeAllStatus(access(call), name, () -> statusChange(body));
     ServerEntry latest = versions.latest(name).orElse(null);
     ObjectNode out = json.createObjectNode();
     out.put("updatedCount", changed.size());
@@ -212,8 +229,9 @@ public final class RestOperations {
     Map<String, String> q = query(call.query());
     Instant since = time(q, "since");
     int limit = intParam(q, "limit", 100, 1, 1000);
-    AuditTrail.Page page = operations.auditLog(access, since == null ? Instant.now().minus(Duration.ofDays(1)) : since,
-        limit);
+    AuditTrail.Page page =
+        operations.auditLog(
+            access, since == null ? Instant.now().minus(Duration.ofDays(1)) : since, limit);
     ObjectNode out = json.createObjectNode();
     out.set("records", json.valueToTree(page.records()));
     ObjectNode metadata = out.putObject("metadata");
@@ -229,20 +247,26 @@ public final class RestOperations {
       throw new RestException(400, "status must be 'active', 'deprecated' or 'deleted'");
     }
     JsonNode status = body.get("status");
-    if (status == null || !status.isString() || !List.of("active", "deprecated", "deleted").contains(status.asString())) {
+    if (status == null
+        || !status.isString()
+        || !List.of("active", "deprecated", "deleted").contains(status.asString())) {
       throw new RestException(400, "status must be 'active', 'deprecated' or 'deleted'");
     }
     JsonNode message = body.get("statusMessage");
-    if (message != null && !message.isNull() && (!message.isString() || message.asString().length() > 500)) {
+    if (message != null
+        && !message.isNull()
+        && (!message.isString() || message.asString().length() > 500)) {
       throw new RestException(400, "statusMessage must be a string of at most 500 characters");
     }
-    return new StatusChange(LifecycleStatus.fromWire(status.asString()),
+    return new StatusChange(
+        LifecycleStatus.fromWire(status.asString()),
         message == null || message.isNull() ? null : message.asString());
   }
 
   private static void allow(String method, String allowed) {
     if (!method.equals(allowed)) {
-      throw new RestException(405, "Method " + method + " is not allowed here (allowed: " + allowed + ")");
+      throw new RestException(
+          405, "Method " + method + " is not allowed here (allowed: " + allowed + ")");
     }
   }
 
@@ -266,8 +290,10 @@ public final class RestOperations {
       }
       int eq = pair.indexOf('=');
       try {
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         out.putIfAbsent(key, value);
       } catch (IllegalArgumentException e) {
         throw new RestException(400, "The query string holds a malformed percent escape");

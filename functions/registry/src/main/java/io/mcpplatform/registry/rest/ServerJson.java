@@ -9,16 +9,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the official registry's {@code ServerResponse}: {@code server} (a {@code ServerDetail}) and
- * {@code _meta} with the official {@value #OFFICIAL} object; this registry's own fields (catalog id, tags,
- * capabilities, and for the latest version health and discovered capabilities) go under {@value #OURS}.
+ * Builds the official registry's {@code ServerResponse}: {@code server} (a {@code ServerDetail})
+ * and {@code _meta} with the official {@value #OFFICIAL} object; this registry's own fields
+ * (catalog id, tags, capabilities, and for the latest version health and discovered capabilities)
+ * go under {@value #OURS}.
  */
 final class ServerJson {
 
   /** The official registry's metadata key. */
   static final String OFFICIAL = "io.modelcontextprotocol.registry/official";
+
   /** This registry's metadata key. */
   static final String OURS = "io.mcpplatform/registry";
+
   private static final int MAX_TEXT = 100;
 
   private final ObjectMapper json;
@@ -66,7 +69,8 @@ final class ServerJson {
   private ObjectNode detail(ServerEntry e) {
     ObjectNode server = json.createObjectNode();
     server.put("name", RestNames.toRest(e.name()));
-    String description = e.description() == null || e.description().isBlank() ? e.title() : e.description();
+    String description =
+        e.description() == null || e.description().isBlank() ? e.title() : e.description();
     server.put("description", clip(description, MAX_TEXT));
     server.put("title", clip(e.title(), MAX_TEXT));
     server.put("version", e.version());

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * {@code GET /v0.1/servers}: every version of every server, servers most recently updated first
- * ({@code version=latest}: the latest versions only), or, with {@code search}, the latest versions ranked by
- * the search index. Cursors are opaque: a store cursor and how many versions of its page were shown, or a
- * search offset.
+ * ({@code version=latest}: the latest versions only), or, with {@code search}, the latest versions
+ * ranked by the search index. Cursors are opaque: a store cursor and how many versions of its page
+ * were shown, or a search offset.
  */
 final class ServerListing {
 
@@ -44,7 +44,12 @@ final class ServerListing {
    * @param cursor cursor, nullable
    * @param limit 1..100
    */
-  record Query(String search, Instant updatedSince, boolean latestOnly, boolean includeDeleted, String cursor,
+  record Query(
+      String search,
+      Instant updatedSince,
+      boolean latestOnly,
+      boolean includeDeleted,
+      String cursor,
       int limit) {}
 
   private static final String SEARCH = "s";
@@ -70,17 +75,20 @@ final class ServerListing {
       }
       offset = parseInt(parts[1]);
     }
-    SearchResult result = service.search(new SearchQuery(q.search(), List.of(), null, null, true, offset,
-        q.limit()));
+    SearchResult result =
+        service.search(new SearchQuery(q.search(), List.of(), null, null, true, offset, q.limit()));
     List<Item> items = new ArrayList<>();
     for (SearchHit hit : result.hits()) {
       ServerEntry e = hit.entry();
-      if (q.updatedSince() != null && e.updatedAt() != null && e.updatedAt().isBefore(q.updatedSince())) {
+      if (q.updatedSince() != null
+          && e.updatedAt() != null
+          && e.updatedAt().isBefore(q.updatedSince())) {
         continue;
       }
       items.add(new Item(new ServerVersion(e, null, null), e));
     }
-    return new Result(items, result.nextOffset() == null ? null : encode(SEARCH, result.nextOffset().toString()));
+    return new Result(
+        items, result.nextOffset() == null ? null : encode(SEARCH, result.nextOffset().toString()));
   }
 
   private Result walk(Query q) {
@@ -128,8 +136,11 @@ final class ServerListing {
   private void expand(ServerEntry entry, Query q, List<Item> out) {
     if (q.latestOnly()) {
       if (keep(entry.status(), entry.updatedAt(), q)) {
-        ServerVersion v = service.versions().find(entry.name(), entry.version())
-            .orElse(new ServerVersion(entry, null, null));
+        ServerVersion v =
+            service
+                .versions()
+                .find(entry.name(), entry.version())
+                .orElse(new ServerVersion(entry, null, null));
         out.add(new Item(v, entry));
       }
       return;
@@ -159,12 +170,15 @@ final class ServerListing {
       }
       b.append(p);
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String[] decode(String cursor) {
     try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+          .split("\n", -1);
     } catch (IllegalArgumentException e) {
       throw badCursor();
     }
@@ -183,7 +197,9 @@ final class ServerListing {
   }
 
   private static RestException badCursor() {
-    return new RestException(400, "cursor is not one this registry issued; pass metadata.nextCursor from a"
-        + " previous page");
+    return new RestException(
+        400,
+        "cursor is not one this registry issued; pass metadata.nextCursor from a"
+            + " previous page");
   }
 }

@@ -12,24 +12,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the catalog page was asked for, read from its query string: {@code q} (free text), {@code tag}
- * (repeatable, or comma-separated), {@code health}, {@code transport}, {@code type} (capability type) and
- * {@code cursor}. Each bad value is a field error naming the parameter.
+ * What the catalog page was asked for, read from its query string: {@code q} (free text), {@code
+ * tag} (repeatable, or comma-separated), {@code health}, {@code transport}, {@code type}
+ * (capability type) and {@code cursor}. Each bad value is a field error naming the parameter.
  *
  * @param text free text, "" for none
  * @param tags tag filter, any of them
- * @param health {@code healthy}, {@code unhealthy}, {@code unknown}, {@code refused}, {@code any}, or ""
- *     (everything but unhealthy servers, as {@code search_servers} does by default)
+ * @param health {@code healthy}, {@code unhealthy}, {@code unknown}, {@code refused}, {@code any},
+ *     or "" (everything but unhealthy servers, as {@code search_servers} does by default)
  * @param transport {@code streamable-http}, {@code sse} or ""
  * @param type {@code tool}, {@code resource} or ""
  * @param offset ranked hits to skip (decoded from the cursor)
  */
-record CatalogQuery(String text, List<String> tags, String health, String transport, String type, int offset) {
+record CatalogQuery(
+    String text, List<String> tags, String health, String transport, String type, int offset) {
 
   static final int PAGE_SIZE = 20;
   static final int MAX_TEXT = 200;
   static final int MAX_TAGS = 5;
-  static final List<String> HEALTH_VALUES = List.of("", "any", "healthy", "unhealthy", "unknown", "refused");
+  static final List<String> HEALTH_VALUES =
+      List.of("", "any", "healthy", "unhealthy", "unknown", "refused");
   static final List<String> TRANSPORT_VALUES = List.of("", Remote.STREAMABLE_HTTP, Remote.SSE);
   static final List<String> TYPE_VALUES = List.of("", "tool", "resource");
   private static final String CURSOR_PREFIX = "web:";
@@ -78,20 +80,31 @@ record CatalogQuery(String text, List<String> tags, String health, String transp
   /**
    * @param limit how many hits to ask for
    * @param from the offset to start at
-   * @return the search the registry runs for this page (the same use case as {@code search_servers})
+   * @return the search the registry runs for this page (the same use case as {@code
+   *     search_servers})
    */
   SearchQuery toSearch(int from, int limit) {
     boolean named = !health.isEmpty() && !health.equals("any");
-    return new SearchQuery(text, tags, type.isEmpty() ? null : type, named ? health : null,
-        health.equals("any"), from, limit);
+    return new SearchQuery(
+        text,
+        tags,
+        type.isEmpty() ? null : type,
+        named ? health : null,
+        health.equals("any"),
+        from,
+        limit);
   }
 
-  /** @return this query at another offset */
+  /**
+   * @return this query at another offset
+   */
   CatalogQuery at(int newOffset) {
     return new CatalogQuery(text, tags, health, transport, type, newOffset);
   }
 
-  /** @return whether any filter (besides the text) is set */
+  /**
+   * @return whether any filter (besides the text) is set
+   */
   boolean filtered() {
     return !tags.isEmpty() || !health.isEmpty() || !transport.isEmpty() || !type.isEmpty();
   }
@@ -116,7 +129,8 @@ record CatalogQuery(String text, List<String> tags, String health, String transp
   }
 
   static String encodeCursor(int offset) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((CURSOR_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -154,7 +168,8 @@ record CatalogQuery(String text, List<String> tags, String health, String transp
     return values == null || values.length == 0 || values[0] == null ? "" : values[0];
   }
 
-  private static String oneOf(FieldChecks checks, Map<String, String[]> params, String name, List<String> allowed) {
+  private static String oneOf(
+      FieldChecks checks, Map<String, String[]> params, String name, List<String> allowed) {
     String value = one(params, name).strip();
     if (!allowed.contains(value)) {
       checks.fail(name, "must be one of " + String.join(", ", allowed.subList(1, allowed.size())));

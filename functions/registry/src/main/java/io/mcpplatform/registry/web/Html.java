@@ -7,7 +7,8 @@ import org.owasp.encoder.Encode;
 
 /**
  * Contextual encoding of untrusted catalog text, one method per output context, over the OWASP Java
- * Encoder. Every catalog string reaches a page through one of these; nothing else writes catalog text.
+ * Encoder. Every catalog string reaches a page through one of these; nothing else writes catalog
+ * text.
  */
 final class Html {
 
@@ -33,16 +34,18 @@ final class Html {
 
   /**
    * @param value untrusted text, nullable
-   * @return the text percent-encoded as one URL path segment or query value, then safe in an attribute
+   * @return the text percent-encoded as one URL path segment or query value, then safe in an
+   *     attribute
    */
   static String uriComponent(String value) {
     return value == null ? "" : Encode.forUriComponent(value);
   }
 
   /**
-   * A catalog URL that may become a link: absolute {@code http} or {@code https} with a host, no user info,
-   * no control or white-space characters, at most 2,048 characters. Anything else ({@code javascript:},
-   * {@code data:}, protocol-relative, relative) is shown as text, never linked.
+   * A catalog URL that may become a link: absolute {@code http} or {@code https} with a host, no
+   * user info, no control or white-space characters, at most 2,048 characters. Anything else
+   * ({@code javascript:}, {@code data:}, protocol-relative, relative) is shown as text, never
+   * linked.
    *
    * @param url untrusted URL, nullable
    * @return the URL, or null when it must not be linked
@@ -53,7 +56,10 @@ final class Html {
     }
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
-      if (c <= 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isISOControl(c)
+      if (c <= 0x20
+          || c == 0x7f
+          || Character.isWhitespace(c)
+          || Character.isISOControl(c)
           || Character.getType(c) == Character.FORMAT) {
         return null;
       }
@@ -61,7 +67,8 @@ final class Html {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+      if (!(scheme.equals("http") || scheme.equals("https"))
+          || uri.getHost() == null
           || uri.getRawUserInfo() != null) {
         return null;
       }
@@ -81,12 +88,16 @@ final class Html {
     if (safe == null) {
       return "<span class=\"url\">" + text(url) + "</span>";
     }
-    return "<a href=\"" + attr(safe) + "\" rel=\"noopener noreferrer nofollow\" class=\"url\">" + label + "</a>";
+    return "<a href=\""
+        + attr(safe)
+        + "\" rel=\"noopener noreferrer nofollow\" class=\"url\">"
+        + label
+        + "</a>";
   }
 
   /**
-   * Quotes a word for a POSIX shell so that a copied command runs with exactly that argument: plain words
-   * stay as they are, anything else goes in single quotes.
+   * Quotes a word for a POSIX shell so that a copied command runs with exactly that argument: plain
+   * words stay as they are, anything else goes in single quotes.
    *
    * @param value untrusted word
    * @return the shell word

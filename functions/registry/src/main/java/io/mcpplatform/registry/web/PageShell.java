@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The parts every catalog page shares: the document around the content (one stylesheet, one deferred
- * script, both served by the registry), health badges, times and links to a server's page.
+ * The parts every catalog page shares: the document around the content (one stylesheet, one
+ * deferred script, both served by the registry), health badges, times and links to a server's page.
  */
 final class PageShell {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MACHINE = DateTimeFormatter.ISO_INSTANT;
 
   private final WebAssets assets;
@@ -38,14 +38,25 @@ final class PageShell {
     b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<meta name=\"referrer\" content=\"no-referrer\">")
-        .append("<title>").append(title).append("</title>")
-        .append("<link rel=\"stylesheet\" href=\"").append(root).append(assets.stylesheetPath()).append("\">")
-        .append("<script defer src=\"").append(root).append(assets.scriptPath()).append("\"></script>")
+        .append("<title>")
+        .append(title)
+        .append("</title>")
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(root)
+        .append(assets.stylesheetPath())
+        .append("\">")
+        .append("<script defer src=\"")
+        .append(root)
+        .append(assets.scriptPath())
+        .append("\"></script>")
         .append("</head><body>")
         .append("<a class=\"skip\" href=\"#main\">Skip to content</a>")
-        .append("<header class=\"top\"><a class=\"brand\" href=\"").append(root.isEmpty() ? "./" : root)
+        .append("<header class=\"top\"><a class=\"brand\" href=\"")
+        .append(root.isEmpty() ? "./" : root)
         .append("\">MCP server catalog</a></header>")
-        .append("<main id=\"main\" tabindex=\"-1\">").append(main).append("</main>")
+        .append("<main id=\"main\" tabindex=\"-1\">")
+        .append(main)
+        .append("</main>")
         .append("<footer class=\"foot\"><p>Read-only view of this registry. Publish through the ")
         .append("<code>/v0.1</code> API or the <code>register_server</code> MCP tool.</p></footer>")
         .append("</body></html>\n");
@@ -64,19 +75,29 @@ final class PageShell {
   /**
    * @param at a time, nullable
    * @param now the current time
-   * @return a {@code <time>} element reading "5 min ago" with the exact time as its title, or "never"
+   * @return a {@code <time>} element reading "5 min ago" with the exact time as its title, or
+   *     "never"
    */
   static String time(Instant at, Instant now) {
     if (at == null) {
       return "<span class=\"muted\">never</span>";
     }
-    return "<time datetime=\"" + MACHINE.format(at) + "\" title=\"" + SHOWN.format(at) + "\">"
-        + ago(Duration.between(at, now)) + "</time>";
+    return "<time datetime=\""
+        + MACHINE.format(at)
+        + "\" title=\""
+        + SHOWN.format(at)
+        + "\">"
+        + ago(Duration.between(at, now))
+        + "</time>";
   }
 
-  /** @return an exact time for tables */
+  /**
+   * @return an exact time for tables
+   */
   static String exact(Instant at) {
-    return at == null ? "" : "<time datetime=\"" + MACHINE.format(at) + "\">" + SHOWN.format(at) + "</time>";
+    return at == null
+        ? ""
+        : "<time datetime=\"" + MACHINE.format(at) + "\">" + SHOWN.format(at) + "</time>";
   }
 
   static String ago(Duration d) {
@@ -96,8 +117,8 @@ final class PageShell {
   /**
    * @param text text, nullable
    * @param max most code points to keep
-   * @return the text, cut at a code point boundary with an ellipsis when longer (the server's page shows
-   *     it whole), so that a list page stays small however long the descriptions are
+   * @return the text, cut at a code point boundary with an ellipsis when longer (the server's page
+   *     shows it whole), so that a list page stays small however long the descriptions are
    */
   static String clip(String text, int max) {
     if (text == null || text.codePointCount(0, text.length()) <= max) {
@@ -115,22 +136,27 @@ final class PageShell {
     StringBuilder b = new StringBuilder(root).append("servers");
     for (String segment : name.split("/", -1)) {
       // a segment of dots would be resolved away by the browser: encode it
-      b.append('/').append(segment.equals(".") || segment.equals("..")
-          ? segment.replace(".", "%2E") : Html.uriComponent(segment));
+      b.append('/')
+          .append(
+              segment.equals(".") || segment.equals("..")
+                  ? segment.replace(".", "%2E")
+                  : Html.uriComponent(segment));
     }
     return b.toString();
   }
 
   /**
-   * Tools a server offers: the ones a probe discovered when there are any (they are verified), else the
-   * declared ones.
+   * Tools a server offers: the ones a probe discovered when there are any (they are verified), else
+   * the declared ones.
    *
    * @param entry the server
    * @return the number of distinct tool names
    */
   static int toolCount(ServerEntry entry) {
-    List<Capability> source = entry.discoveredCapabilities().isEmpty()
-        ? entry.capabilities() : entry.discoveredCapabilities();
+    List<Capability> source =
+        entry.discoveredCapabilities().isEmpty()
+            ? entry.capabilities()
+            : entry.discoveredCapabilities();
     Set<String> names = new HashSet<>();
     for (Capability c : source) {
       if (Capability.TOOL.equals(c.type())) {

@@ -15,8 +15,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One server's page: what it is, how to connect (remotes and copy-ready snippets), the tools it declares
- * and the tools a probe found, its health with uptime charts, and its versions.
+ * One server's page: what it is, how to connect (remotes and copy-ready snippets), the tools it
+ * declares and the tools a probe found, its health with uptime charts, and its versions.
  */
 final class ServerPage {
 
@@ -36,35 +36,57 @@ final class ServerPage {
    * @param now the current time
    * @return the page
    */
-  String render(ServerEntry entry, List<ServerVersion> versions, List<HealthSample> history, String root,
+  String render(
+      ServerEntry entry,
+      List<ServerVersion> versions,
+      List<HealthSample> history,
+      String root,
       Instant now) {
     StringBuilder b = new StringBuilder(16 * 1024);
-    b.append("<nav class=\"crumbs\" aria-label=\"breadcrumb\"><a href=\"").append(root.isEmpty() ? "./" : root)
+    b.append("<nav class=\"crumbs\" aria-label=\"breadcrumb\"><a href=\"")
+        .append(root.isEmpty() ? "./" : root)
         .append("\">All servers</a></nav>")
-        .append("<h1><bdi>").append(Html.text(entry.title())).append("</bdi></h1>")
-        .append("<p class=\"name\"><code><bdi>").append(Html.text(entry.name())).append("</bdi></code> ")
-        .append(PageShell.badge(entry.health())).append(" <span class=\"muted\">version <bdi>")
-        .append(Html.text(entry.version())).append("</bdi></span></p>");
+        .append("<h1><bdi>")
+        .append(Html.text(entry.title()))
+        .append("</bdi></h1>")
+        .append("<p class=\"name\"><code><bdi>")
+        .append(Html.text(entry.name()))
+        .append("</bdi></code> ")
+        .append(PageShell.badge(entry.health()))
+        .append(" <span class=\"muted\">version <bdi>")
+        .append(Html.text(entry.version()))
+        .append("</bdi></span></p>");
     if (entry.status() == LifecycleStatus.DEPRECATED) {
-      b.append("<p class=\"notice\" role=\"note\">This server is deprecated: its publisher advises against new "
-          + "connections.</p>");
+      b.append(
+          "<p class=\"notice\" role=\"note\">This server is deprecated: its publisher advises against new "
+              + "connections.</p>");
     }
     if (entry.description() != null && !entry.description().isBlank()) {
-      b.append("<p class=\"desc\"><bdi>").append(Html.text(entry.description())).append("</bdi></p>");
+      b.append("<p class=\"desc\"><bdi>")
+          .append(Html.text(entry.description()))
+          .append("</bdi></p>");
     }
     links(b, entry);
     if (!entry.tags().isEmpty()) {
       b.append("<ul class=\"tags\" aria-label=\"tags\">");
       for (String tag : entry.tags()) {
-        b.append("<li><a href=\"").append(root.isEmpty() ? "./" : root).append("?tag=")
-            .append(Html.attr(Html.uriComponent(tag))).append("\"><bdi>").append(Html.text(tag))
+        b.append("<li><a href=\"")
+            .append(root.isEmpty() ? "./" : root)
+            .append("?tag=")
+            .append(Html.attr(Html.uriComponent(tag)))
+            .append("\"><bdi>")
+            .append(Html.text(tag))
             .append("</bdi></a></li>");
       }
       b.append("</ul>");
     }
     connect(b, entry);
     b.append("<section aria-labelledby=\"tools-h\"><h2 id=\"tools-h\">Tools</h2>");
-    capabilities(b, "Discovered by the health checker", "discovered", entry.discoveredCapabilities(),
+    capabilities(
+        b,
+        "Discovered by the health checker",
+        "discovered",
+        entry.discoveredCapabilities(),
         "No probe has listed this server's tools yet.");
     capabilities(b, "Declared at registration", "declared", entry.capabilities(), "None declared.");
     b.append("</section>");
@@ -81,10 +103,13 @@ final class ServerPage {
     }
     b.append("<ul class=\"links\">");
     if (site) {
-      b.append("<li>Website: ").append(Html.outboundLink(e.websiteUrl(), Html.text(e.websiteUrl()))).append("</li>");
+      b.append("<li>Website: ")
+          .append(Html.outboundLink(e.websiteUrl(), Html.text(e.websiteUrl())))
+          .append("</li>");
     }
     if (repo) {
-      b.append("<li>Source: ").append(Html.outboundLink(e.repository().url(), Html.text(e.repository().url())))
+      b.append("<li>Source: ")
+          .append(Html.outboundLink(e.repository().url(), Html.text(e.repository().url())))
           .append("</li>");
     }
     b.append("</ul>");
@@ -97,43 +122,70 @@ final class ServerPage {
       return;
     }
     b.append("<table class=\"remotes\"><caption class=\"visually-hidden\">Remotes</caption>")
-        .append("<thead><tr><th scope=\"col\">Transport</th><th scope=\"col\">URL</th></tr></thead><tbody>");
+        .append(
+            "<thead><tr><th scope=\"col\">Transport</th><th scope=\"col\">URL</th></tr></thead><tbody>");
     for (Remote r : e.remotes()) {
-      b.append("<tr><td>").append(Html.text(r.type())).append("</td><td><code class=\"url\">")
-          .append(Html.text(r.url())).append("</code></td></tr>");
+      b.append("<tr><td>")
+          .append(Html.text(r.type()))
+          .append("</td><td><code class=\"url\">")
+          .append(Html.text(r.url()))
+          .append("</code></td></tr>");
     }
     b.append("</tbody></table>");
-    Remote remote = e.remotes().stream().filter(r -> Remote.STREAMABLE_HTTP.equals(r.type())).findFirst()
-        .orElse(e.remotes().get(0));
+    Remote remote =
+        e.remotes().stream()
+            .filter(r -> Remote.STREAMABLE_HTTP.equals(r.type()))
+            .findFirst()
+            .orElse(e.remotes().get(0));
     String shortName = shortName(e.name());
     String transport = Remote.SSE.equals(remote.type()) ? "sse" : "http";
-    snippet(b, "snip-claude", "Claude Code", "claude mcp add --transport " + transport + " "
-        + Html.shellWord(shortName) + " " + Html.shellWord(remote.url()));
+    snippet(
+        b,
+        "snip-claude",
+        "Claude Code",
+        "claude mcp add --transport "
+            + transport
+            + " "
+            + Html.shellWord(shortName)
+            + " "
+            + Html.shellWord(remote.url()));
     ObjectNode config = json.createObjectNode();
     ObjectNode server = config.putObject("mcpServers").putObject(shortName);
     server.put("type", transport);
     server.put("url", remote.url());
-    snippet(b, "snip-json", "Claude Desktop, Cursor (mcpServers)", json.writerWithDefaultPrettyPrinter()
-        .writeValueAsString(config));
+    snippet(
+        b,
+        "snip-json",
+        "Claude Desktop, Cursor (mcpServers)",
+        json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
     snippet(b, "snip-cli", "This platform's client", "./mcp tools " + Html.shellWord(e.name()));
     b.append("</section>");
   }
 
   private static void snippet(StringBuilder b, String id, String label, String text) {
-    b.append("<div class=\"snippet\"><p id=\"").append(id).append("-l\" class=\"snippet-label\">").append(label)
-        .append("</p><pre aria-labelledby=\"").append(id).append("-l\" data-copy tabindex=\"0\"><code>")
-        .append(Html.text(text)).append("</code></pre></div>");
+    b.append("<div class=\"snippet\"><p id=\"")
+        .append(id)
+        .append("-l\" class=\"snippet-label\">")
+        .append(label)
+        .append("</p><pre aria-labelledby=\"")
+        .append(id)
+        .append("-l\" data-copy tabindex=\"0\"><code>")
+        .append(Html.text(text))
+        .append("</code></pre></div>");
   }
 
-  /** A client-side name for the server: its last path segment, restricted to letters, digits, - and _. */
+  /**
+   * A client-side name for the server: its last path segment, restricted to letters, digits, - and
+   * _.
+   */
   static String shortName(String name) {
     String last = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     String cleaned = last.replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
     return cleaned.isEmpty() ? "server" : cleaned;
   }
 
-  private static void capabilities(StringBuilder b, String heading, String kind, List<Capability> caps,
-      String none) {
+  private static void capabilities(
+      StringBuilder b, String heading, String kind, List<Capability> caps, String none) {
     b.append("<h3>").append(heading).append("</h3>");
     if (caps.isEmpty()) {
       b.append("<p class=\"muted\">").append(none).append("</p>");
@@ -141,22 +193,37 @@ final class ServerPage {
     }
     b.append("<ul class=\"tools tools-").append(kind).append("\">");
     for (Capability c : caps) {
-      b.append("<li><details><summary><code><bdi>").append(Html.text(c.name())).append("</bdi></code>")
-          .append(" <span class=\"kind\">").append(Html.text(c.type())).append("</span>");
+      b.append("<li><details><summary><code><bdi>")
+          .append(Html.text(c.name()))
+          .append("</bdi></code>")
+          .append(" <span class=\"kind\">")
+          .append(Html.text(c.type()))
+          .append("</span>");
       if (c.description() != null && !c.description().isBlank()) {
-        b.append(" <span class=\"tool-desc\"><bdi>").append(Html.text(c.description())).append("</bdi></span>");
+        b.append(" <span class=\"tool-desc\"><bdi>")
+            .append(Html.text(c.description()))
+            .append("</bdi></span>");
       }
-      b.append("</summary><dl class=\"tool-more\"><dt>Name</dt><dd><code><bdi>").append(Html.text(c.name()))
-          .append("</bdi></code></dd><dt>Type</dt><dd>").append(Html.text(c.type())).append("</dd>")
-          .append("<dt>Input schema</dt><dd>not recorded by this registry</dd></dl></details></li>");
+      b.append("</summary><dl class=\"tool-more\"><dt>Name</dt><dd><code><bdi>")
+          .append(Html.text(c.name()))
+          .append("</bdi></code></dd><dt>Type</dt><dd>")
+          .append(Html.text(c.type()))
+          .append("</dd>")
+          .append(
+              "<dt>Input schema</dt><dd>not recorded by this registry</dd></dl></details></li>");
     }
     b.append("</ul>");
   }
 
   private static void health(StringBuilder b, Health h, List<HealthSample> history, Instant now) {
-    b.append("<section aria-labelledby=\"health-h\"><h2 id=\"health-h\">Health</h2><dl class=\"facts\">")
-        .append("<dt>Status</dt><dd>").append(PageShell.badge(h)).append("</dd>")
-        .append("<dt>Last check</dt><dd>").append(PageShell.time(h.checkedAt(), now)).append("</dd>");
+    b.append(
+            "<section aria-labelledby=\"health-h\"><h2 id=\"health-h\">Health</h2><dl class=\"facts\">")
+        .append("<dt>Status</dt><dd>")
+        .append(PageShell.badge(h))
+        .append("</dd>")
+        .append("<dt>Last check</dt><dd>")
+        .append(PageShell.time(h.checkedAt(), now))
+        .append("</dd>");
     if (h.latencyMillis() != null) {
       b.append("<dt>Latency</dt><dd>").append(h.latencyMillis()).append(" ms</dd>");
     }
@@ -170,21 +237,30 @@ final class ServerPage {
       b.append("<dt>Detail</dt><dd><bdi>").append(Html.text(h.detail())).append("</bdi></dd>");
     }
     b.append("</dl>")
-        .append(UptimeChart.render("uptime-24h", "Last 24 hours", history, now, Duration.ofHours(24), 24))
-        .append(UptimeChart.render("uptime-7d", "Last 7 days", history, now, Duration.ofDays(7), 28))
-        .append("<p class=\"legend\"><span class=\"key key-up\"></span>all checks up "
-            + "<span class=\"key key-partial\"></span>some down <span class=\"key key-down\"></span>all down "
-            + "<span class=\"key key-none\"></span>no checks</p></section>");
+        .append(
+            UptimeChart.render(
+                "uptime-24h", "Last 24 hours", history, now, Duration.ofHours(24), 24))
+        .append(
+            UptimeChart.render("uptime-7d", "Last 7 days", history, now, Duration.ofDays(7), 28))
+        .append(
+            "<p class=\"legend\"><span class=\"key key-up\"></span>all checks up "
+                + "<span class=\"key key-partial\"></span>some down <span class=\"key key-down\"></span>all down "
+                + "<span class=\"key key-none\"></span>no checks</p></section>");
   }
 
   private static void versions(StringBuilder b, List<ServerVersion> versions) {
     b.append("<section aria-labelledby=\"versions-h\"><h2 id=\"versions-h\">Versions</h2>");
-    b.append("<table class=\"versions\"><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Status</th>")
+    b.append(
+            "<table class=\"versions\"><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Status</th>")
         .append("<th scope=\"col\">Published</th></tr></thead><tbody>");
     for (ServerVersion v : versions) {
-      b.append("<tr><td><bdi>").append(Html.text(v.version())).append("</bdi></td><td>")
-          .append(Html.text(v.status().name().toLowerCase(Locale.ROOT))).append("</td><td>")
-          .append(PageShell.exact(v.entry().publishedAt())).append("</td></tr>");
+      b.append("<tr><td><bdi>")
+          .append(Html.text(v.version()))
+          .append("</bdi></td><td>")
+          .append(Html.text(v.status().name().toLowerCase(Locale.ROOT)))
+          .append("</td><td>")
+          .append(PageShell.exact(v.entry().publishedAt()))
+          .append("</td></tr>");
     }
     b.append("</tbody></table></section>");
   }

@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The catalog's stylesheet and script, read once from the classpath and served under names that carry a
- * hash of their content ({@code assets/catalog.3f2a9c1b7d.css}): a page always names the bytes it was
- * rendered with, so the files may be cached for a year without ever going stale.
+ * The catalog's stylesheet and script, read once from the classpath and served under names that
+ * carry a hash of their content ({@code assets/catalog.3f2a9c1b7d.css}): a page always names the
+ * bytes it was rendered with, so the files may be cached for a year without ever going stale.
  */
 final class WebAssets {
 
@@ -29,12 +29,16 @@ final class WebAssets {
     this.byPath = Map.of(stylesheet.path(), stylesheet, script.path(), script);
   }
 
-  /** @return the stylesheet's path relative to the catalog root */
+  /**
+   * @return the stylesheet's path relative to the catalog root
+   */
   String stylesheetPath() {
     return stylesheet.path();
   }
 
-  /** @return the script's path relative to the catalog root */
+  /**
+   * @return the script's path relative to the catalog root
+   */
   String scriptPath() {
     return script.path();
   }
@@ -55,7 +59,8 @@ final class WebAssets {
       }
       byte[] bytes = in.readAllBytes();
       String hash = sha256(bytes).substring(0, 12);
-      return new Asset("assets/" + base + "." + hash + "." + extension, contentType, bytes, "\"" + hash + "\"");
+      return new Asset(
+          "assets/" + base + "." + hash + "." + extension, contentType, bytes, "\"" + hash + "\"");
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + resource, e);
     }
@@ -73,7 +78,9 @@ final class WebAssets {
     }
   }
 
-  /** @return a string's UTF-8 bytes */
+  /**
+   * @return a string's UTF-8 bytes
+   */
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

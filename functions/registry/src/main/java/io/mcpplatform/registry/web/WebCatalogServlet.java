@@ -30,21 +30,25 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The web catalog, served by the registry function itself on Lambda and locally: {@code GET /} (the list),
- * {@code GET /servers/{name}} (one server; the name's slash may stay literal or be sent as {@code %2F}) and
- * {@code GET /assets/*} (stylesheet and script). Read-only: every other method gets 405. Every answer
- * carries a strict Content-Security-Policy (scripts and styles from this origin only, no inline script, no
- * eval, no framing) and never a stack trace.
+ * The web catalog, served by the registry function itself on Lambda and locally: {@code GET /} (the
+ * list), {@code GET /servers/{name}} (one server; the name's slash may stay literal or be sent as
+ * {@code %2F}) and {@code GET /assets/*} (stylesheet and script). Read-only: every other method
+ * gets 405. Every answer carries a strict Content-Security-Policy (scripts and styles from this
+ * origin only, no inline script, no eval, no framing) and never a stack trace.
  */
 public final class WebCatalogServlet extends HttpServlet {
 
   /** The paths the catalog is routed at. */
   public static final List<String> PATH_SPECS = List.of("/", "/servers/*", "/assets/*");
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-      + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-      + "frame-ancestors 'none'";
+
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+          + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+          + "frame-ancestors 'none'";
+
   /** Most ranked hits read to apply the transport filter, which the search index does not know. */
   static final int TRANSPORT_SCAN = 10_000;
+
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(WebCatalogServlet.class);
   private static final Duration HISTORY = Duration.ofDays(7);
@@ -63,7 +67,8 @@ public final class WebCatalogServlet extends HttpServlet {
    * @param clock the time pages are rendered at
    * @param json the mapper for the JSON snippets
    */
-  public WebCatalogServlet(RegistryService service, RegistryStore store, Clock clock, ObjectMapper json) {
+  public WebCatalogServlet(
+      RegistryService service, RegistryStore store, Clock clock, ObjectMapper json) {
     this.service = service;
     this.store = store;
     this.clock = clock;
@@ -73,24 +78,35 @@ public final class WebCatalogServlet extends HttpServlet {
     this.serverPage = new ServerPage(shell, json);
   }
 
-  /** @return the catalog's routes, all served by this one servlet */
+  /**
+   * @return the catalog's routes, all served by this one servlet
+   */
   public List<Route> routes() {
     return PATH_SPECS.stream().map(spec -> new Route(spec, this)).toList();
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     securityHeaders(response);
     String base = request.getServletPath() == null ? "/" : request.getServletPath();
     String rest = request.getPathInfo() == null ? "" : request.getPathInfo();
-    // links are relative, so the pages work below any prefix (API Gateway's stage, a custom domain's path)
-    String root = base.equals("/") ? ""
-        : "../".repeat((int) (base + rest).chars().filter(c -> c == '/').count() - 1);
+    // links are relative, so the pages work below any prefix (API Gateway's stage, a custom
+    // domain's path)
+    String root =
+        base.equals("/")
+            ? ""
+            : "../".repeat((int) (base + rest).chars().filter(c -> c == '/').count() - 1);
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     boolean head = method.equals("HEAD");
     if (!head && !method.equals("GET")) {
       response.setHeader("Allow", "GET, HEAD");
-      page(request, response, 405, message(root, "Method not allowed", "The catalog is read-only."), false);
+      page(
+          request,
+          response,
+          405,
+          message(root, "Method not allowed", "The catalog is read-only."),
+          false);
       return;
     }
     try {
@@ -103,29 +119,50 @@ public final class WebCatalogServlet extends HttpServlet {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.warn("Web {} unavailable (ref {}): {}", base, ref, e.getMessage());
       response.setHeader("Retry-After", "1");
-      page(request, response, 503, message(root, "Unavailable", "The registry is unavailable right now; retry "
-          + "shortly (ref " + ref + ")."), head);
+      page(
+          request,
+          response,
+          503,
+          message(
+              root,
+              "Unavailable",
+              "The registry is unavailable right now; retry " + "shortly (ref " + ref + ")."),
+          head);
     } catch (RuntimeException e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("Web {} failed (ref {})", base, ref, e);
-      page(request, response, 500, message(root, "Internal error", "Something went wrong (ref " + ref + ")."), head);
+      page(
+          request,
+          response,
+          500,
+          message(root, "Internal error", "Something went wrong (ref " + ref + ")."),
+          head);
     }
   }
 
-  private void list(HttpServletRequest request, HttpServletResponse response, boolean head) throws IOException {
+  private void list(HttpServletRequest request, HttpServletResponse response, boolean head)
+      throws IOException {
     Instant now = clock.instant();
     CatalogQuery query;
     try {
       query = CatalogQuery.parse(request.getParameterMap());
     } catch (ValidationException e) {
-      page(request, response, 400, catalogPage.render(CatalogQuery.FIRST_PAGE, null,
-          "Invalid search: " + e.getMessage(), now), head);
+      page(
+          request,
+          response,
+          400,
+          catalogPage.render(
+              CatalogQuery.FIRST_PAGE, null, "Invalid search: " + e.getMessage(), now),
+          head);
       return;
     }
     page(request, response, 200, catalogPage.render(query, results(query), null, now), head);
   }
 
-  /** Runs the registry's ranked search; the transport filter applies after ranking, as every filter does. */
+  /**
+   * Runs the registry's ranked search; the transport filter applies after ranking, as every filter
+   * does.
+   */
   CatalogPage.Results results(CatalogQuery query) {
     if (query.transport().isEmpty()) {
       SearchResult r = service.search(query.toSearch(query.offset(), CatalogQuery.PAGE_SIZE));
@@ -134,32 +171,50 @@ public final class WebCatalogServlet extends HttpServlet {
     SearchResult r = service.search(query.toSearch(0, TRANSPORT_SCAN));
     List<SearchHit> kept = new ArrayList<>();
     for (SearchHit hit : r.hits()) {
-      if (hit.entry().remotes().stream().anyMatch(remote -> query.transport().equals(remote.type()))) {
+      if (hit.entry().remotes().stream()
+          .anyMatch(remote -> query.transport().equals(remote.type()))) {
         kept.add(hit);
       }
     }
     int from = Math.min(query.offset(), kept.size());
     int to = Math.min(kept.size(), from + CatalogQuery.PAGE_SIZE);
-    return new CatalogPage.Results(kept.subList(from, to), kept.size(), to < kept.size() ? to : null);
+    return new CatalogPage.Results(
+        kept.subList(from, to), kept.size(), to < kept.size() ? to : null);
   }
 
-  private void server(HttpServletRequest request, HttpServletResponse response, String rest, String root,
-      boolean head) throws IOException {
+  private void server(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String rest,
+      String root,
+      boolean head)
+      throws IOException {
     String name = rest.length() > 1 ? decode(rest.substring(1)) : null;
     Optional<ServerEntry> entry = name == null ? Optional.empty() : service.get(name);
     if (entry.isEmpty() || entry.get().status() == LifecycleStatus.DELETED) {
-      page(request, response, 404, shell.page("Not found · MCP servers", root, "<h1>No such server</h1>"
-          + "<p>This registry has no server by that name. <a href=\"" + (root.isEmpty() ? "./" : root)
-          + "\">Search the catalog</a>.</p>"), head);
+      page(
+          request,
+          response,
+          404,
+          shell.page(
+              "Not found · MCP servers",
+              root,
+              "<h1>No such server</h1>"
+                  + "<p>This registry has no server by that name. <a href=\""
+                  + (root.isEmpty() ? "./" : root)
+                  + "\">Search the catalog</a>.</p>"),
+          head);
       return;
     }
     Instant now = clock.instant();
     List<ServerVersion> versions = service.versions().versions(name);
     List<HealthSample> history = store.healthHistory(name, now.minus(HISTORY));
-    page(request, response, 200, serverPage.render(entry.get(), versions, history, root, now), head);
+    page(
+        request, response, 200, serverPage.render(entry.get(), versions, history, root, now), head);
   }
 
-  private void asset(HttpServletRequest request, HttpServletResponse response, String rest, boolean head)
+  private void asset(
+      HttpServletRequest request, HttpServletResponse response, String rest, boolean head)
       throws IOException {
     WebAssets.Asset asset = assets.find("assets" + rest);
     if (asset == null) {
@@ -187,9 +242,17 @@ public final class WebCatalogServlet extends HttpServlet {
     }
   }
 
-  /** Writes an HTML page, with a validator so that a browser's revalidation of an unchanged page costs no body. */
-  private static void page(HttpServletRequest request, HttpServletResponse response, int status, String html,
-      boolean head) throws IOException {
+  /**
+   * Writes an HTML page, with a validator so that a browser's revalidation of an unchanged page
+   * costs no body.
+   */
+  private static void page(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String html,
+      boolean head)
+      throws IOException {
     byte[] body = WebAssets.utf8(html);
     response.setHeader("Cache-Control", "no-cache");
     if (status == 200) {
@@ -209,8 +272,10 @@ public final class WebCatalogServlet extends HttpServlet {
   }
 
   private String message(String root, String title, String text) {
-    return shell.page(Html.text(title) + " · MCP servers", root, "<h1>" + Html.text(title) + "</h1><p>"
-        + Html.text(text) + "</p>");
+    return shell.page(
+        Html.text(title) + " · MCP servers",
+        root,
+        "<h1>" + Html.text(title) + "</h1><p>" + Html.text(text) + "</p>");
   }
 
   private static void securityHeaders(HttpServletResponse response) {
@@ -220,7 +285,8 @@ public final class WebCatalogServlet extends HttpServlet {
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-    response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    response.setHeader(
+        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   }
 
   /** Percent-decodes a path (a literal {@code +} stays a plus, as in any path). */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpplatform.aws.secrets.SecretsManagerFake;
+import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
 import io.mcpplatform.core.access.Caller;
 import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.core.access.PermissionDeniedException;
-import io.mcpplatform.aws.secrets.SecretsManagerSecretSource;
 import io.mcpplatform.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Rotating the signing key costs no issued token: tokens carry the key id, the current and the previous key
- * verify, a key two rotations old does not. On AWS the keys are the secret's AWSCURRENT and AWSPREVIOUS
- * versions, read through the real SDK from a Secrets Manager fake and rotated with {@code PutSecretValue} as
- * an operator does; locally they are the data directory's two key files.
+ * Rotating the signing key costs no issued token: tokens carry the key id, the current and the
+ * previous key verify, a key two rotations old does not. On AWS the keys are the secret's
+ * AWSCURRENT and AWSPREVIOUS versions, read through the real SDK from a Secrets Manager fake and
+ * rotated with {@code PutSecretValue} as an operator does; locally they are the data directory's
+ * two key files.
  */
 class KeyRotationTest {
 
@@ -45,7 +46,8 @@ class KeyRotationTest {
   }
 
   private TokenService instance() {
-    return new TokenService(new SecretSigningKey(new SecretsManagerSecretSource(client), SECRET, LIFETIME, clock),
+    return new TokenService(
+        new SecretSigningKey(new SecretsManagerSecretSource(client), SECRET, LIFETIME, clock),
         clock);
   }
 
@@ -78,7 +80,8 @@ class KeyRotationTest {
     clock.advance(LIFETIME);
 
     assertThat(tokens.verify(afterRotation).subject()).isEqualTo("alice");
-    assertThatThrownBy(() -> tokens.verify(beforeRotation)).isInstanceOf(AuthenticationException.class)
+    assertThatThrownBy(() -> tokens.verify(beforeRotation))
+        .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("no longer accepts");
   }
 
@@ -125,7 +128,8 @@ class KeyRotationTest {
     rotate(key('b'));
     clock.advance(LIFETIME);
 
-    assertThatThrownBy(() -> tokens.verify(oldStyleUnderA)).isInstanceOf(AuthenticationException.class)
+    assertThatThrownBy(() -> tokens.verify(oldStyleUnderA))
+        .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("signature");
     assertThat(tokens.verify(hs256("{\"alg\":\"HS256\"}", key('b'))).subject()).isEqualTo("alice");
   }
@@ -138,11 +142,18 @@ class KeyRotationTest {
     rotate(key('b'));
     clock.advance(LIFETIME);
     String[] parts = beforeRotation.split("\\.");
-    String widened = b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("com.example/*", "*"));
-    String none = b64("{\"alg\":\"none\",\"kid\":\"" + kid(beforeRotation) + "\"}") + "." + parts[1] + ".";
-    String kidSwapped = b64("{\"alg\":\"HS256\",\"kid\":\"" + kid(publish(tokens)) + "\"}") + "." + parts[1] + "."
-        + parts[2];
+    String widened =
+        b64(
+            new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("com.example/*", "*"));
+    String none =
+        b64("{\"alg\":\"none\",\"kid\":\"" + kid(beforeRotation) + "\"}") + "." + parts[1] + ".";
+    String kidSwapped =
+        b64("{\"alg\":\"HS256\",\"kid\":\"" + kid(publish(tokens)) + "\"}")
+            + "."
+            + parts[1]
+            + "."
+            + parts[2];
 
     assertThatThrownBy(() -> tokens.verifyAuthorization(null)).hasMessageContaining("required");
     assertThatThrownBy(() -> tokens.verify(parts[0] + "." + widened + "." + parts[2]))
@@ -155,7 +166,8 @@ class KeyRotationTest {
   }
 
   @Test
-  void localRotation_keepsTheRunningRegistrysTokens_forOneRotation(@TempDir Path dir) throws Exception {
+  void localRotation_keepsTheRunningRegistrysTokens_forOneRotation(@TempDir Path dir)
+      throws Exception {
     LocalSigningKey running = LocalSigningKey.loadOrCreate(dir);
     TokenService tokens = new TokenService(running, clock);
     String beforeRotation = publish(tokens);
@@ -167,9 +179,12 @@ class KeyRotationTest {
     assertThat(afterFirst.current().id()).isEqualTo(kid(afterRotation));
     assertThat(tokens.verify(afterRotation).subject()).isEqualTo("alice");
     assertThat(tokens.verify(beforeRotation).subject()).isEqualTo("alice");
-    for (String file : new String[] {LocalSigningKey.FILE_NAME, LocalSigningKey.PREVIOUS_FILE_NAME}) {
-      assertThat(Files.getPosixFilePermissions(dir.resolve(file))).as(file)
-          .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    for (String file :
+        new String[] {LocalSigningKey.FILE_NAME, LocalSigningKey.PREVIOUS_FILE_NAME}) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve(file)))
+          .as(file)
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     LocalSigningKey.rotate(dir);
@@ -177,7 +192,8 @@ class KeyRotationTest {
 
     assertThat(tokens.verify(third).subject()).isEqualTo("alice");
     assertThat(tokens.verify(afterRotation).subject()).isEqualTo("alice");
-    assertThatThrownBy(() -> tokens.verify(beforeRotation)).hasMessageContaining("no longer accepts");
+    assertThatThrownBy(() -> tokens.verify(beforeRotation))
+        .hasMessageContaining("no longer accepts");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(LocalSigningKey.FILE_NAME, LocalSigningKey.PREVIOUS_FILE_NAME);
@@ -185,21 +201,34 @@ class KeyRotationTest {
   }
 
   private static String kid(String token) {
-    String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+    String header =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
     return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
   }
 
   private String hs256(String header, String key) throws Exception {
     long now = clock.instant().getEpochSecond();
-    String input = b64(header) + "." + b64("{\"iss\":\"mcp-platform-registry\",\"sub\":\"alice\",\"iat\":" + now
-        + ",\"exp\":" + (now + 600) + ",\"permissions\":[{\"action\":\"publish\",\"resource\":\"com.example/*\"}]}");
+    String input =
+        b64(header)
+            + "."
+            + b64(
+                "{\"iss\":\"mcp-platform-registry\",\"sub\":\"alice\",\"iat\":"
+                    + now
+                    + ",\"exp\":"
+                    + (now + 600)
+                    + ",\"permissions\":[{\"action\":\"publish\",\"resource\":\"com.example/*\"}]}");
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-        mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    return input
+        + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
   }
 
   private static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }

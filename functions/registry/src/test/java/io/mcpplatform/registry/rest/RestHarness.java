@@ -1,14 +1,14 @@
 package io.mcpplatform.registry.rest;
 
+import io.mcpplatform.core.access.Permission;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.health.HealthProbe;
 import io.mcpplatform.core.health.ProbeResult;
-import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.core.testing.MutableClock;
+import io.mcpplatform.embedded.store.FileRegistryStore;
 import io.mcpplatform.registry.RegistryApp;
 import io.mcpplatform.registry.RegistryConfig;
 import io.mcpplatform.registry.RegistryHandler;
-import io.mcpplatform.core.access.Permission;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,13 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The registry behind its Lambda handler, fed HTTP API v2 events; a fixed signing key and a hand clock. Public
- * for the security regression suite, which drives both edges through it.
+ * The registry behind its Lambda handler, fed HTTP API v2 events; a fixed signing key and a hand
+ * clock. Public for the security regression suite, which drives both edges through it.
  */
 public final class RestHarness implements AutoCloseable {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
-  static final byte[] KEY = "rest-harness-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  static final byte[] KEY =
+      "rest-harness-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   public final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
   public final RegistryApp app;
@@ -42,10 +43,17 @@ public final class RestHarness implements AutoCloseable {
 
   /** A harness whose {@code check_health} probes with {@code probe}. */
   public RestHarness(Path dir, double ratePerSecond, int burst, HealthProbe probe) {
-    RegistryConfig config = new RegistryConfig(null, null, null, dir, UrlPolicy.HTTPS_ONLY, Duration.ZERO)
-        .withRateLimit(ratePerSecond, burst);
-    app = new RegistryApp(FileRegistryStore.open(dir), config, null, probe,
-        io.mcpplatform.registry.auth.SigningKeyProvider.fixed(KEY), clock);
+    RegistryConfig config =
+        new RegistryConfig(null, null, null, dir, UrlPolicy.HTTPS_ONLY, Duration.ZERO)
+            .withRateLimit(ratePerSecond, burst);
+    app =
+        new RegistryApp(
+            FileRegistryStore.open(dir),
+            config,
+            null,
+            probe,
+            io.mcpplatform.registry.auth.SigningKeyProvider.fixed(KEY),
+            clock);
     handler = new RegistryHandler(app);
   }
 
@@ -60,24 +68,41 @@ public final class RestHarness implements AutoCloseable {
     request.put("id", 1);
     request.put("method", "tools/call");
     request.putObject("params").put("name", tool).set("arguments", arguments);
-    Response r = call("POST", "/registry/mcp", token, request.toString(), Map.of(
-        "accept", "application/json, text/event-stream", "mcp-protocol-version", "2025-06-18"));
+    Response r =
+        call(
+            "POST",
+            "/registry/mcp",
+            token,
+            request.toString(),
+            Map.of(
+                "accept",
+                "application/json, text/event-stream",
+                "mcp-protocol-version",
+                "2025-06-18"));
     if (r.status != 200) {
       throw new AssertionError("MCP call answered " + r.status + ": " + r.raw);
     }
     return r.body.get("result");
   }
 
-  /** @return a token for a namespace, publish and edit, 15 minutes */
+  /**
+   * @return a token for a namespace, publish and edit, 15 minutes
+   */
   public String token(String namespace) {
-    return app.tokens().issue("tester-" + namespace, Permission.publishAndEdit(namespace), Duration.ofMinutes(15));
+    return app.tokens()
+        .issue("tester-" + namespace, Permission.publishAndEdit(namespace), Duration.ofMinutes(15));
   }
 
   public Response get(String pathAndQuery) {
     return call("GET", pathAndQuery, null, null, Map.of());
   }
 
-  public Response call(String method, String pathAndQuery, String token, String body, Map<String, String> extraHeaders) {
+  public Response call(
+      String method,
+      String pathAndQuery,
+      String token,
+      String body,
+      Map<String, String> extraHeaders) {
     ObjectNode event = JSON.createObjectNode();
     int q = pathAndQuery.indexOf('?');
     String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
@@ -121,10 +146,13 @@ public final class RestHarness implements AutoCloseable {
     return new Response(JSON.readTree(out.toByteArray()));
   }
 
-  /** @return a minimal server.json */
+  /**
+   * @return a minimal server.json
+   */
   public static ObjectNode serverJson(String name, String version) {
     ObjectNode s = JSON.createObjectNode();
-    s.put("$schema", "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json");
+    s.put(
+        "$schema", "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json");
     s.put("name", name);
     s.put("description", "Forecasts for " + name);
     s.put("version", version);
@@ -152,9 +180,15 @@ public final class RestHarness implements AutoCloseable {
 
     Response(JsonNode proxy) {
       status = proxy.get("statusCode").asInt();
-      proxy.path("headers").properties().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue().asString()));
-      proxy.path("multiValueHeaders").properties().forEach(e ->
-          headers.putIfAbsent(e.getKey().toLowerCase(), e.getValue().get(0).asString()));
+      proxy
+          .path("headers")
+          .properties()
+          .forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue().asString()));
+      proxy
+          .path("multiValueHeaders")
+          .properties()
+          .forEach(
+              e -> headers.putIfAbsent(e.getKey().toLowerCase(), e.getValue().get(0).asString()));
       raw = proxy.path("body").asString("");
       body = raw.isEmpty() ? JSON.createObjectNode() : JSON.readTree(raw);
     }

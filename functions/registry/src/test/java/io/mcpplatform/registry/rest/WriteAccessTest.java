@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** Bearer tokens, namespaces, rate limits and the audit log, on the REST face and the MCP tools alike. */
+/**
+ * Bearer tokens, namespaces, rate limits and the audit log, on the REST face and the MCP tools
+ * alike.
+ */
 class WriteAccessTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private RestHarness h;
 
   @AfterEach
@@ -42,10 +44,23 @@ class WriteAccessTest {
   }
 
   private JsonNode mcp(String token, String tool, String argumentsJson) {
-    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-        + "\",\"arguments\":" + argumentsJson + "}}";
-    Response r = h.call("POST", "/registry/mcp", token, body, Map.of("accept", "application/json, text/event-stream",
-        "mcp-protocol-version", "2025-06-18"));
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\""
+            + tool
+            + "\",\"arguments\":"
+            + argumentsJson
+            + "}}";
+    Response r =
+        h.call(
+            "POST",
+            "/registry/mcp",
+            token,
+            body,
+            Map.of(
+                "accept",
+                "application/json, text/event-stream",
+                "mcp-protocol-version",
+                "2025-06-18"));
     assertThat(r.status).as(r.raw).isEqualTo(200);
     return r.body.get("result");
   }
@@ -57,15 +72,28 @@ class WriteAccessTest {
     String body = RestHarness.serverJson("com.example/a", "1.0.0").toString();
 
     unauthorized(h.call("POST", "/v0.1/publish", null, body, Map.of()), "required");
-    unauthorized(h.call("POST", "/v0.1/publish", null, body, Map.of("authorization", "Basic dTpw")), "Bearer");
+    unauthorized(
+        h.call("POST", "/v0.1/publish", null, body, Map.of("authorization", "Basic dTpw")),
+        "Bearer");
     String[] parts = token.split("\\.");
-    String none = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+    String none =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[1]
+            + ".";
     unauthorized(h.call("POST", "/v0.1/publish", none, body, Map.of()), "");
-    String widened = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(
-        Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("com.example/*", "*")
-        .getBytes(StandardCharsets.UTF_8));
-    unauthorized(h.call("POST", "/v0.1/publish", parts[0] + "." + widened + "." + parts[2], body, Map.of()),
+    String widened =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                    .replace("com.example/*", "*")
+                    .getBytes(StandardCharsets.UTF_8));
+    unauthorized(
+        h.call("POST", "/v0.1/publish", parts[0] + "." + widened + "." + parts[2], body, Map.of()),
         "signature");
     h.clock.advance(Duration.ofMinutes(16));
     unauthorized(h.call("POST", "/v0.1/publish", token, body, Map.of()), "expired");
@@ -74,22 +102,28 @@ class WriteAccessTest {
     Response foreign = h.publish(fresh, RestHarness.serverJson("com.other/a", "1.0.0"));
     assertThat(foreign.status).isEqualTo(403);
     assertValid("Error", foreign.body);
-    assertThat(h.publish(fresh, RestHarness.serverJson("default/seed-style", "1.0.0")).status).isEqualTo(403);
-    assertThat(h.publish(h.token("*"), RestHarness.serverJson("default/seed-style", "1.0.0")).status).isEqualTo(200);
+    assertThat(h.publish(fresh, RestHarness.serverJson("default/seed-style", "1.0.0")).status)
+        .isEqualTo(403);
+    assertThat(
+            h.publish(h.token("*"), RestHarness.serverJson("default/seed-style", "1.0.0")).status)
+        .isEqualTo(200);
     assertThat(h.app.service().get("seed-style")).isPresent();
-    assertThat(h.publish(fresh, RestHarness.serverJson("com.example/a", "1.0.0")).status).isEqualTo(200);
+    assertThat(h.publish(fresh, RestHarness.serverJson("com.example/a", "1.0.0")).status)
+        .isEqualTo(200);
   }
 
   @Test
   void statusChange_needsEditOnTheName() {
     start(0, 1);
     String token = h.token("com.example/*");
-    assertThat(h.publish(token, RestHarness.serverJson("com.example/a", "1.0.0")).status).isEqualTo(200);
+    assertThat(h.publish(token, RestHarness.serverJson("com.example/a", "1.0.0")).status)
+        .isEqualTo(200);
     String patch = "{\"status\":\"deprecated\"}";
     String path = "/v0.1/servers/com.example%2Fa/versions/1.0.0/status";
 
     unauthorized(h.call("PATCH", path, null, patch, Map.of()), "required");
-    assertThat(h.call("PATCH", path, h.token("com.other/*"), patch, Map.of()).status).isEqualTo(403);
+    assertThat(h.call("PATCH", path, h.token("com.other/*"), patch, Map.of()).status)
+        .isEqualTo(403);
     assertThat(h.call("PATCH", path, token, patch, Map.of()).status).isEqualTo(200);
     assertThat(h.get("/v0.1/servers/com.example%2Fa/versions/1.0.0").status).isEqualTo(200);
   }
@@ -97,19 +131,26 @@ class WriteAccessTest {
   @Test
   void registerServer_overMcp_needsATokenCoveringTheServerId() {
     start(0, 1);
-    String args = "{\"server_id\":\"com.example/weather\",\"name\":\"Weather\",\"url\":\"https://w.example.com/mcp\"}";
+    String args =
+        "{\"server_id\":\"com.example/weather\",\"name\":\"Weather\",\"url\":\"https://w.example.com/mcp\"}";
 
     JsonNode anonymous = mcp(null, "register_server", args);
     assertThat(anonymous.get("isError").asBoolean()).isTrue();
     assertThat(anonymous.at("/content/0/text").asString()).startsWith("Unauthorized: ");
     JsonNode foreign = mcp(h.token("com.other/*"), "register_server", args);
     assertThat(foreign.at("/content/0/text").asString()).startsWith("Forbidden: ");
-    JsonNode seed = mcp(h.token("com.example/*"), "register_server",
-        "{\"server_id\":\"weather-api\",\"name\":\"W\",\"url\":\"https://w.example.com/mcp\"}");
+    JsonNode seed =
+        mcp(
+            h.token("com.example/*"),
+            "register_server",
+            "{\"server_id\":\"weather-api\",\"name\":\"W\",\"url\":\"https://w.example.com/mcp\"}");
     assertThat(seed.at("/content/0/text").asString()).startsWith("Forbidden: ").contains("admin");
     JsonNode ok = mcp(h.token("com.example/*"), "register_server", args);
     assertThat(ok.path("isError").asBoolean(false)).as(ok.toString()).isFalse();
-    assertThat(mcp(null, "get_server", "{\"server_id\":\"com.example/weather\"}").path("isError").asBoolean(false))
+    assertThat(
+            mcp(null, "get_server", "{\"server_id\":\"com.example/weather\"}")
+                .path("isError")
+                .asBoolean(false))
         .isFalse();
     Response rest = h.get("/v0.1/servers/com.example%2Fweather/versions/1.0.0");
     assertThat(rest.status).isEqualTo(200);
@@ -141,7 +182,12 @@ class WriteAccessTest {
     h.publish(token, RestHarness.serverJson("com.example/a", "1.0.0"));
     h.publish(null, RestHarness.serverJson("com.example/b", "1.0.0"));
     h.publish(token, RestHarness.serverJson("com.other/c", "1.0.0"));
-    h.call("PATCH", "/v0.1/servers/com.example%2Fa/status", token, "{\"status\":\"deprecated\"}", Map.of());
+    h.call(
+        "PATCH",
+        "/v0.1/servers/com.example%2Fa/status",
+        token,
+        "{\"status\":\"deprecated\"}",
+        Map.of());
     String admin = h.token("*");
 
     assertThat(h.call("GET", "/v0.1/audit", null, null, Map.of()).status).isEqualTo(401);
@@ -149,16 +195,30 @@ class WriteAccessTest {
     Response log = h.call("GET", "/v0.1/audit?since=2026-11-26T00:00:00Z", admin, null, Map.of());
     assertThat(log.status).isEqualTo(200);
     List<String> lines = new ArrayList<>();
-    log.body.get("records").forEach(r -> lines.add(r.get("actor").asString() + " " + r.get("action").asString()
-        + " " + r.path("target").asString("") + " " + r.get("outcome").asString() + " " + r.path("source").asString("")));
-    assertThat(lines).containsExactly(
-        "tester-com.example/* status com.example/a ok 203.0.113.7",
-        "tester-com.example/* publish com.other/c forbidden 203.0.113.7",
-        "anonymous publish  unauthorized 203.0.113.7",
-        "tester-com.example/* publish com.example/a ok 203.0.113.7");
+    log.body
+        .get("records")
+        .forEach(
+            r ->
+                lines.add(
+                    r.get("actor").asString()
+                        + " "
+                        + r.get("action").asString()
+                        + " "
+                        + r.path("target").asString("")
+                        + " "
+                        + r.get("outcome").asString()
+                        + " "
+                        + r.path("source").asString("")));
+    assertThat(lines)
+        .containsExactly(
+            "tester-com.example/* status com.example/a ok 203.0.113.7",
+            "tester-com.example/* publish com.other/c forbidden 203.0.113.7",
+            "anonymous publish  unauthorized 203.0.113.7",
+            "tester-com.example/* publish com.example/a ok 203.0.113.7");
 
     JsonNode tool = mcp(admin, "audit_log", "{\"since\":\"2026-11-26T00:00:00Z\",\"limit\":2}");
     assertThat(tool.at("/structuredContent/records").size()).isEqualTo(2);
-    assertThat(mcp(token, "audit_log", "{}").at("/content/0/text").asString()).startsWith("Forbidden: ");
+    assertThat(mcp(token, "audit_log", "{}").at("/content/0/text").asString())
+        .startsWith("Forbidden: ");
   }
 }

@@ -19,16 +19,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Security review finding 2: anonymous callers cannot grow the audit log without bound, reads of it are
- * bounded, and the local registry starts whatever the size of its audit file.
+ * Security review finding 2: anonymous callers cannot grow the audit log without bound, reads of it
+ * are bounded, and the local registry starts whatever the size of its audit file.
  */
 class AuditFloodSecurityTest {
 
-  /** Bytes one anonymous minute may add to the audit file: its stored refusals and one summary record. */
+  /**
+   * Bytes one anonymous minute may add to the audit file: its stored refusals and one summary
+   * record.
+   */
   static final long BOUND_PER_MINUTE = (AuditTrail.ANONYMOUS_PER_WINDOW + 1) * 4096L;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Half of the MCP body limit (1 MiB), so two fields fit one call. */
   private static String halfMegabyte(char c) {
@@ -60,8 +62,13 @@ class AuditFloodSecurityTest {
 
       long size = Files.size(dir.resolve("audit.jsonl"));
       assertThat(size).isLessThan(2 * BOUND_PER_MINUTE);
-      Response log = h.call("GET", "/v0.1/audit?since=2026-11-26T00:00:00Z&limit=1000", h.token("*"), null,
-          java.util.Map.of());
+      Response log =
+          h.call(
+              "GET",
+              "/v0.1/audit?since=2026-11-26T00:00:00Z&limit=1000",
+              h.token("*"),
+              null,
+              java.util.Map.of());
       assertThat(log.status).isEqualTo(200);
       JsonNode records = log.body.get("records");
       assertThat(records.size()).isEqualTo(AuditTrail.ANONYMOUS_PER_WINDOW + 2);
@@ -73,8 +80,9 @@ class AuditFloodSecurityTest {
   @Test
   void finding2_restartWithALargeAuditFile_succeedsInASmallHeap() throws Exception {
     Path file = dir.resolve("audit.jsonl");
-    String record = "{\"record\":{\"id\":\"%d\",\"at\":\"2026-11-26T10:00:00Z\",\"actor\":\"anonymous\",\"action\":"
-        + "\"publish\",\"target\":\"%s\",\"outcome\":\"unauthorized\"},\"expiresAt\":\"2999-01-01T00:00:00Z\"}\n";
+    String record =
+        "{\"record\":{\"id\":\"%d\",\"at\":\"2026-11-26T10:00:00Z\",\"actor\":\"anonymous\",\"action\":"
+            + "\"publish\",\"target\":\"%s\",\"outcome\":\"unauthorized\"},\"expiresAt\":\"2999-01-01T00:00:00Z\"}\n";
     try (OutputStream out = Files.newOutputStream(file)) {
       byte[] huge = String.format(record, 0, "t".repeat(96 << 20)).getBytes(StandardCharsets.UTF_8);
       out.write(huge);
@@ -85,9 +93,16 @@ class AuditFloodSecurityTest {
     }
     assertThat(Files.size(file)).isGreaterThan(130L << 20);
 
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx48m", "-cp", System.getProperty("java.class.path"), OpenAuditedStore.class.getName(), dir.toString())
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx48m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OpenAuditedStore.class.getName(),
+                dir.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 

@@ -15,27 +15,36 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Security review finding 10: {@code check_health} records its probe only for the owner of the name or an
- * admin, tells anonymous callers nothing about the addresses a host resolves to, and is limited per caller.
+ * Security review finding 10: {@code check_health} records its probe only for the owner of the name
+ * or an admin, tells anonymous callers nothing about the addresses a host resolves to, and is
+ * limited per caller.
  */
 class CheckHealthSecurityTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private RestHarness h;
   private final AtomicInteger probes = new AtomicInteger();
 
   @BeforeEach
   void start() {
-    h = new RestHarness(dir, 0, 1, remote -> {
-      probes.incrementAndGet();
-      return ProbeResult.refused("the host resolves to a private address (10.0.0.1)");
-    });
+    h =
+        new RestHarness(
+            dir,
+            0,
+            1,
+            remote -> {
+              probes.incrementAndGet();
+              return ProbeResult.refused("the host resolves to a private address (10.0.0.1)");
+            });
     ObjectNode args = RestHarness.JSON.createObjectNode();
     args.put("server_id", "com.example/inside");
     args.put("name", "Inside");
     args.put("url", "https://inside.example.com/mcp");
-    assertThat(h.tool(h.token("com.example/*"), "register_server", args).path("isError").asBoolean(false)).isFalse();
+    assertThat(
+            h.tool(h.token("com.example/*"), "register_server", args)
+                .path("isError")
+                .asBoolean(false))
+        .isFalse();
   }
 
   @AfterEach
@@ -44,7 +53,10 @@ class CheckHealthSecurityTest {
   }
 
   private JsonNode check(String token) {
-    return h.tool(token, "check_health", RestHarness.JSON.createObjectNode().put("server_id", "com.example/inside"));
+    return h.tool(
+        token,
+        "check_health",
+        RestHarness.JSON.createObjectNode().put("server_id", "com.example/inside"));
   }
 
   private HealthStatus stored() {

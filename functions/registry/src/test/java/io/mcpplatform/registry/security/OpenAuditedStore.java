@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Opens a data directory's store and reads its audit log: the restart {@link AuditFloodSecurityTest} runs. */
+/**
+ * Opens a data directory's store and reads its audit log: the restart {@link
+ * AuditFloodSecurityTest} runs.
+ */
 public final class OpenAuditedStore {
 
-  private OpenAuditedStore() {
-  }
+  private OpenAuditedStore() {}
 
-  /** @param args the data directory */
+  /**
+   * @param args the data directory
+   */
   public static void main(String[] args) {
     try (FileRegistryStore store = FileRegistryStore.open(Path.of(args[0]))) {
       List<AuditRecord> records = store.audit(Instant.parse("2026-01-01T00:00:00Z"), 100);

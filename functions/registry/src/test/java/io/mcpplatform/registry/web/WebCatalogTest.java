@@ -16,27 +16,46 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The web catalog through the registry's Lambda handler (REST proxy events, stage prod), parsed as HTML5. */
+/**
+ * The web catalog through the registry's Lambda handler (REST proxy events, stage prod), parsed as
+ * HTML5.
+ */
 class WebCatalogTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private WebHarness web;
 
   @BeforeEach
   void start() {
     web = new WebHarness(dir);
-    web.add("io.github.acme/maps", "Maps", "Geocoding: place names to coordinates and back",
-        List.of("maps", "geocoding"), Remote.STREAMABLE_HTTP,
+    web.add(
+        "io.github.acme/maps",
+        "Maps",
+        "Geocoding: place names to coordinates and back",
+        List.of("maps", "geocoding"),
+        Remote.STREAMABLE_HTTP,
         List.of(new Capability("get_location", Capability.TOOL, "Find a place")),
-        List.of(new Capability("get_location", Capability.TOOL, "Find a place"),
+        List.of(
+            new Capability("get_location", Capability.TOOL, "Find a place"),
             new Capability("reverse_geocode", Capability.TOOL, "Address of coordinates")));
-    web.add("io.github.acme/weather", "Weather", "Forecasts and current weather for a city",
-        List.of("weather"), Remote.SSE, List.of(new Capability("forecast", Capability.TOOL, "Forecast")), List.of());
+    web.add(
+        "io.github.acme/weather",
+        "Weather",
+        "Forecasts and current weather for a city",
+        List.of("weather"),
+        Remote.SSE,
+        List.of(new Capability("forecast", Capability.TOOL, "Forecast")),
+        List.of());
     for (int i = 0; i < 25; i++) {
-      web.add("io.github.bulk/server-" + i, "Bulk " + i, "A filler server number " + i, List.of("bulk"),
-          Remote.STREAMABLE_HTTP, List.of(), List.of());
+      web.add(
+          "io.github.bulk/server-" + i,
+          "Bulk " + i,
+          "A filler server number " + i,
+          List.of("bulk"),
+          Remote.STREAMABLE_HTTP,
+          List.of(),
+          List.of());
     }
   }
 
@@ -85,7 +104,8 @@ class WebCatalogTest {
     assertThat(sse.selectFirst("#transport option[selected]").attr("value")).isEqualTo("sse");
 
     Document tagged = Jsoup.parse(web.get("/?tag=geocoding,weather").body());
-    assertThat(tagged.select("#results .card h2").eachText()).containsExactlyInAnyOrder("Maps", "Weather");
+    assertThat(tagged.select("#results .card h2").eachText())
+        .containsExactlyInAnyOrder("Maps", "Weather");
 
     Document tools = Jsoup.parse(web.get("/?type=tool&q=forecast").body());
     assertThat(tools.select("#results .card h2").eachText()).containsExactly("Weather");
@@ -102,29 +122,35 @@ class WebCatalogTest {
 
   @Test
   void serverPage_showsToolsChartsVersionsAndSnippets() {
-    web.history("io.github.acme/maps", Duration.ofDays(2), Duration.ofMinutes(30), i -> i % 10 == 0);
+    web.history(
+        "io.github.acme/maps", Duration.ofDays(2), Duration.ofMinutes(30), i -> i % 10 == 0);
 
     WebHarness.Response r = web.get("/servers/io.github.acme/maps");
 
     assertThat(r.status()).isEqualTo(200);
     Document doc = Jsoup.parse(r.body());
     assertThat(doc.selectFirst("h1").text()).isEqualTo("Maps");
-    assertThat(doc.select(".tools-discovered summary code").eachText()).containsExactly("get_location",
-        "reverse_geocode");
-    assertThat(doc.select(".tools-declared summary code").eachText()).containsExactly("get_location");
+    assertThat(doc.select(".tools-discovered summary code").eachText())
+        .containsExactly("get_location", "reverse_geocode");
+    assertThat(doc.select(".tools-declared summary code").eachText())
+        .containsExactly("get_location");
     assertThat(doc.select("svg.chart")).hasSize(2);
     assertThat(doc.select("svg.chart").get(0).select("rect")).hasSize(24);
     assertThat(doc.select("svg.chart").get(1).select("rect")).hasSize(28);
     assertThat(doc.select("svg.chart rect.bar-partial")).isNotEmpty();
     assertThat(doc.select("svg.chart rect.bar-none")).isNotEmpty();
-    assertThat(doc.select("figcaption").get(0).text()).matches("Last 24 hours: \\d+\\.\\d% up \\(\\d+ of 48 checks\\)");
+    assertThat(doc.select("figcaption").get(0).text())
+        .matches("Last 24 hours: \\d+\\.\\d% up \\(\\d+ of 48 checks\\)");
     assertThat(doc.select("table.versions tbody tr")).hasSize(1);
-    assertThat(doc.select("pre[data-copy]").eachText()).contains(
-        "claude mcp add --transport http maps https://io.github.acme.maps.example.com/mcp",
-        "./mcp tools io.github.acme/maps");
-    assertThat(doc.select("pre[data-copy]").get(1).text()).contains("\"mcpServers\"")
+    assertThat(doc.select("pre[data-copy]").eachText())
+        .contains(
+            "claude mcp add --transport http maps https://io.github.acme.maps.example.com/mcp",
+            "./mcp tools io.github.acme/maps");
+    assertThat(doc.select("pre[data-copy]").get(1).text())
+        .contains("\"mcpServers\"")
         .contains("\"url\" : \"https://io.github.acme.maps.example.com/mcp\"");
-    assertThat(doc.selectFirst("link[rel=stylesheet]").attr("href")).startsWith("../../assets/catalog.");
+    assertThat(doc.selectFirst("link[rel=stylesheet]").attr("href"))
+        .startsWith("../../assets/catalog.");
   }
 
   @Test
@@ -133,8 +159,10 @@ class WebCatalogTest {
     assertThat(encoded.status()).isEqualTo(200);
     Document doc = Jsoup.parse(encoded.body());
     assertThat(doc.selectFirst("h1").text()).isEqualTo("Weather");
-    assertThat(doc.selectFirst("link[rel=stylesheet]").attr("href")).startsWith("../assets/catalog.");
-    assertThat(doc.select("pre[data-copy]").get(0).text()).startsWith("claude mcp add --transport sse weather ");
+    assertThat(doc.selectFirst("link[rel=stylesheet]").attr("href"))
+        .startsWith("../assets/catalog.");
+    assertThat(doc.select("pre[data-copy]").get(0).text())
+        .startsWith("claude mcp add --transport sse weather ");
 
     assertThat(web.get("/servers/io.github.acme/nothing").status()).isEqualTo(404);
     assertThat(web.get("/servers/").status()).isEqualTo(404);
@@ -142,12 +170,19 @@ class WebCatalogTest {
 
   @Test
   void everyAnswer_carriesAStrictPolicy_andTheCatalogIsReadOnly() {
-    for (String path : List.of("/", "/servers/io.github.acme/maps", "/servers/missing", "/?type=bad")) {
+    for (String path :
+        List.of("/", "/servers/io.github.acme/maps", "/servers/missing", "/?type=bad")) {
       WebHarness.Response r = web.get(path);
       String csp = r.header("Content-Security-Policy");
-      assertThat(csp).as(path).contains("default-src 'self'").contains("script-src 'self'")
-          .contains("frame-ancestors 'none'").contains("object-src 'none'").contains("base-uri 'none'")
-          .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+      assertThat(csp)
+          .as(path)
+          .contains("default-src 'self'")
+          .contains("script-src 'self'")
+          .contains("frame-ancestors 'none'")
+          .contains("object-src 'none'")
+          .contains("base-uri 'none'")
+          .doesNotContain("unsafe-inline")
+          .doesNotContain("unsafe-eval");
       assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
       assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
       assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
@@ -156,7 +191,8 @@ class WebCatalogTest {
       assertThat(doc.select("[style]")).as(path).isEmpty();
       assertThat(doc.select("form[method=post]")).isEmpty();
     }
-    WebHarness.Response post = web.call("POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    WebHarness.Response post =
+        web.call("POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded"));
     assertThat(post.status()).isEqualTo(405);
     assertThat(post.header("Allow")).isEqualTo("GET, HEAD");
   }
@@ -172,10 +208,15 @@ class WebCatalogTest {
 
     WebHarness.Response script = web.get("/" + js);
     assertThat(script.status()).isEqualTo(200);
-    assertThat(script.base64()).as("a text body, readable through a REST API without binary types").isFalse();
+    assertThat(script.base64())
+        .as("a text body, readable through a REST API without binary types")
+        .isFalse();
     assertThat(script.header("Content-Type")).startsWith("text/javascript");
     assertThat(script.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
-    assertThat(script.body()).contains("searchAsYouType").doesNotContain("eval(").doesNotContain("innerHTML");
+    assertThat(script.body())
+        .contains("searchAsYouType")
+        .doesNotContain("eval(")
+        .doesNotContain("innerHTML");
     String etag = script.header("ETag");
     assertThat(web.call("GET", "/" + js, Map.of("If-None-Match", etag)).status()).isEqualTo(304);
 
@@ -192,25 +233,40 @@ class WebCatalogTest {
     assertThat(head.body()).isEmpty();
     assertThat(Integer.parseInt(head.header("Content-Length"))).isPositive();
 
-    web.app.service().versions().changeAllStatus("io.github.acme/weather",
-        io.mcpplatform.core.catalog.LifecycleStatus.DEPRECATED, "superseded");
+    web.app
+        .service()
+        .versions()
+        .changeAllStatus(
+            "io.github.acme/weather",
+            io.mcpplatform.core.catalog.LifecycleStatus.DEPRECATED,
+            "superseded");
     Document doc = Jsoup.parse(web.get("/servers/io.github.acme/weather").body());
     assertThat(doc.selectFirst(".notice").text()).startsWith("This server is deprecated");
   }
 
   @Test
   void listPage_staysUnder60KB_withTheLongestTextsRegistrationAllows() {
-    List<String> tags = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "tag" + i + "x".repeat(34)).toList();
+    List<String> tags =
+        java.util.stream.IntStream.range(0, 20).mapToObj(i -> "tag" + i + "x".repeat(34)).toList();
     for (int i = 0; i < CatalogQuery.PAGE_SIZE; i++) {
-      web.add("io.github.long" + "x".repeat(40) + i + "/server-" + "y".repeat(60), "T".repeat(120) + i,
-          "word ".repeat(400), tags, Remote.STREAMABLE_HTTP, List.of(), List.of());
+      web.add(
+          "io.github.long" + "x".repeat(40) + i + "/server-" + "y".repeat(60),
+          "T".repeat(120) + i,
+          "word ".repeat(400),
+          tags,
+          Remote.STREAMABLE_HTTP,
+          List.of(),
+          List.of());
     }
 
     WebHarness.Response r = web.get("/?q=word");
 
     assertThat(Jsoup.parse(r.body()).select("#results .card")).hasSize(CatalogQuery.PAGE_SIZE);
-    assertThat(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(60 * 1024);
-    assertThat(Jsoup.parse(r.body()).selectFirst(".card .desc").text()).endsWith("\u2026").hasSizeLessThan(310);
+    assertThat(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(60 * 1024);
+    assertThat(Jsoup.parse(r.body()).selectFirst(".card .desc").text())
+        .endsWith("\u2026")
+        .hasSizeLessThan(310);
   }
 
   @Test

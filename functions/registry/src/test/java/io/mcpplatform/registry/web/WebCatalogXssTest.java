@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile catalog entries ({@link HostileEntries}) rendered by the catalog and parsed as a browser's HTML5
- * parser would: no element, attribute or link comes from catalog text, and the text reads literally.
+ * Hostile catalog entries ({@link HostileEntries}) rendered by the catalog and parsed as a
+ * browser's HTML5 parser would: no element, attribute or link comes from catalog text, and the text
+ * reads literally.
  */
 class WebCatalogXssTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private WebHarness web;
 
@@ -46,17 +46,24 @@ class WebCatalogXssTest {
     assertThat(doc.select("#results .card")).hasSize(2);
     assertThat(doc.select(".card h2").eachText()).contains(HostileEntries.TITLE);
     assertThat(doc.select(".card .desc").eachText()).contains(HostileEntries.DESCRIPTION.strip());
-    assertThat(doc.select(".tags a").eachText()).contains(HostileEntries.TAG, HostileEntries.MARKUP_TAG);
-    String tagHref = doc.select(".tags a").stream().filter(a -> a.text().equals(HostileEntries.TAG)).findFirst()
-        .orElseThrow().attr("href");
+    assertThat(doc.select(".tags a").eachText())
+        .contains(HostileEntries.TAG, HostileEntries.MARKUP_TAG);
+    String tagHref =
+        doc.select(".tags a").stream()
+            .filter(a -> a.text().equals(HostileEntries.TAG))
+            .findFirst()
+            .orElseThrow()
+            .attr("href");
     assertThat(tagHref).startsWith("./?tag=").doesNotContain("\"").doesNotContain(" ");
-    assertThat(doc.select(".card h2 a").eachAttr("href")).containsExactlyInAnyOrder(
-        "servers/io.github.xss/scripts", "servers/io.github.xss/unicode");
+    assertThat(doc.select(".card h2 a").eachAttr("href"))
+        .containsExactlyInAnyOrder(
+            "servers/io.github.xss/scripts", "servers/io.github.xss/unicode");
   }
 
   @Test
   void serverPages_keepEveryPayloadInert() {
-    for (String path : List.of("/servers/io.github.xss/scripts", "/servers/io.github.xss/unicode")) {
+    for (String path :
+        List.of("/servers/io.github.xss/scripts", "/servers/io.github.xss/unicode")) {
       page(path);
     }
     Document doc = page("/servers/io.github.xss/scripts");
@@ -64,11 +71,14 @@ class WebCatalogXssTest {
     assertThat(doc.select(".tools-declared summary code").text()).isEqualTo(HostileEntries.TOOL);
     assertThat(doc.select(".remotes code").text()).isEqualTo(HostileEntries.REMOTE_URL);
     // javascript: URLs are shown as text, never linked
-    assertThat(doc.select(".links .url").eachText()).containsExactlyElementsOf(HostileEntries.SCRIPT_URLS);
+    assertThat(doc.select(".links .url").eachText())
+        .containsExactlyElementsOf(HostileEntries.SCRIPT_URLS);
     assertThat(doc.select(".links a")).isEmpty();
     // the copied shell command passes the hostile URL as one quoted word
-    assertThat(doc.select("pre[data-copy]").get(0).text()).isEqualTo("claude mcp add --transport http scripts "
-        + "'https://evil.example/mcp?x=\"><script>alert('\\''url'\\'')</script>&y='\\'';touch /tmp/pwned;'\\'''");
+    assertThat(doc.select("pre[data-copy]").get(0).text())
+        .isEqualTo(
+            "claude mcp add --transport http scripts "
+                + "'https://evil.example/mcp?x=\"><script>alert('\\''url'\\'')</script>&y='\\'';touch /tmp/pwned;'\\'''");
   }
 
   @Test
@@ -83,11 +93,23 @@ class WebCatalogXssTest {
 
   @Test
   void linkableUrl_acceptsOnlyAbsoluteHttpUrls() {
-    assertThat(Html.linkableUrl("https://example.com/x?y=1")).isEqualTo("https://example.com/x?y=1");
+    assertThat(Html.linkableUrl("https://example.com/x?y=1"))
+        .isEqualTo("https://example.com/x?y=1");
     assertThat(Html.linkableUrl("http://example.com")).isEqualTo("http://example.com");
-    for (String bad : List.of("javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)",
-        "java\tscript:alert(1)", "data:text/html,x", "//evil.example/", "/relative", "https://user:pw@example.com/",
-        "https://exa mple.com", "https://example.com/\u202E", "vbscript:x", "https:alert(1)")) {
+    for (String bad :
+        List.of(
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,x",
+            "//evil.example/",
+            "/relative",
+            "https://user:pw@example.com/",
+            "https://exa mple.com",
+            "https://example.com/\u202E",
+            "vbscript:x",
+            "https:alert(1)")) {
       assertThat(Html.linkableUrl(bad)).as(bad).isNull();
     }
   }
@@ -101,24 +123,40 @@ class WebCatalogXssTest {
     assertThat(Html.shellWord("")).isEqualTo("''");
   }
 
-  /** Fetches a page and checks what holds for every page: our one script, no handler, only safe links. */
+  /**
+   * Fetches a page and checks what holds for every page: our one script, no handler, only safe
+   * links.
+   */
   private Document page(String path) {
     WebHarness.Response r = web.get(path);
     assertThat(r.status()).as(path).isEqualTo(200);
     Document doc = Jsoup.parse(r.body());
     assertThat(doc.select("script")).as(path).hasSize(1);
-    assertThat(doc.selectFirst("script").attr("src")).matches("(\\.\\./)*assets/catalog\\.[0-9a-f]{12}\\.js");
-    assertThat(doc.select("img, svg[onload], iframe, object, embed, b, base, meta[http-equiv]")).as(path).isEmpty();
+    assertThat(doc.selectFirst("script").attr("src"))
+        .matches("(\\.\\./)*assets/catalog\\.[0-9a-f]{12}\\.js");
+    assertThat(doc.select("img, svg[onload], iframe, object, embed, b, base, meta[http-equiv]"))
+        .as(path)
+        .isEmpty();
     for (Element e : doc.getAllElements()) {
       for (Attribute a : e.attributes()) {
-        assertThat(a.getKey()).as(path + " " + e.tagName()).doesNotStartWith("on").isNotEqualTo("autofocus")
+        assertThat(a.getKey())
+            .as(path + " " + e.tagName())
+            .doesNotStartWith("on")
+            .isNotEqualTo("autofocus")
             .isNotEqualTo("style");
       }
     }
     for (Element a : doc.select("a[href]")) {
       String href = a.attr("href");
-      assertThat(href.startsWith("https://") || href.startsWith("http://") || href.startsWith("./")
-          || href.startsWith("servers/") || href.startsWith("../") || href.equals("#main")).as(href).isTrue();
+      assertThat(
+              href.startsWith("https://")
+                  || href.startsWith("http://")
+                  || href.startsWith("./")
+                  || href.startsWith("servers/")
+                  || href.startsWith("../")
+                  || href.equals("#main"))
+          .as(href)
+          .isTrue();
       if (href.startsWith("http")) {
         assertThat(a.attr("rel")).isEqualTo("noopener noreferrer nofollow");
       }

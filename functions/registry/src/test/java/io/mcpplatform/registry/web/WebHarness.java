@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The registry behind its Lambda handler, fed API Gateway REST proxy events (the deployed shape, stage
- * {@code prod}), with a hand clock and helpers to write entries with health and history.
+ * The registry behind its Lambda handler, fed API Gateway REST proxy events (the deployed shape,
+ * stage {@code prod}), with a hand clock and helpers to write entries with health and history.
  */
 final class WebHarness implements AutoCloseable {
 
@@ -42,32 +42,68 @@ final class WebHarness implements AutoCloseable {
   private final RegistryHandler handler;
 
   WebHarness(Path dir) {
-    RegistryConfig config = new RegistryConfig(null, null, null, dir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
-    app = new RegistryApp(FileRegistryStore.open(dir), config, null, remote -> ProbeResult.down("test", 1L),
-        io.mcpplatform.registry.auth.SigningKeyProvider.fixed(
-            "web-harness-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), clock);
+    RegistryConfig config =
+        new RegistryConfig(null, null, null, dir, UrlPolicy.HTTPS_ONLY, Duration.ZERO);
+    app =
+        new RegistryApp(
+            FileRegistryStore.open(dir),
+            config,
+            null,
+            remote -> ProbeResult.down("test", 1L),
+            io.mcpplatform.registry.auth.SigningKeyProvider.fixed(
+                "web-harness-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)),
+            clock);
     handler = new RegistryHandler(app);
   }
 
-  /** Writes an entry as registered, then healthy with the given discovered tools, indexed for search. */
-  ServerEntry add(String name, String title, String description, List<String> tags, String transport,
-      List<Capability> declared, List<Capability> discovered) {
-    ServerEntry entry = ServerEntry.builder(name, title, "1.0.0").description(description)
-        .remotes(List.of(new Remote(transport, "https://" + name.replace('/', '.') + ".example.com/mcp", List.of())))
-        .tags(tags).capabilities(declared).discoveredCapabilities(List.of()).build();
+  /**
+   * Writes an entry as registered, then healthy with the given discovered tools, indexed for
+   * search.
+   */
+  ServerEntry add(
+      String name,
+      String title,
+      String description,
+      List<String> tags,
+      String transport,
+      List<Capability> declared,
+      List<Capability> discovered) {
+    ServerEntry entry =
+        ServerEntry.builder(name, title, "1.0.0")
+            .description(description)
+            .remotes(
+                List.of(
+                    new Remote(
+                        transport,
+                        "https://" + name.replace('/', '.') + ".example.com/mcp",
+                        List.of())))
+            .tags(tags)
+            .capabilities(declared)
+            .discoveredCapabilities(List.of())
+            .build();
     app.store().saveRegistration(entry, 0, NOW.minusSeconds(3600));
-    ServerEntry saved = app.store().saveHealth(name, new Health(HealthStatus.HEALTHY, NOW.minusSeconds(120), 42L,
-        "2025-06-18", 0, null), discovered, NOW.minusSeconds(120));
+    ServerEntry saved =
+        app.store()
+            .saveHealth(
+                name,
+                new Health(HealthStatus.HEALTHY, NOW.minusSeconds(120), 42L, "2025-06-18", 0, null),
+                discovered,
+                NOW.minusSeconds(120));
     app.service().indexIfNewer(saved);
     return saved;
   }
 
-  /** Adds one health sample per {@code every} over the last {@code span}, down when {@code down} says so. */
+  /**
+   * Adds one health sample per {@code every} over the last {@code span}, down when {@code down}
+   * says so.
+   */
   void history(String name, Duration span, Duration every, java.util.function.IntPredicate down) {
     int i = 0;
     for (Instant at = NOW.minus(span); at.isBefore(NOW); at = at.plus(every), i++) {
       boolean up = !down.test(i);
-      app.store().appendHealthHistory(name, new HealthSample(at, up, up ? 40L : null), NOW.plus(Duration.ofDays(8)));
+      app.store()
+          .appendHealthHistory(
+              name, new HealthSample(at, up, up ? 40L : null), NOW.plus(Duration.ofDays(8)));
     }
   }
 
@@ -86,10 +122,11 @@ final class WebHarness implements AutoCloseable {
     ObjectNode multi = event.putObject("multiValueHeaders");
     single.put("Host", "abc123.execute-api.us-east-1.amazonaws.com");
     multi.putArray("Host").add("abc123.execute-api.us-east-1.amazonaws.com");
-    headers.forEach((k, v) -> {
-      single.put(k, v);
-      multi.putArray(k).add(v);
-    });
+    headers.forEach(
+        (k, v) -> {
+          single.put(k, v);
+          multi.putArray(k).add(v);
+        });
     if (q < 0) {
       event.putNull("queryStringParameters");
       event.putNull("multiValueQueryStringParameters");

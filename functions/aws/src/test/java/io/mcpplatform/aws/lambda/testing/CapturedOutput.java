@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Standard output and standard error captured around a piece of code, where a Lambda function's JSON log
- * lines and embedded-metric-format lines go.
+ * Standard output and standard error captured around a piece of code, where a Lambda function's
+ * JSON log lines and embedded-metric-format lines go.
  */
 public final class CapturedOutput {
 
@@ -25,7 +25,9 @@ public final class CapturedOutput {
   /** Code that may throw. */
   @FunctionalInterface
   public interface Action {
-    /** @throws Exception whatever the code throws */
+    /**
+     * @throws Exception whatever the code throws
+     */
     void run() throws Exception;
   }
 
@@ -50,24 +52,32 @@ public final class CapturedOutput {
     return new CapturedOutput(bytes.toString(StandardCharsets.UTF_8));
   }
 
-  /** @return all of it */
+  /**
+   * @return all of it
+   */
   public String text() {
     return text;
   }
 
-  /** @return every line, each parsed as JSON (a line that is not JSON fails the test) */
+  /**
+   * @return every line, each parsed as JSON (a line that is not JSON fails the test)
+   */
   public List<JsonNode> jsonLines() {
     List<JsonNode> lines = new ArrayList<>();
     text.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(JSON.readTree(line)));
     return lines;
   }
 
-  /** @return the log lines: JSON lines that are not embedded-metric-format documents */
+  /**
+   * @return the log lines: JSON lines that are not embedded-metric-format documents
+   */
   public List<JsonNode> logLines() {
     return jsonLines().stream().filter(line -> !line.has("_aws")).toList();
   }
 
-  /** @return the embedded-metric-format documents */
+  /**
+   * @return the embedded-metric-format documents
+   */
   public List<JsonNode> metricLines() {
     return jsonLines().stream().filter(line -> line.has("_aws")).toList();
   }

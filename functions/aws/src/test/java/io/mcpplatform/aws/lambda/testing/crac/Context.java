@@ -7,6 +7,8 @@ package io.mcpplatform.aws.lambda.testing.crac;
  */
 public abstract class Context<R extends Resource> implements Resource {
 
-  /** @param resource a hook to run at the next checkpoint and restore */
+  /**
+   * @param resource a hook to run at the next checkpoint and restore
+   */
   public abstract void register(R resource);
 }

@@ -3,15 +3,19 @@ package io.mcpplatform.aws.lambda.testing.crac;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The global context and the checkpoint-and-restore that runs its hooks (see the package's description). */
+/**
+ * The global context and the checkpoint-and-restore that runs its hooks (see the package's
+ * description).
+ */
 public final class Core {
 
   private static final Global GLOBAL = new Global();
 
-  private Core() {
-  }
+  private Core() {}
 
-  /** @return the context every {@code org.crac} resource registers with */
+  /**
+   * @return the context every {@code org.crac} resource registers with
+   */
   public static Context<Resource> getGlobalContext() {
     return GLOBAL;
   }
@@ -20,7 +24,8 @@ public final class Core {
    * Runs every {@code beforeCheckpoint} (newest registration first), then, when all passed, every
    * {@code afterRestore} (oldest first), as a snapshot and a restore would.
    *
-   * @throws CheckpointException when any {@code beforeCheckpoint} failed (the snapshot would not be taken)
+   * @throws CheckpointException when any {@code beforeCheckpoint} failed (the snapshot would not be
+   *     taken)
    * @throws RestoreException when any {@code afterRestore} failed
    */
   public static void checkpointRestore() throws CheckpointException, RestoreException {

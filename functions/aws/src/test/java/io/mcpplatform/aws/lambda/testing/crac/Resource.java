@@ -1,6 +1,9 @@
 package io.mcpplatform.aws.lambda.testing.crac;
 
-/** A checkpoint/restore hook, as {@code org.crac} hands it over (a proxy of an {@code org.crac.Resource}). */
+/**
+ * A checkpoint/restore hook, as {@code org.crac} hands it over (a proxy of an {@code
+ * org.crac.Resource}).
+ */
 public interface Resource {
 
   /**
