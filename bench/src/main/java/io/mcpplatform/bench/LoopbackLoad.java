@@ -29,14 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * export MCP_REGISTRY_TOKEN=$(./run-local token --namespace '*' --data-dir /tmp/load-data | tail -1)
  * java -cp bench/target/benchmarks.jar io.mcpplatform.bench.LoopbackLoad \
  *     [--url http://127.0.0.1:3100/registry/mcp] [--entries 10000] [--clients 32] [--seconds 30]
- *     [--warmup 10] [--seed-clients 8] [--skip-seed] [--seed-only] [--server-pid PID]
+ *     [--warmup 10] [--seed-clients 8] [--skip-seed] [--seed-only] [--server-pid PID] [--queries N]
  * java -cp bench/target/benchmarks.jar io.mcpplatform.bench.LoopbackLoad --print-searches 100000 &gt; searches.jsonl
  * </pre>
  *
- * <p>{@code --seed-only} seeds and stops; {@code --print-searches N} prints N {@code
- * search_servers} request bodies, one a line, from the same query generator the clients use, and
- * contacts no server: the request file {@code bench/wrk/search.lua} replays, so that a lighter load
- * generator sends the same query mix.
+ * <p>{@code --queries N} draws every query from N different ones (1: one query repeated), instead
+ * of a fresh random query each time. {@code --seed-only} seeds and stops; {@code --print-searches
+ * N} prints N {@code search_servers} request bodies, one a line, from the same query generator the
+ * clients use, and contacts no server: the request file {@code bench/wrk/search.lua} replays, so
+ * that a lighter load generator sends the same query mix.
  *
  * <p>On a shared machine requests/s depend on what else runs; the CPU time per request does much
  * less. So the harness also prints its own CPU time per request and, given {@code --server-pid},
@@ -100,7 +101,7 @@ public final class LoopbackLoad {
 
   private static void measure(Options o) throws Exception {
     if (o.printSearches > 0) {
-      printSearches(o.printSearches);
+      printSearches(o.printSearches, o.distinct());
       return;
     }
     LoopbackLoad load = new LoopbackLoad(URI.create(o.url), Math.max(o.clients, o.seedClients));
@@ -112,11 +113,11 @@ public final class LoopbackLoad {
       return;
     }
     System.out.printf(Locale.ROOT, "warm-up: %d s, %d clients%n", o.warmup, o.clients);
-    load.run(o.clients, o.warmup, 1);
+    load.run(o.clients, o.warmup, 1, o.distinct());
     System.out.printf(
         Locale.ROOT, "measuring: %d s, %d clients, %d entries%n", o.seconds, o.clients, o.entries);
     CpuClock clock = new CpuClock(o.serverPid);
-    Result r = load.run(o.clients, o.seconds, 2);
+    Result r = load.run(o.clients, o.seconds, 2, o.distinct());
     r.print(o.seconds);
     clock.print(r.sortedNanos().length);
   }
@@ -238,7 +239,7 @@ public final class LoopbackLoad {
   }
 
   /** Prints search calls as the measured run's clients send them: client c's stream, in turn. */
-  private static void printSearches(int count) {
+  private static void printSearches(int count, String[] distinct) {
     int clients = 32;
     SplittableRandom[] streams = new SplittableRandom[clients];
     for (int c = 0; c < clients; c++) {
@@ -246,7 +247,7 @@ public final class LoopbackLoad {
     }
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      out.append(searchCall(streams[i % clients], i / clients + 1)).append('\n');
+      out.append(searchCall(streams[i % clients], i / clients + 1, distinct)).append('\n');
       if (out.length() > 1 << 16) {
         System.out.print(out);
         out.setLength(0);
@@ -258,17 +259,50 @@ public final class LoopbackLoad {
 
   /** A search_servers call with a 1-3 word query, skewed towards common words. */
   static String searchCall(SplittableRandom r, long id) {
-    int words = 1 + r.nextInt(3);
-    StringBuilder query = new StringBuilder();
-    for (int w = 0; w < words; w++) {
-      query.append(w == 0 ? "" : " ").append(word(r));
-    }
+    return searchCall(randomQuery(r), id);
+  }
+
+  /**
+   * @param r the client's random stream
+   * @param id the request id
+   * @param distinct the queries to draw from, or null for a fresh random query each time
+   * @return the next search_servers call
+   */
+  static String searchCall(SplittableRandom r, long id, String[] distinct) {
+    return distinct == null
+        ? searchCall(r, id)
+        : searchCall(distinct[r.nextInt(distinct.length)], id);
+  }
+
+  private static String searchCall(String query, long id) {
     return "{\"jsonrpc\":\"2.0\",\"id\":"
         + id
         + ",\"method\":\"tools/call\",\"params\":{\"name\":"
         + "\"search_servers\",\"arguments\":{\"query\":\""
         + query
         + "\",\"limit\":10}}}";
+  }
+
+  private static String randomQuery(SplittableRandom r) {
+    int words = 1 + r.nextInt(3);
+    StringBuilder query = new StringBuilder();
+    for (int w = 0; w < words; w++) {
+      query.append(w == 0 ? "" : " ").append(word(r));
+    }
+    return query.toString();
+  }
+
+  /**
+   * @param count how many
+   * @return that many different queries of the usual mix (seeded: the same every run)
+   */
+  static String[] distinctQueries(int count) {
+    SplittableRandom r = new SplittableRandom(99);
+    java.util.Set<String> queries = new java.util.LinkedHashSet<>();
+    while (queries.size() < count) {
+      queries.add(randomQuery(r));
+    }
+    return queries.toArray(String[]::new);
   }
 
   private static String word(SplittableRandom r) {
@@ -281,7 +315,7 @@ public final class LoopbackLoad {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
-  private Result run(int clients, int seconds, long seed) throws Exception {
+  private Result run(int clients, int seconds, long seed, String[] distinct) throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     Thread[] threads = new Thread[clients];
     long[][] latencies = new long[clients][];
@@ -300,7 +334,7 @@ public final class LoopbackLoad {
                   long t0 = System.nanoTime();
                   boolean ok;
                   try {
-                    HttpResponse<String> response = post(searchCall(r, ++id));
+                    HttpResponse<String> response = post(searchCall(r, ++id, distinct));
                     ok =
                         response.statusCode() == 200
                             && response.body().contains("\"servers\"")
@@ -455,6 +489,12 @@ public final class LoopbackLoad {
     boolean seedOnly;
     int printSearches;
     long serverPid = -1;
+    int queries;
+
+    /** The queries to draw from: null for a fresh random query each time. */
+    String[] distinct() {
+      return queries > 0 ? distinctQueries(queries) : null;
+    }
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -470,12 +510,13 @@ public final class LoopbackLoad {
           case "--seed-only" -> o.seedOnly = true;
           case "--print-searches" -> o.printSearches = Integer.parseInt(args[++i]);
           case "--server-pid" -> o.serverPid = Long.parseLong(args[++i]);
+          case "--queries" -> o.queries = Integer.parseInt(args[++i]);
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + args[i]
                       + " (options: --url --entries --clients --seconds --warmup --seed-clients --skip-seed --seed-only"
-                      + " --print-searches --server-pid)");
+                      + " --print-searches --server-pid --queries)");
         }
       }
       return o;

@@ -1,35 +1,51 @@
 package io.mcpplatform.core.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Reads a document's sorted doc-values (its entry name, its vector's source) by top-level document
- * id: a column lookup, much cheaper than decompressing stored fields for each hit.
+ * Reads the hits' sorted doc-values (their entry names): a column lookup, much cheaper than
+ * decompressing stored fields for each hit. The hits are visited in document order, so that each
+ * segment's values are opened once per search and read forward.
  */
 final class DocValuesReader {
 
-  private final List<LeafReaderContext> leaves;
-
-  DocValuesReader(IndexSearcher searcher) {
-    this.leaves = searcher.getIndexReader().leaves();
-  }
+  private DocValuesReader() {}
 
   /**
-   * @param doc a top-level document id
+   * @param searcher the searcher that found the hits
+   * @param hits hits with top-level document ids
    * @param field a sorted doc-values field
-   * @return the document's value, or null when it has none
+   * @return each hit's value, in the hits' order; null where a document has none
    */
-  String get(int doc, String field) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    SortedDocValues values = leaf.reader().getSortedDocValues(field);
-    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-      return null;
+  static String[] read(IndexSearcher searcher, ScoreDoc[] hits, String field) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    // (document, position) pairs: sorted, they give the document order
+    long[] order = new long[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      order[i] = (long) hits[i].doc << 32 | i;
     }
-    return values.lookupOrd(values.ordValue()).utf8ToString();
+    Arrays.sort(order);
+    String[] out = new String[hits.length];
+    LeafReaderContext leaf = null;
+    SortedDocValues values = null;
+    for (long pair : order) {
+      int doc = (int) (pair >>> 32);
+      int i = (int) pair;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getSortedDocValues(field);
+      }
+      if (values != null && values.advanceExact(doc - leaf.docBase)) {
+        out[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+      }
+    }
+    return out;
   }
 }

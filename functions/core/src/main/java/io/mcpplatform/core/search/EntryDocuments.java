@@ -3,39 +3,30 @@ package io.mcpplatform.core.search;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.embedding.EntryTexts;
-import io.mcpplatform.core.embedding.TextVector;
-import io.mcpplatform.core.embedding.VectorCodec;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnByteVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The Lucene documents of one entry: one entry document with the text fields and the filter fields,
- * and one vector document per embedded text (the entry's own, each tool's) with the registration's
- * filter fields. Identifiers are split into words ({@link EntryTexts#words}) before English
+ * The Lucene document of one entry: the text fields and the filter fields (its vectors live in
+ * {@link VectorTable}). Identifiers are split into words ({@link EntryTexts#words}) before English
  * analysis, so that {@code get_location} and {@code geo-coder} are found by their words.
  */
 final class EntryDocuments {
 
   static final String KIND = "kind";
   static final String KIND_ENTRY = "entry";
-  static final String KIND_VECTOR = "vector";
   static final String ENTRY_KEY = "entryKey";
-  static final String VECTOR_KEY = "vectorKey";
   static final String NAME = "name";
   static final String TITLE = "title";
   static final String DESCRIPTION = "description";
@@ -47,8 +38,6 @@ final class EntryDocuments {
   static final String HEALTH = "health";
   static final String UPDATED = "updated";
   static final String SORT_NAME = "sortName";
-  static final String SOURCE = "source";
-  static final String VECTOR = "vector";
 
   /**
    * Text fields with their BM25 weights: a word in the name or title says more than one in prose.
@@ -86,31 +75,6 @@ final class EntryDocuments {
             UPDATED, entry.updatedAt() == null ? 0 : entry.updatedAt().toEpochMilli()));
     d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(entry.name())));
     return d;
-  }
-
-  /**
-   * @param entry an entry, not deleted
-   * @param model the id of the model whose vectors are indexed
-   * @return its vector documents, none when it has no vectors of that model
-   */
-  static List<Document> vectors(ServerEntry entry, String model) {
-    if (entry.vectors() == null || !entry.vectors().model().equals(model)) {
-      return List.of();
-    }
-    List<Document> docs = new ArrayList<>();
-    for (TextVector t : entry.vectors().texts()) {
-      Document d = new Document();
-      d.add(new StringField(KIND, KIND_VECTOR, Field.Store.NO));
-      d.add(new StringField(VECTOR_KEY, entry.name(), Field.Store.NO));
-      d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(entry.name())));
-      d.add(new SortedDocValuesField(SOURCE, new BytesRef(t.source())));
-      d.add(
-          new KnnByteVectorField(
-              VECTOR, VectorCodec.decode(t.vector()), VectorSimilarityFunction.COSINE));
-      registrationFilters(d, entry);
-      docs.add(d);
-    }
-    return docs;
   }
 
   private static void registrationFilters(Document d, ServerEntry entry) {

@@ -1,8 +1,6 @@
 package io.mcpplatform.core.search;
 
 import io.mcpplatform.core.catalog.ServerEntry;
-import io.mcpplatform.core.embedding.EntryVectors;
-import io.mcpplatform.core.embedding.TextVector;
 import io.mcpplatform.core.embedding.VectorCodec;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.function.Function;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
@@ -29,10 +26,11 @@ import org.apache.lucene.search.TopDocs;
  * better meanings out of the top five; BM25 still orders entries of equal meaning and finds exact
  * names and identifiers.
  *
- * <p>Candidates are the best BM25 matches and the nearest vectors (an HNSW search for at least
- * {@value #MIN_CANDIDATES}, filtered by tags and capability type; health is checked on each
- * candidate). An entry found only by meaning is kept when its cosine reaches {@value
- * #SEMANTIC_FLOOR}. Without a query vector (no model) the ranking is BM25 alone.
+ * <p>Candidates are the best BM25 matches and the entries of the nearest vectors ({@link
+ * VectorTable}, at least {@value #MIN_CANDIDATES} vectors, filtered by tags and capability type;
+ * health is checked on each candidate). An entry found only by meaning is kept when its cosine
+ * reaches {@value #SEMANTIC_FLOOR}. A query that is exactly an entry's name (any case) gives that
+ * entry the full score 1. Without a query vector (no model) the ranking is BM25 alone.
  */
 final class HybridRanker {
 
@@ -72,12 +70,11 @@ final class HybridRanker {
       SearchQuery query,
       SearchFilter filter,
       float[] queryVector,
-      String model,
+      VectorTable vectors,
       Function<String, ServerEntry> entries)
       throws IOException {
     int wanted = Math.max(MIN_CANDIDATES, query.offset() + query.limit());
     Map<String, Candidate> candidates = new HashMap<>();
-    DocValuesReader values = new DocValuesReader(searcher);
     LexicalQuery lexical = LexicalQuery.of(query.text());
     float bestBm25 = 0;
     long lexicalMissed = 0;
@@ -91,8 +88,10 @@ final class HybridRanker {
       // past 1,000 matches Lucene counts no further (a lower bound): counting exactly would cost a
       // second pass
       lexicalMissed = Math.max(0, top.totalHits.value - top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        ServerEntry e = entries.apply(values.get(sd.doc, EntryDocuments.SORT_NAME));
+      String[] names = DocValuesReader.read(searcher, top.scoreDocs, EntryDocuments.SORT_NAME);
+      for (int i = 0; i < names.length; i++) {
+        ScoreDoc sd = top.scoreDocs[i];
+        ServerEntry e = names[i] == null ? null : entries.apply(names[i]);
         if (e != null) {
           candidates.computeIfAbsent(e.name(), n -> new Candidate(e)).bm25 = sd.score;
           bestBm25 = Math.max(bestBm25, sd.score);
@@ -100,13 +99,16 @@ final class HybridRanker {
       }
     }
     if (queryVector != null) {
-      addNearest(searcher, values, filter, queryVector, wanted, candidates, entries);
+      byte[] unit = VectorCodec.unitBytes(queryVector);
+      addNearest(vectors, filter, unit, wanted, candidates);
       for (Candidate c : candidates.values()) {
-        if (Float.isNaN(c.cosine)) {
-          exactCosine(c, queryVector, model);
+        VectorTable.Slot slot;
+        if (Float.isNaN(c.cosine) && (slot = vectors.slot(c.entry.name())) != null) {
+          VectorTable.each(unit, slot, (s, source, cosine) -> c.offer(cosine, source));
         }
       }
     }
+    String exactName = query.text().strip();
     List<Scored> ranked = new ArrayList<>();
     for (Candidate c : candidates.values()) {
       if (c.bm25 > 0 || c.semantic() >= SEMANTIC_FLOOR) {
@@ -115,6 +117,10 @@ final class HybridRanker {
             queryVector == null
                 ? lexicalPart
                 : SEMANTIC_WEIGHT * c.semantic() + LEXICAL_WEIGHT * lexicalPart;
+        if (c.entry.name().equalsIgnoreCase(exactName)) {
+          // the query names the entry: nothing ranks above it
+          score = 1.0;
+        }
         ranked.add(new Scored(c, Math.min(1.0, score)));
       }
     }
@@ -141,39 +147,20 @@ final class HybridRanker {
   }
 
   private static void addNearest(
-      IndexSearcher searcher,
-      DocValuesReader values,
+      VectorTable vectors,
       SearchFilter filter,
-      float[] queryVector,
+      byte[] query,
       int wanted,
-      Map<String, Candidate> candidates,
-      Function<String, ServerEntry> entries)
-      throws IOException {
-    // entries have several vectors and some candidates fail the health check: ask for more than
-    // needed
-    int k = filter.filtersHealth() ? 2 * wanted : wanted + wanted / 2;
-    KnnByteVectorQuery knn =
-        new KnnByteVectorQuery(
-            EntryDocuments.VECTOR, VectorCodec.quantize(queryVector), k, filter.vectors());
-    for (ScoreDoc sd : searcher.search(knn, k).scoreDocs) {
-      ServerEntry e = entries.apply(values.get(sd.doc, EntryDocuments.SORT_NAME));
-      if (e == null || !filter.passes(e)) {
-        continue;
-      }
-      // COSINE scores are (1 + cosine) / 2
-      candidates
-          .computeIfAbsent(e.name(), n -> new Candidate(e))
-          .offer(2 * sd.score - 1, values.get(sd.doc, EntryDocuments.SOURCE));
-    }
-  }
-
-  private static void exactCosine(Candidate c, float[] queryVector, String model) {
-    EntryVectors vectors = c.entry.vectors();
-    if (vectors == null || !vectors.model().equals(model)) {
-      return;
-    }
-    for (TextVector t : vectors.texts()) {
-      c.offer(VectorCodec.cosine(queryVector, VectorCodec.decode(t.vector())), t.source());
-    }
+      Map<String, Candidate> candidates) {
+    vectors.nearest(
+        query,
+        filter,
+        wanted,
+        (slot, source, cosine) -> {
+          ServerEntry e = slot.entry;
+          if (filter.passes(e)) {
+            candidates.computeIfAbsent(e.name(), n -> new Candidate(e)).offer(cosine, source);
+          }
+        });
   }
 }

@@ -7,6 +7,7 @@ import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ValidationException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -74,7 +75,7 @@ final class SearchFilter {
    * @return the filter over entry documents, every filter applied
    */
   Query entries() {
-    BooleanQuery.Builder b = registrationFilters(EntryDocuments.KIND_ENTRY);
+    BooleanQuery.Builder b = registrationFilters();
     if (health != null) {
       b.add(new TermQuery(new Term(EntryDocuments.HEALTH, health.wire())), Occur.FILTER);
     } else if (excludeUnhealthy) {
@@ -86,29 +87,94 @@ final class SearchFilter {
   }
 
   /**
-   * @return the filter over vector documents: the registration's filters only (tags, capability
-   *     type), or null when there are none (only vector documents have vectors, and an unfiltered
-   *     HNSW search skips building a bit set of the index per query); health changes often and is
-   *     checked on the candidates with {@link #passes}, so a health change never rebuilds vectors
+   * @return whether tags or a capability type are filtered
    */
-  Query vectors() {
-    if (capabilityType == null && tagKeys.isEmpty()) {
-      return null;
-    }
-    return registrationFilters(EntryDocuments.KIND_VECTOR).build();
+  boolean filtersRegistration() {
+    return capabilityType != null || !tagKeys.isEmpty();
   }
 
   /**
-   * @return whether health is filtered, so that vector candidates must be checked with {@link
-   *     #passes}
+   * @param entryTagKeys an entry's tags as {@link #tagKey}s
+   * @param entryTypes the capability types the entry has
+   * @return true when they pass the tag and capability-type filters
    */
-  boolean filtersHealth() {
-    return health != null || excludeUnhealthy;
+  boolean passesRegistration(Set<String> entryTagKeys, Set<String> entryTypes) {
+    if (capabilityType != null && !entryTypes.contains(capabilityType)) {
+      return false;
+    }
+    if (tagKeys.isEmpty()) {
+      return true;
+    }
+    for (String tag : tagKeys) {
+      if (entryTagKeys.contains(tag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private BooleanQuery.Builder registrationFilters(String kind) {
+  /**
+   * A 64-bit summary of an entry's tags and capability types: one bit per tag (its hash), and one
+   * each for the two capability types. An entry that has a tag has its bit; an entry with the bit
+   * may still lack the tag.
+   *
+   * @param entryTagKeys the entry's tags as {@link #tagKey}s
+   * @param entryTypes its capability types
+   * @return the summary
+   */
+  static long signature(Set<String> entryTagKeys, Set<String> entryTypes) {
+    long sig = 0;
+    for (String tag : entryTagKeys) {
+      sig |= tagBit(tag);
+    }
+    for (String type : entryTypes) {
+      sig |= typeBit(type);
+    }
+    return sig;
+  }
+
+  private static long tagBit(String tagKey) {
+    return 1L << Math.floorMod(tagKey.hashCode(), 62);
+  }
+
+  private static long typeBit(String type) {
+    return Capability.RESOURCE.equals(type) ? 1L << 63 : 1L << 62;
+  }
+
+  /**
+   * @return the signature bits of which an entry's {@link #signature} must have at least one: its
+   *     tags, 0 when tags are not filtered
+   */
+  long signatureMask() {
+    long mask = 0;
+    for (String tag : tagKeys) {
+      mask |= tagBit(tag);
+    }
+    return mask;
+  }
+
+  /**
+   * @return the signature bits an entry's {@link #signature} must all have: the capability type's
+   */
+  long requiredSignature() {
+    return capabilityType == null ? 0 : typeBit(capabilityType);
+  }
+
+  /**
+   * @return for each {@link HealthStatus#ordinal()}, whether an entry of that health passes
+   */
+  boolean[] healthPasses() {
+    HealthStatus[] all = HealthStatus.values();
+    boolean[] passes = new boolean[all.length];
+    for (HealthStatus h : all) {
+      passes[h.ordinal()] = passes(LifecycleStatus.ACTIVE, h);
+    }
+    return passes;
+  }
+
+  private BooleanQuery.Builder registrationFilters() {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new TermQuery(new Term(EntryDocuments.KIND, kind)), Occur.FILTER);
+    b.add(new TermQuery(new Term(EntryDocuments.KIND, EntryDocuments.KIND_ENTRY)), Occur.FILTER);
     if (capabilityType != null) {
       b.add(new TermQuery(new Term(EntryDocuments.CAPABILITY, capabilityType)), Occur.FILTER);
     }
@@ -123,15 +189,22 @@ final class SearchFilter {
   }
 
   /**
+   * @param status an entry's lifecycle status
+   * @param h its health
+   * @return true when an entry of that status and health passes the health filter and is not
+   *     deleted
+   */
+  boolean passes(LifecycleStatus status, HealthStatus h) {
+    return status != LifecycleStatus.DELETED
+        && (health != null ? h == health : !excludeUnhealthy || h != HealthStatus.UNHEALTHY);
+  }
+
+  /**
    * @param entry an entry
    * @return true when it is not deleted and passes every filter
    */
   boolean passes(ServerEntry entry) {
-    if (entry.status() == LifecycleStatus.DELETED) {
-      return false;
-    }
-    HealthStatus h = entry.health().status();
-    if (health != null ? h != health : excludeUnhealthy && h == HealthStatus.UNHEALTHY) {
+    if (!passes(entry.status(), entry.health().status())) {
       return false;
     }
     if (capabilityType != null

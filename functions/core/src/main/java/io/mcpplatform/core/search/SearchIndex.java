@@ -18,7 +18,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -30,16 +29,16 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * In-memory search index over catalog entries: an Apache Lucene index in a {@link
  * ByteBuffersDirectory}, ranked by {@link HybridRanker} (BM25 with English analysis, fused with the
  * cosine similarity of sentence embeddings when a model is given). Vectors are never computed here:
- * each entry brings the vectors that were stored with it ({@link ServerEntry#vectors()}); only the
- * query is embedded.
+ * each entry brings the vectors that were stored with it ({@link ServerEntry#vectors()}), kept in a
+ * {@link VectorTable} beside the Lucene index; only the query is embedded.
  *
  * <p>Writes become visible to the next search (near-real-time reopen, only when something changed).
  * After a bulk load (at least {@value #BULK_LOAD} entries written, and half the index or more,
- * since the last merge) that reopen first merges the index into one segment: each segment has its
- * own HNSW graph, and a search walks every one of them with the full k. Smaller write streams leave
- * merging to Lucene's merge policy. A health change rewrites the entry's document only; its vector
- * documents are rewritten only when its vectors, tags or capability types change. Deleted entries
- * are kept for {@link #get} but never searched.
+ * since the last merge) that reopen first merges the index into one segment, so that a search reads
+ * one segment. Smaller write streams leave merging to Lucene's merge policy. A health change
+ * rewrites the entry's document and updates its vectors' health in place; its vectors are replaced
+ * only when they, its tags or its capability types change. Deleted entries are kept for {@link
+ * #get} but never searched.
  *
  * <p>Thread-safe: any number of concurrent searches; writes are serialized.
  */
@@ -48,6 +47,7 @@ public final class SearchIndex implements AutoCloseable {
   static final int BULK_LOAD = 1_000;
 
   private final TextEmbedder embedder;
+  private final VectorTable vectors;
   private final Map<String, ServerEntry> entries = new ConcurrentHashMap<>();
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -67,7 +67,19 @@ public final class SearchIndex implements AutoCloseable {
    *     TextEmbedder#embed} may wait
    */
   public SearchIndex(TextEmbedder embedder) {
+    this(embedder, VectorTable.OVERSAMPLING);
+  }
+
+  /**
+   * @param embedder as for {@link #SearchIndex(TextEmbedder)}
+   * @param vectorOversampling how many vectors per wanted one the fast estimate keeps for the exact
+   *     cosine order (16 by default; {@link Integer#MAX_VALUE} orders every vector exactly, for
+   *     measuring what the estimate misses)
+   */
+  public SearchIndex(TextEmbedder embedder, int vectorOversampling) {
     this.embedder = embedder;
+    this.vectors =
+        embedder == null ? null : new VectorTable(embedder.dimensions(), vectorOversampling);
     Analyzer analyzer = new PerFieldAnalyzerWrapper(LexicalQuery.ANALYZER);
     try {
       writer =
@@ -109,16 +121,16 @@ public final class SearchIndex implements AutoCloseable {
       for (ServerEntry e : batch) {
         ServerEntry previous = entries.put(e.name(), e);
         if (e.status() == LifecycleStatus.DELETED) {
-          writer.deleteDocuments(
-              new Term(EntryDocuments.ENTRY_KEY, e.name()),
-              new Term(EntryDocuments.VECTOR_KEY, e.name()));
+          writer.deleteDocuments(new Term(EntryDocuments.ENTRY_KEY, e.name()));
+          if (vectors != null) {
+            vectors.remove(e.name());
+          }
           continue;
         }
         writer.updateDocument(
             new Term(EntryDocuments.ENTRY_KEY, e.name()), EntryDocuments.entry(e));
-        if (model != null && vectorDocumentsChange(previous, e)) {
-          writer.updateDocuments(
-              new Term(EntryDocuments.VECTOR_KEY, e.name()), EntryDocuments.vectors(e, model));
+        if (vectors != null && (vectorsChange(previous, e) || !vectors.refresh(e))) {
+          vectors.put(e, model);
         }
       }
     } catch (IOException e) {
@@ -128,7 +140,7 @@ public final class SearchIndex implements AutoCloseable {
     written.incrementAndGet();
   }
 
-  private static boolean vectorDocumentsChange(ServerEntry previous, ServerEntry next) {
+  private static boolean vectorsChange(ServerEntry previous, ServerEntry next) {
     return previous == null
         || previous.status() == LifecycleStatus.DELETED
         || !Objects.equals(previous.vectors(), next.vectors())
@@ -147,8 +159,10 @@ public final class SearchIndex implements AutoCloseable {
       return false;
     }
     try {
-      writer.deleteDocuments(
-          new Term(EntryDocuments.ENTRY_KEY, name), new Term(EntryDocuments.VECTOR_KEY, name));
+      writer.deleteDocuments(new Term(EntryDocuments.ENTRY_KEY, name));
+      if (vectors != null) {
+        vectors.remove(name);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to the in-memory search index", e);
     }
@@ -193,7 +207,7 @@ public final class SearchIndex implements AutoCloseable {
       try {
         return listing
             ? list(searcher, query, filter)
-            : HybridRanker.rank(searcher, query, filter, queryVector, modelId(), entries::get);
+            : HybridRanker.rank(searcher, query, filter, queryVector, vectors, entries::get);
       } finally {
         searchers.release(searcher);
       }
@@ -233,11 +247,10 @@ public final class SearchIndex implements AutoCloseable {
             new SortField(EntryDocuments.SORT_NAME, SortField.Type.STRING));
     TopDocs top = searcher.search(filter.entries(), end, byUpdate);
     int total = searcher.count(filter.entries());
-    DocValuesReader values = new DocValuesReader(searcher);
+    String[] names = DocValuesReader.read(searcher, top.scoreDocs, EntryDocuments.SORT_NAME);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = query.offset(); i < top.scoreDocs.length; i++) {
-      ScoreDoc sd = top.scoreDocs[i];
-      ServerEntry e = entries.get(values.get(sd.doc, EntryDocuments.SORT_NAME));
+      ServerEntry e = names[i] == null ? null : entries.get(names[i]);
       if (e != null) {
         hits.add(new SearchHit(e, 0, SearchMatch.NONE));
       }
