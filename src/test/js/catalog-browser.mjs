@@ -77,8 +77,30 @@ try {
     upBars: document.querySelectorAll('svg.chart rect.bar-up').length,
     copyButtons: document.querySelectorAll('button.copy').length,
   }));
-  await page.click('.tools-discovered summary');
-  report.server.detailsOpen = await page.evaluate(() => document.querySelector('.tools-discovered details').open);
+  // get_location's input schema, opened from the keyboard: focus its summary, press Enter
+  const summaries = await page.$$('.tools-discovered summary');
+  let opened = null;
+  for (const summary of summaries) {
+    if (await summary.$eval('code', (e) => e.textContent) === 'get_location') {
+      opened = summary;
+    }
+  }
+  report.server.schemaVisibleBefore = await page.evaluate(
+    () => [...document.querySelectorAll('.tools-discovered pre.schema')].some((e) => e.checkVisibility()));
+  if (opened) {
+    await opened.focus();
+    await page.keyboard.press('Enter');
+    Object.assign(report.server, await opened.evaluate((summary) => {
+      const details = summary.parentElement;
+      const pre = details.querySelector('pre.schema');
+      return {
+        detailsOpen: details.open,
+        schemaVisible: !!pre && pre.checkVisibility(),
+        schemaLabel: pre && pre.getAttribute('aria-label'),
+        schema: pre && pre.textContent,
+      };
+    }));
+  }
   await page.screenshot({ path: path.join(outDir, 'catalog-server.png'), fullPage: true });
   await collectCsp(page);
   await page.close();
@@ -105,6 +127,8 @@ try {
   await audit.setBypassCSP(true);
   for (const [name, url] of [['index', '/?q=geocoding'], ['server', report.server.url.substring(base.length)]]) {
     await audit.goto(base + url, { waitUntil: 'networkidle0' });
+    // every tool opened, so that the rules see the input schemas too
+    await audit.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     await audit.addScriptTag({ path: axeScript });
     report.accessibility[name] = await audit.evaluate(async () => {
       const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });

@@ -149,8 +149,9 @@ public final class McpApi extends Construct {
 
   /**
    * Routes the registry's web catalog, read-only: {@code GET /}, {@code GET /servers/{name+}}
-   * (greedy, since server names hold a slash: {@code /servers/io.github.x/y}) and {@code GET
-   * /assets/{file}}.
+   * (greedy, since server names hold a slash, {@code /servers/io.github.x/y}; it carries the tool
+   * schema paths below a server too, {@code /servers/io.github.x/y/tools/get/schema}) and {@code
+   * GET /assets/{file}}.
    *
    * @param registry the registry function, which renders the pages
    * @return the methods

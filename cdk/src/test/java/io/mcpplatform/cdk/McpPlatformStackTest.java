@@ -230,6 +230,35 @@ class McpPlatformStackTest {
     }
 
     @Test
+    void webCatalog_greedyServerRoute_carriesToolSchemaPathsToTheRegistry() {
+      // /servers/{name}/tools/{tool}/schema needs no route of its own: the greedy {name+} under
+      // /servers takes every deeper path
+      Map.Entry<String, JsonNode> greedy =
+          res.ofType("AWS::ApiGateway::Resource").stream()
+              .filter(e -> e.getValue().at("/Properties/PathPart").asText().equals("{name+}"))
+              .findFirst()
+              .orElseThrow();
+      String parent = greedy.getValue().at("/Properties/ParentId/Ref").asText();
+      assertThat(
+              res.ofType("AWS::ApiGateway::Resource").stream()
+                  .filter(e -> e.getKey().equals(parent))
+                  .map(
+                      e ->
+                          e.getValue().at("/Properties/ParentId/Fn::GetAtt/1").asText()
+                              + " "
+                              + e.getValue().at("/Properties/PathPart").asText()))
+          .containsExactly("RootResourceId servers");
+      JsonNode get =
+          res.ofType("AWS::ApiGateway::Method").stream()
+              .map(Map.Entry::getValue)
+              .filter(m -> m.at("/Properties/ResourceId/Ref").asText().equals(greedy.getKey()))
+              .filter(m -> m.at("/Properties/HttpMethod").asText().equals("GET"))
+              .findFirst()
+              .orElseThrow();
+      assertRoute(get, "registry");
+    }
+
+    @Test
     void legacySsePaths_routeToTheFunctionThatNamesItsStreamableHttpUrl() {
       for (String function : List.of("registry", "maps")) {
         assertRoute(methodFor("sse", function), function);

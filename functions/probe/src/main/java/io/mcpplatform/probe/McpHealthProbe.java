@@ -1,6 +1,7 @@
 package io.mcpplatform.probe;
 
 import io.mcpplatform.core.catalog.Capability;
+import io.mcpplatform.core.catalog.InputSchemas;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.health.HealthProbe;
 import io.mcpplatform.core.health.ProbeOutcome;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link HealthProbe} that speaks MCP through the MCP client library: {@code initialize}, {@code
  * notifications/initialized}, {@code tools/list} and {@code resources/list} when the server
- * advertises them, over Streamable HTTP or the legacy HTTP+SSE transport.
+ * advertises them, over Streamable HTTP or the legacy HTTP+SSE transport. Each tool keeps its name,
+ * description and input schema (within the bounds of {@link InputSchemas}).
  *
  * <p>SSRF-safe: the host is resolved once, every address is vetted by the {@link
  * ProbeSettings#addressPolicy} before any packet is sent, and the session's {@link
@@ -167,6 +169,7 @@ public final class McpHealthProbe implements HealthProbe {
 
   private static void list(
       McpSession session, String method, String field, String type, List<Capability> found) {
+    SchemaBudget schemas = new SchemaBudget();
     String cursor = null;
     for (int page = 0; page < MAX_PAGES; page++) {
       Map<String, Object> result =
@@ -192,13 +195,43 @@ public final class McpHealthProbe implements HealthProbe {
               new Capability(
                   clip(name, 200),
                   type,
-                  description == null ? null : clip(description, MAX_DESCRIPTION)));
+                  description == null ? null : clip(description, MAX_DESCRIPTION),
+                  Capability.TOOL.equals(type)
+                      ? schemas.keep(name, item.get("inputSchema"))
+                      : null));
         }
       }
       cursor = text(result, "nextCursor");
       if (cursor == null) {
         break;
       }
+    }
+  }
+
+  /**
+   * Which discovered tools keep their input schema: each one that passes {@link
+   * InputSchemas#check}, in the server's order, while the list's schemas stay within {@link
+   * InputSchemas#MAX_TOTAL_BYTES}. A tool whose schema is dropped is kept without it.
+   */
+  private static final class SchemaBudget {
+    private int used;
+
+    Map<String, Object> keep(String tool, Object schema) {
+      if (schema == null) {
+        return null;
+      }
+      InputSchemas.Checked checked = InputSchemas.check(schema);
+      if (!checked.ok()) {
+        LOG.debug("input schema of tool {} dropped: it {}", clip(tool, 200), checked.problem());
+        return null;
+      }
+      if (used + checked.bytes() > InputSchemas.MAX_TOTAL_BYTES) {
+        LOG.debug(
+            "input schema of tool {} dropped: the list's schemas are over budget", clip(tool, 200));
+        return null;
+      }
+      used += checked.bytes();
+      return checked.schema();
     }
   }
 

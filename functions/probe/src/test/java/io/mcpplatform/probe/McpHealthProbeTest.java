@@ -3,6 +3,7 @@ package io.mcpplatform.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.core.catalog.Capability;
+import io.mcpplatform.core.catalog.InputSchemas;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.health.AddressPolicy;
 import io.mcpplatform.core.health.ProbeOutcome;
@@ -12,6 +13,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +65,53 @@ class McpHealthProbeTest {
           .extracting(Capability::name)
           .containsExactlyInAnyOrder("ping", "echo");
       assertThat(result.discovered()).allMatch(c -> c.type().equals(Capability.TOOL));
+      assertThat(result.discovered())
+          .extracting(Capability::inputSchema)
+          .containsOnly(
+              Map.of("type", "object", "properties", Map.of("text", Map.of("type", "string"))));
       assertThat(result.latencyMillis()).isNotNull();
     }
+  }
+
+  @Test
+  void probe_keepsEveryTool_butDropsSchemasOverTheirBounds() throws Exception {
+    Map<String, String> schemas = new LinkedHashMap<>();
+    schemas.put("small", "{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}}");
+    schemas.put("huge", schemaWithText(20_000));
+    for (int i = 0; i < 5; i++) {
+      schemas.put("big" + i, schemaWithText(15_000));
+    }
+    try (McpTestServers.Host server = McpTestServers.streamableWithSchemas(schemas)) {
+      ProbeResult result =
+          probe(LOCAL.withMaxResponseBytes(1 << 20), Remote.STREAMABLE_HTTP, server.url("/mcp"));
+
+      assertThat(result.outcome()).as(String.valueOf(result.detail())).isEqualTo(ProbeOutcome.UP);
+      Map<String, Capability> found = new LinkedHashMap<>();
+      result.discovered().forEach(c -> found.put(c.name(), c));
+      assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(schemas.keySet());
+      assertThat(found.get("small").inputSchema())
+          .isEqualTo(Map.of("type", "object", "properties", Map.of("q", Map.of("type", "string"))));
+      // over the per-schema bound: the tool stays, its schema goes
+      assertThat(found.get("huge").inputSchema()).isNull();
+      assertThat(found.get("huge").description()).isEqualTo("Tool huge");
+      // four of the five 15 KB schemas fit the list's 64 KiB, in the server's order
+      List<Capability> big =
+          result.discovered().stream().filter(c -> c.name().startsWith("big")).toList();
+      assertThat(big)
+          .extracting(c -> c.inputSchema() != null)
+          .containsExactly(true, true, true, true, false);
+      int total =
+          result.discovered().stream()
+              .mapToInt(c -> InputSchemas.compactBytes(c.inputSchema()))
+              .sum();
+      assertThat(total).isLessThanOrEqualTo(InputSchemas.MAX_TOTAL_BYTES);
+    }
+  }
+
+  private static String schemaWithText(int length) {
+    return "{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\",\"description\":\""
+        + "x".repeat(length)
+        + "\"}}}";
   }
 
   @Test
@@ -216,7 +264,8 @@ class McpHealthProbeTest {
             + "{\"tools\":{}},\"serverInfo\":{\"name\":\"sse-answers\",\"version\":\"2\"}}}";
     String tools =
         "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"tools\":[{\"name\":\"forecast\",\"description\":"
-            + "\"Weather\",\"inputSchema\":{\"type\":\"object\"}}]}}";
+            + "\"Weather\",\"inputSchema\":{\"type\":\"object\"}},{\"name\":\"broken\","
+            + "\"inputSchema\":\"not an object\"}]}}";
     try (RawServer server =
         new RawServer(
             (socket, head) -> {
@@ -247,7 +296,9 @@ class McpHealthProbeTest {
       assertThat(result.outcome()).as(String.valueOf(result.detail())).isEqualTo(ProbeOutcome.UP);
       assertThat(result.protocolVersion()).isEqualTo("2025-06-18");
       assertThat(result.discovered())
-          .containsExactly(new Capability("forecast", Capability.TOOL, "Weather"));
+          .containsExactly(
+              new Capability("forecast", Capability.TOOL, "Weather", Map.of("type", "object")),
+              new Capability("broken", Capability.TOOL, null));
       assertThat(server.heads().get(1))
           .contains("Mcp-Session-Id: s-42")
           .contains("MCP-Protocol-Version: 2025-06-18");

@@ -10,7 +10,9 @@ import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportPro
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.servlet.http.HttpServlet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -83,6 +85,25 @@ public final class McpTestServers {
                     statelessTool("ping", "Answers pong"),
                     statelessTool("echo", "Echoes its text")))
             .build();
+    return new Host(servlet, "/mcp", () -> {});
+  }
+
+  /**
+   * @param inputSchemas tool names and the JSON text of each one's input schema, in listing order
+   * @return a Streamable HTTP server at {@code /mcp} offering those tools
+   */
+  public static Host streamableWithSchemas(Map<String, String> inputSchemas) throws Exception {
+    List<McpStatelessServerFeatures.SyncToolSpecification> tools = new ArrayList<>();
+    inputSchemas.forEach(
+        (name, schema) ->
+            tools.add(
+                new McpStatelessServerFeatures.SyncToolSpecification(
+                    McpSchema.Tool.builder(name, McpJsonDefaults.getMapper(), schema)
+                        .description("Tool " + name)
+                        .build(),
+                    (context, request) -> CallToolResult.builder().addTextContent("ok").build())));
+    StatelessMcpServlet servlet =
+        StatelessMcpServlet.builder("schema-test-server", "1.0.0").tools(tools).build();
     return new Host(servlet, "/mcp", () -> {});
   }
 

@@ -263,7 +263,7 @@ public final class RegistryTools {
     ObjectNode body = json.createObjectNode();
     ArrayNode servers = body.putArray("servers");
     for (SearchHit hit : result.hits()) {
-      ObjectNode server = tree(hit.entry());
+      ObjectNode server = tree(hit.entry().withoutInputSchemas());
       server.put("score", Math.round(hit.score() * 1000.0) / 1000.0);
       ObjectNode match = server.putObject("match");
       hit.match().lexical().forEach(match.putArray("lexical")::add);
@@ -339,7 +339,7 @@ public final class RegistryTools {
     }
     ObjectNode body = json.createObjectNode();
     ArrayNode servers = body.putArray("servers");
-    page.items().forEach(entry -> servers.add(tree(entry)));
+    page.items().forEach(entry -> servers.add(tree(entry.withoutInputSchemas())));
     if (page.nextCursor() != null) {
       body.put("nextCursor", page.nextCursor());
     }

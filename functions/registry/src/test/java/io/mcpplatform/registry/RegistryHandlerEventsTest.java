@@ -89,6 +89,10 @@ class RegistryHandlerEventsTest {
                 assertThat(r.structured().at("/servers/0/name").asString())
                     .isEqualTo("weather-api");
                 assertThat(r.structured().at("/servers/0/score").asDouble()).isPositive();
+                assertThat(r.structured().at("/servers/0/capabilities/0/name").asString())
+                    .isEqualTo("get_forecast");
+                assertThat(r.structured().at("/servers/0/capabilities/0").has("inputSchema"))
+                    .isFalse();
               }),
           Map.entry(
               "search-servers-http-api-v2.json",
@@ -105,12 +109,17 @@ class RegistryHandlerEventsTest {
                 assertThat(r.structured().at("/remotes/0/url").asString())
                     .isEqualTo("https://weather.example.com/mcp");
                 assertThat(r.structured().at("/health/status").asString()).isEqualTo("unknown");
+                // get_server answers tools' input schemas; search and list leave them out
+                assertThat(r.structured().at("/capabilities/0/inputSchema/required/0").asString())
+                    .isEqualTo("location");
               }),
           Map.entry(
               "list-servers.json",
               r -> {
                 assertThat(r.status).isEqualTo(200);
                 assertThat(r.structured().at("/servers").size()).isEqualTo(1);
+                assertThat(r.structured().at("/servers/0/capabilities/0").has("inputSchema"))
+                    .isFalse();
               }),
           Map.entry(
               "bad-base64-body.json",
@@ -213,7 +222,25 @@ class RegistryHandlerEventsTest {
                     .contains("<h1><bdi>Weather API</bdi></h1>")
                     .contains(
                         "claude mcp add --transport http weather-api https://weather.example.com/mcp")
-                    .contains("<svg class=\"chart\"");
+                    .contains("<svg class=\"chart\"")
+                    .contains(
+                        "<pre class=\"schema\" role=\"region\" tabindex=\"0\""
+                            + " aria-label=\"Input schema of get_forecast\">");
+              }),
+          Map.entry(
+              "web-tool-schema.json",
+              r -> {
+                assertThat(r.status).isEqualTo(200);
+                assertThat(r.headers.path("Content-Type").asString())
+                    .isEqualToIgnoringCase("application/json; charset=utf-8");
+                assertThat(r.headers.path("X-Content-Type-Options").asString())
+                    .isEqualTo("nosniff");
+                assertThat(r.headers.path("Content-Security-Policy").asString())
+                    .contains("script-src 'self'");
+                assertThat(JSON.readTree(r.body).at("/properties/days/maximum").asInt())
+                    .isEqualTo(7);
+                assertThat(JSON.readTree(r.body).at("/required/0").asString())
+                    .isEqualTo("location");
               }));
 
   @BeforeEach

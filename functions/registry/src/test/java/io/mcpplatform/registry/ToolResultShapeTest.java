@@ -1,8 +1,10 @@
 package io.mcpplatform.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpplatform.core.catalog.UrlPolicy;
+import io.mcpplatform.core.catalog.ValidationException;
 import io.mcpplatform.core.registry.RegistrationRequest;
 import io.mcpplatform.core.registry.RegistryService;
 import io.mcpplatform.embedded.store.FileRegistryStore;
@@ -124,6 +126,48 @@ class ToolResultShapeTest {
     assertThat(text(result)).isEqualTo(RegistryTools.NO_MATCH);
     assertThat(((StructuredJson) result.structuredContent()).text())
         .isEqualTo("{\"servers\":[],\"total\":0}");
+  }
+
+  @Test
+  void inputSchemas_inGetServerAndRegisterAnswers_leftOutOfSearchAndList() {
+    Map<String, Object> schema =
+        Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")));
+    Map<String, Object> args = new HashMap<>();
+    args.put("server_id", "weather-api");
+    args.put("name", "Weather");
+    args.put("url", "https://weather-api.example.com/mcp");
+    args.put(
+        "capabilities",
+        List.of(Map.of("name", "get_forecast", "description", "Forecast", "inputSchema", schema)));
+
+    CallToolResult registered = call("register_server", args);
+    CallToolResult got = call("get_server", Map.of("server_id", "weather-api"));
+    CallToolResult found = call("search_servers", Map.of("query", "weather"));
+    CallToolResult listed = call("list_servers", Map.of());
+
+    assertThat(
+            JSON.valueToTree(registered.structuredContent())
+                .at("/server/capabilities/0/inputSchema"))
+        .isEqualTo(JSON.valueToTree(schema));
+    assertThat(JSON.readTree(text(got)).at("/capabilities/0/inputSchema"))
+        .isEqualTo(JSON.valueToTree(schema));
+    for (CallToolResult many : List.of(found, listed)) {
+      JsonNode servers = JSON.readTree(text(many)).get("servers");
+      assertThat(servers.valueStream().map(n -> n.get("name").asString())).contains("weather-api");
+      servers.forEach(
+          server ->
+              server
+                  .get("capabilities")
+                  .forEach(c -> assertThat(c.has("inputSchema")).as(text(many)).isFalse()));
+    }
+
+    args.put(
+        "capabilities",
+        List.of(Map.of("name", "get_forecast", "inputSchema", List.of("not", "an", "object"))));
+    assertThatThrownBy(() -> call("register_server", args))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("capabilities[0].inputSchema")
+        .hasMessageContaining("must be a JSON object");
   }
 
   @Test

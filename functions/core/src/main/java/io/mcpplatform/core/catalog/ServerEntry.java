@@ -88,6 +88,17 @@ public record ServerEntry(
   }
 
   /**
+   * @return this entry with its declared and discovered capabilities stripped of input schemas, for
+   *     answers that list many servers (a search hit, a page of a listing)
+   */
+  public ServerEntry withoutInputSchemas() {
+    return toBuilder()
+        .capabilities(Capability.withoutInputSchemas(capabilities))
+        .discoveredCapabilities(Capability.withoutInputSchemas(discoveredCapabilities))
+        .build();
+  }
+
+  /**
    * @return this entry with another lifecycle status
    */
   public ServerEntry withStatus(LifecycleStatus newStatus) {

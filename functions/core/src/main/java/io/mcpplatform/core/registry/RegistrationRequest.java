@@ -3,6 +3,7 @@ package io.mcpplatform.core.registry;
 import io.mcpplatform.core.catalog.Arguments;
 import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.FieldChecks;
+import io.mcpplatform.core.catalog.InputSchemas;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.UrlPolicy;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * @param description what the server offers, nullable
  * @param url endpoint URL
  * @param transport {@code streamable-http} (default) or {@code sse}
- * @param capabilities declared tools and resources
+ * @param capabilities declared tools and resources; a tool may carry its input schema ({@code
+ *     inputSchema}, within the bounds of {@link InputSchemas})
  * @param tags categorization tags
  * @param version server version, default {@code 1.0.0}
  */
@@ -47,6 +49,8 @@ public record RegistrationRequest(
   private static final Pattern VERSION = Pattern.compile("^\\S+$");
   private static final Set<String> CAPABILITY_TYPES = Set.of("tool", "resource", "prompt");
   private static final Set<String> TRANSPORTS = Set.of(Remote.STREAMABLE_HTTP, Remote.SSE);
+  private static final Set<String> CAPABILITY_FIELDS =
+      Set.of("name", "type", "description", "inputSchema");
 
   public static final int MAX_DESCRIPTION = 2000;
   public static final int MAX_TAGS = 20;
@@ -207,6 +211,7 @@ public record RegistrationRequest(
       return List.of();
     }
     List<Capability> out = new ArrayList<>();
+    int schemaBytes = 0;
     for (int i = 0; i < list.size(); i++) {
       String field = "capabilities[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> map)) {
@@ -217,9 +222,10 @@ public record RegistrationRequest(
       Object rawType = map.get("type");
       Object rawDescription = map.get("description");
       for (Object key : map.keySet()) {
-        if (!Set.of("name", "type", "description").contains(String.valueOf(key))) {
+        if (!CAPABILITY_FIELDS.contains(String.valueOf(key))) {
           checks.fail(
-              field + "." + key, "is not a capability field (known: name, type, description)");
+              field + "." + key,
+              "is not a capability field (known: name, type, description, inputSchema)");
         }
       }
       boolean ok = true;
@@ -250,9 +256,32 @@ public record RegistrationRequest(
                 0,
                 MAX_CAPABILITY_DESCRIPTION);
       }
-      if (ok) {
-        out.add(new Capability(((String) rawName).strip(), type, (String) rawDescription));
+      Map<String, Object> schema = null;
+      if (map.get("inputSchema") != null) {
+        InputSchemas.Checked checked = InputSchemas.check(map.get("inputSchema"));
+        if (!checked.ok()) {
+          checks.fail(field + ".inputSchema", checked.problem());
+          ok = false;
+        } else if (!Capability.TOOL.equals(type)) {
+          checks.fail(field + ".inputSchema", "belongs to tools only (this one is a " + type + ")");
+          ok = false;
+        } else {
+          schema = checked.schema();
+          schemaBytes += checked.bytes();
+        }
       }
+      if (ok) {
+        out.add(new Capability(((String) rawName).strip(), type, (String) rawDescription, schema));
+      }
+    }
+    if (schemaBytes > InputSchemas.MAX_TOTAL_BYTES) {
+      checks.fail(
+          "capabilities",
+          "must carry input schemas of at most "
+              + InputSchemas.MAX_TOTAL_BYTES
+              + " bytes together as compact JSON (got "
+              + schemaBytes
+              + ")");
     }
     return out;
   }

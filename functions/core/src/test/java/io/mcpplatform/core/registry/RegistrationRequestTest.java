@@ -7,6 +7,7 @@ import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.FieldError;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthStatus;
+import io.mcpplatform.core.catalog.InputSchemas;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.UrlPolicy;
 import io.mcpplatform.core.catalog.ValidationException;
@@ -207,6 +208,90 @@ class RegistrationRequestTest {
             "capabilities[3].description",
             "capabilities[4].colour",
             "capabilities[5]");
+  }
+
+  @Test
+  void fromArguments_keepsAToolsInputSchema_inCanonicalForm() {
+    Map<String, Object> args = valid();
+    Map<String, Object> schema =
+        Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of("days", Map.of("type", "integer", "maximum", 16)),
+            "required",
+            List.of("days"));
+    args.put("capabilities", List.of(Map.of("name", "get_forecast", "inputSchema", schema)));
+
+    Capability tool =
+        RegistrationRequest.fromArguments(args, UrlPolicy.HTTPS_ONLY).capabilities().get(0);
+
+    // integers read as Long, whatever the parser gave
+    assertThat(tool.inputSchema())
+        .isEqualTo(
+            Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of("days", Map.of("type", "integer", "maximum", 16L)),
+                "required",
+                List.of("days")));
+    assertThat(tool.withoutInputSchema()).isEqualTo(new Capability("get_forecast", "tool", null));
+  }
+
+  @Test
+  void fromArguments_namesEachBadInputSchema() {
+    Map<String, Object> args = valid();
+    Map<String, Object> deep = Map.of("type", "object");
+    for (int i = 0; i < InputSchemas.MAX_DEPTH; i++) {
+      deep = Map.of("not", deep);
+    }
+    args.put(
+        "capabilities",
+        List.of(
+            Map.of("name", "ok", "inputSchema", Map.of("type", "object")),
+            Map.of("name", "text", "inputSchema", "{\"type\": \"object\"}"),
+            Map.of("name", "array", "inputSchema", List.of()),
+            Map.of("name", "big", "inputSchema", Map.of("description", "x".repeat(20_000))),
+            Map.of("name", "deep", "inputSchema", deep),
+            Map.of("name", "docs", "type", "resource", "inputSchema", Map.of())));
+
+    List<FieldError> errors = errorsOf(args, UrlPolicy.HTTPS_ONLY);
+
+    assertThat(errors)
+        .extracting(FieldError::field)
+        .containsExactly(
+            "capabilities[1].inputSchema",
+            "capabilities[2].inputSchema",
+            "capabilities[3].inputSchema",
+            "capabilities[4].inputSchema",
+            "capabilities[5].inputSchema");
+    assertThat(errors.get(0).message()).startsWith("must be a JSON object");
+    assertThat(errors.get(2).message())
+        .isEqualTo("must be at most 16384 bytes as compact JSON (got 20018)");
+    assertThat(errors.get(3).message()).isEqualTo("must nest at most 32 levels deep (got 33)");
+    assertThat(errors.get(4).message()).contains("tools only");
+  }
+
+  @Test
+  void fromArguments_boundsTheInputSchemasOfAllCapabilitiesTogether() {
+    Map<String, Object> args = valid();
+    List<Map<String, Object>> caps = new ArrayList<>();
+    Map<String, Object> fifteenKb = Map.of("description", "x".repeat(15 * 1024));
+    for (int i = 0; i < 5; i++) {
+      caps.add(Map.of("name", "tool" + i, "inputSchema", fifteenKb));
+    }
+    args.put("capabilities", caps);
+
+    List<FieldError> errors = errorsOf(args, UrlPolicy.HTTPS_ONLY);
+
+    assertThat(errors).extracting(FieldError::field).containsExactly("capabilities");
+    assertThat(errors.get(0).message())
+        .startsWith("must carry input schemas of at most 65536 bytes together");
+    caps.remove(4);
+    assertThat(RegistrationRequest.fromArguments(args, UrlPolicy.HTTPS_ONLY).capabilities())
+        .hasSize(4)
+        .allMatch(c -> c.inputSchema() != null);
   }
 
   @Test

@@ -6,15 +6,18 @@ import io.mcpplatform.core.catalog.Repository;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.store.RegistryStore;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Catalog entries whose every text field carries an attack on a page that shows it: script
  * elements, event-handler attributes, {@code javascript:} and {@code data:} URLs, a closing {@code
  * </script>}, attribute break-outs, shell metacharacters and Unicode tricks (bidi overrides,
- * zero-width and line separators). They are written straight to the store, as if validation had
- * been bypassed, so that the output encoding alone has to keep them inert. Each payload sets {@code
- * window.__xss} or opens a dialog if it ever runs.
+ * zero-width and line separators), in tools' input schemas too. They are written straight to the
+ * store, as if validation had been bypassed, so that the output encoding alone has to keep them
+ * inert. Each payload sets {@code window.__xss} or opens a dialog if it ever runs.
  */
 public final class HostileEntries {
 
@@ -50,7 +53,36 @@ public final class HostileEntries {
   /** A tool name and description with markup. */
   public static final String TOOL = "<img src=x onerror=alert('tool')>";
 
+  /** A property name of {@link #SCHEMA}: an image with an error handler. */
+  public static final String SCHEMA_PROPERTY =
+      "<img src=x onerror=\"window.__xss='prop';alert('prop')\">";
+
+  /**
+   * A tool input schema whose property names, descriptions and defaults close the elements around
+   * them ({@code </code></pre></details>}, {@code </script>}) and carry handlers and bidi
+   * overrides.
+   */
+  public static final Map<String, Object> SCHEMA = schema();
+
   private HostileEntries() {}
+
+  private static Map<String, Object> schema() {
+    Map<String, Object> property = new LinkedHashMap<>();
+    property.put("type", "string");
+    property.put("description", "</code></pre></details><svg onload=\"window.__xss='svg'\">");
+    Map<String, Object> other = new LinkedHashMap<>();
+    other.put("type", "string");
+    other.put("default", "</script><script>window.__xss='default';alert('default')</script>");
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(SCHEMA_PROPERTY, property);
+    properties.put("\u202Eevil\u202C \"onfocus=\"alert('attr')", other);
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("description", "<script>window.__xss='schema';alert('schema')</script>");
+    schema.put("properties", properties);
+    schema.put("required", List.of(SCHEMA_PROPERTY));
+    return Collections.unmodifiableMap(schema);
+  }
 
   /**
    * @return the entries, named {@code io.github.xss/...}
@@ -66,11 +98,11 @@ public final class HostileEntries {
             .capabilities(
                 List.of(
                     new Capability(
-                        TOOL, Capability.TOOL, "</script><script>alert('cap')</script>")))
+                        TOOL, Capability.TOOL, "</script><script>alert('cap')</script>", SCHEMA)))
             .discoveredCapabilities(
                 List.of(
                     new Capability(
-                        "get_" + TOOL, Capability.TOOL, "\"><svg onload=alert('found')>")))
+                        "get_" + TOOL, Capability.TOOL, "\"><svg onload=alert('found')>", SCHEMA)))
             .build();
     ServerEntry unicode =
         ServerEntry.builder("io.github.xss/unicode", "Unicode \u202Edrowssap\u202C tricks", "2.0.0")

@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The web catalog of the whole local system in headless Chromium, driven by puppeteer-core ({@code
  * src/test/js/catalog-browser.mjs}): search as you type, keyboard navigation to a server's page,
  * its discovered tools and uptime chart, the page without JavaScript and at a phone's width, WCAG 2
- * A/AA rules (axe-core), and the hostile entries of the XSS suite. Screenshots go to {@code
- * target/web-screenshots/}. Skipped when Chromium or {@code src/test/node_modules} is missing.
+ * A/AA rules (axe-core, with every tool's input schema open), get_location's input schema opened
+ * from the keyboard, and the hostile entries of the XSS suite (schemas included). Screenshots go to
+ * {@code target/web-screenshots/}. Skipped when Chromium or {@code src/test/node_modules} is
+ * missing.
  */
 class CatalogBrowserTest {
 
@@ -96,7 +98,14 @@ class CatalogBrowserTest {
       assertThat(server.get("charts").asInt()).isEqualTo(2);
       assertThat(server.get("upBars").asInt()).isPositive();
       assertThat(server.get("copyButtons").asInt()).isEqualTo(3);
+      assertThat(server.get("schemaVisibleBefore").asBoolean()).as("schemas on demand").isFalse();
       assertThat(server.get("detailsOpen").asBoolean()).isTrue();
+      assertThat(server.get("schemaVisible").asBoolean()).isTrue();
+      assertThat(server.get("schemaLabel").asString()).isEqualTo("Input schema of get_location");
+      try (var in =
+          CatalogBrowserTest.class.getResourceAsStream("/maps-schemas/get_location.input.json")) {
+        assertThat(JSON.readTree(server.get("schema").asString())).isEqualTo(JSON.readTree(in));
+      }
       assertThat(report.get("noScript").get(0).asString()).isEqualTo("Maps");
       assertThat(report.at("/phone/index").asInt()).isLessThanOrEqualTo(360);
       assertThat(report.at("/phone/server").asInt()).isLessThanOrEqualTo(360);
@@ -174,7 +183,11 @@ class CatalogBrowserTest {
                 text(".remotes code", HostileEntries.REMOTE_URL),
                 text(".links .url", HostileEntries.SCRIPT_URLS.get(0)),
                 text(".links .url", HostileEntries.SCRIPT_URLS.get(1)),
-                text(".tools-declared summary code bdi", HostileEntries.TOOL))),
+                text(".tools-declared summary code bdi", HostileEntries.TOOL),
+                text(
+                    ".tools-declared pre.schema code",
+                    JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(HostileEntries.SCHEMA)))),
         Map.of(
             "path",
             "/servers/io.github.xss/unicode",

@@ -1,5 +1,6 @@
 package io.mcpplatform.registry.rest;
 
+import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Remote;
 import io.mcpplatform.core.catalog.ServerEntry;
 import io.mcpplatform.core.catalog.ServerVersion;
@@ -55,9 +56,16 @@ final class ServerJson {
     ObjectNode ours = meta.putObject(OURS);
     ours.put("id", e.name());
     ours.set("tags", json.valueToTree(isLatest ? latest.tags() : e.tags()));
-    ours.set("capabilities", json.valueToTree(isLatest ? latest.capabilities() : e.capabilities()));
+    // tools' input schemas stay out of this face, which lists many servers at a time: get_server
+    // and the web catalog show them
+    ours.set(
+        "capabilities",
+        json.valueToTree(
+            Capability.withoutInputSchemas(isLatest ? latest.capabilities() : e.capabilities())));
     if (isLatest) {
-      ours.set("discoveredCapabilities", json.valueToTree(latest.discoveredCapabilities()));
+      ours.set(
+          "discoveredCapabilities",
+          json.valueToTree(Capability.withoutInputSchemas(latest.discoveredCapabilities())));
       ours.set("health", json.valueToTree(latest.health()));
     }
     if (e.description() != null && e.description().length() > MAX_TEXT) {

@@ -135,14 +135,20 @@ final class PageShell {
   static String serverHref(String root, String name) {
     StringBuilder b = new StringBuilder(root).append("servers");
     for (String segment : name.split("/", -1)) {
-      // a segment of dots would be resolved away by the browser: encode it
-      b.append('/')
-          .append(
-              segment.equals(".") || segment.equals("..")
-                  ? segment.replace(".", "%2E")
-                  : Html.uriComponent(segment));
+      b.append('/').append(pathSegment(segment));
     }
     return b.toString();
+  }
+
+  /**
+   * @param segment untrusted text
+   * @return the text percent-encoded as one path segment (a slash too); a segment of dots, which a
+   *     browser would resolve away, has its dots encoded
+   */
+  static String pathSegment(String segment) {
+    return segment.equals(".") || segment.equals("..")
+        ? segment.replace(".", "%2E")
+        : Html.uriComponent(segment);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.mcpplatform.registry.web;
 
-import io.mcpplatform.core.catalog.Capability;
 import io.mcpplatform.core.catalog.Health;
 import io.mcpplatform.core.catalog.HealthSample;
 import io.mcpplatform.core.catalog.LifecycleStatus;
@@ -16,16 +15,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One server's page: what it is, how to connect (remotes and copy-ready snippets), the tools it
- * declares and the tools a probe found, its health with uptime charts, and its versions.
+ * declares and the tools a probe found with their input schemas ({@link ToolsSection}), its health
+ * with uptime charts, and its versions.
  */
 final class ServerPage {
 
   private final PageShell shell;
   private final ObjectMapper json;
+  private final ToolsSection tools;
 
   ServerPage(PageShell shell, ObjectMapper json) {
     this.shell = shell;
     this.json = json;
+    this.tools = new ToolsSection(json);
   }
 
   /**
@@ -81,15 +83,7 @@ final class ServerPage {
       b.append("</ul>");
     }
     connect(b, entry);
-    b.append("<section aria-labelledby=\"tools-h\"><h2 id=\"tools-h\">Tools</h2>");
-    capabilities(
-        b,
-        "Discovered by the health checker",
-        "discovered",
-        entry.discoveredCapabilities(),
-        "No probe has listed this server's tools yet.");
-    capabilities(b, "Declared at registration", "declared", entry.capabilities(), "None declared.");
-    b.append("</section>");
+    tools.render(b, entry, root);
     health(b, entry.health(), history, now);
     versions(b, versions);
     return shell.page(Html.text(entry.title()) + " · MCP servers", root, b);
@@ -182,37 +176,6 @@ final class ServerPage {
     String last = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     String cleaned = last.replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
     return cleaned.isEmpty() ? "server" : cleaned;
-  }
-
-  private static void capabilities(
-      StringBuilder b, String heading, String kind, List<Capability> caps, String none) {
-    b.append("<h3>").append(heading).append("</h3>");
-    if (caps.isEmpty()) {
-      b.append("<p class=\"muted\">").append(none).append("</p>");
-      return;
-    }
-    b.append("<ul class=\"tools tools-").append(kind).append("\">");
-    for (Capability c : caps) {
-      b.append("<li><details><summary><code><bdi>")
-          .append(Html.text(c.name()))
-          .append("</bdi></code>")
-          .append(" <span class=\"kind\">")
-          .append(Html.text(c.type()))
-          .append("</span>");
-      if (c.description() != null && !c.description().isBlank()) {
-        b.append(" <span class=\"tool-desc\"><bdi>")
-            .append(Html.text(c.description()))
-            .append("</bdi></span>");
-      }
-      b.append("</summary><dl class=\"tool-more\"><dt>Name</dt><dd><code><bdi>")
-          .append(Html.text(c.name()))
-          .append("</bdi></code></dd><dt>Type</dt><dd>")
-          .append(Html.text(c.type()))
-          .append("</dd>")
-          .append(
-              "<dt>Input schema</dt><dd>not recorded by this registry</dd></dl></details></li>");
-    }
-    b.append("</ul>");
   }
 
   private static void health(StringBuilder b, Health h, List<HealthSample> history, Instant now) {

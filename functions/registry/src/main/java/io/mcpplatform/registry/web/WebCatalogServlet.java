@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -32,9 +33,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The web catalog, served by the registry function itself on Lambda and locally: {@code GET /} (the
  * list), {@code GET /servers/{name}} (one server; the name's slash may stay literal or be sent as
- * {@code %2F}) and {@code GET /assets/*} (stylesheet and script). Read-only: every other method
- * gets 405. Every answer carries a strict Content-Security-Policy (scripts and styles from this
- * origin only, no inline script, no eval, no framing) and never a stack trace.
+ * {@code %2F}), {@code GET /servers/{name}/tools/{tool}/schema} (one tool's input schema as JSON;
+ * {@code ?from=declared} for the declared tool's) and {@code GET /assets/*} (stylesheet and
+ * script). Read-only: every other method gets 405. Every answer carries a strict
+ * Content-Security-Policy (scripts and styles from this origin only, no inline script, no eval, no
+ * framing) and never a stack trace.
  */
 public final class WebCatalogServlet extends HttpServlet {
 
@@ -49,6 +52,8 @@ public final class WebCatalogServlet extends HttpServlet {
   /** Most ranked hits read to apply the transport filter, which the search index does not know. */
   static final int TRANSPORT_SCAN = 10_000;
 
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
+
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(WebCatalogServlet.class);
   private static final Duration HISTORY = Duration.ofDays(7);
@@ -60,12 +65,13 @@ public final class WebCatalogServlet extends HttpServlet {
   private final transient CatalogPage catalogPage;
   private final transient ServerPage serverPage;
   private final transient PageShell shell;
+  private final transient ObjectMapper json;
 
   /**
    * @param service the registry's use cases (search is the one {@code search_servers} runs)
    * @param store where health history lives
    * @param clock the time pages are rendered at
-   * @param json the mapper for the JSON snippets
+   * @param json the mapper for the JSON snippets and schemas
    */
   public WebCatalogServlet(
       RegistryService service, RegistryStore store, Clock clock, ObjectMapper json) {
@@ -73,6 +79,7 @@ public final class WebCatalogServlet extends HttpServlet {
     this.store = store;
     this.clock = clock;
     this.assets = new WebAssets();
+    this.json = json;
     this.shell = new PageShell(assets);
     this.catalogPage = new CatalogPage(shell);
     this.serverPage = new ServerPage(shell, json);
@@ -189,6 +196,11 @@ public final class WebCatalogServlet extends HttpServlet {
       String root,
       boolean head)
       throws IOException {
+    List<SchemaRoute.Target> schemaTargets = SchemaRoute.parse(rest);
+    if (!schemaTargets.isEmpty()) {
+      schema(request, response, schemaTargets, head);
+      return;
+    }
     String name = rest.length() > 1 ? decode(rest.substring(1)) : null;
     Optional<ServerEntry> entry = name == null ? Optional.empty() : service.get(name);
     if (entry.isEmpty() || entry.get().status() == LifecycleStatus.DELETED) {
@@ -211,6 +223,41 @@ public final class WebCatalogServlet extends HttpServlet {
     List<HealthSample> history = store.healthHistory(name, now.minus(HISTORY));
     page(
         request, response, 200, serverPage.render(entry.get(), versions, history, root, now), head);
+  }
+
+  /** One tool's input schema as JSON, for schemas too long to show inline on the server's page. */
+  private void schema(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      List<SchemaRoute.Target> targets,
+      boolean head)
+      throws IOException {
+    boolean declaredOnly = "declared".equals(request.getParameter("from"));
+    for (SchemaRoute.Target target : targets) {
+      Optional<ServerEntry> entry = service.get(target.server());
+      if (entry.isPresent() && entry.get().status() != LifecycleStatus.DELETED) {
+        Map<String, Object> schema =
+            SchemaRoute.find(
+                entry.get().capabilities(),
+                entry.get().discoveredCapabilities(),
+                target.tool(),
+                declaredOnly);
+        if (schema != null) {
+          String body = json.writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n";
+          answer(request, response, 200, JSON_TYPE, WebAssets.utf8(body), head);
+          return;
+        }
+      }
+    }
+    answer(
+        request,
+        response,
+        404,
+        JSON_TYPE,
+        WebAssets.utf8(
+            "{\"error\": \"This registry has no input schema for a tool of that name on that"
+                + " server\"}\n"),
+        head);
   }
 
   private void asset(
@@ -253,7 +300,18 @@ public final class WebCatalogServlet extends HttpServlet {
       String html,
       boolean head)
       throws IOException {
-    byte[] body = WebAssets.utf8(html);
+    answer(request, response, status, "text/html; charset=utf-8", WebAssets.utf8(html), head);
+  }
+
+  /** Writes a rendered answer, with a validator on a 200. */
+  private static void answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String contentType,
+      byte[] body,
+      boolean head)
+      throws IOException {
     response.setHeader("Cache-Control", "no-cache");
     if (status == 200) {
       String etag = "W/\"" + WebAssets.sha256(body).substring(0, 16) + "\"";
@@ -264,7 +322,7 @@ public final class WebCatalogServlet extends HttpServlet {
       }
     }
     response.setStatus(status);
-    response.setContentType("text/html; charset=utf-8");
+    response.setContentType(contentType);
     response.setContentLength(body.length);
     if (!head) {
       response.getOutputStream().write(body);

@@ -3,7 +3,9 @@ package io.mcpplatform.registry.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpplatform.core.catalog.Capability;
+import io.mcpplatform.core.catalog.InputSchemas;
 import io.mcpplatform.core.catalog.Remote;
+import io.mcpplatform.core.registry.RegistrationRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebCatalogTest {
 
+  private static final Map<String, Object> LOCATION_SCHEMA =
+      Map.of(
+          "type",
+          "object",
+          "properties",
+          Map.of("location", Map.of("type", "string", "description", "Place or address")),
+          "required",
+          List.of("location"));
+  private static final Map<String, Object> DECLARED_SCHEMA =
+      Map.of("type", "object", "properties", Map.of("q", Map.of("type", "string")));
+
   @TempDir Path dir;
 
   private WebHarness web;
@@ -35,9 +48,9 @@ class WebCatalogTest {
         "Geocoding: place names to coordinates and back",
         List.of("maps", "geocoding"),
         Remote.STREAMABLE_HTTP,
-        List.of(new Capability("get_location", Capability.TOOL, "Find a place")),
+        List.of(new Capability("get_location", Capability.TOOL, "Find a place", DECLARED_SCHEMA)),
         List.of(
-            new Capability("get_location", Capability.TOOL, "Find a place"),
+            new Capability("get_location", Capability.TOOL, "Find a place", LOCATION_SCHEMA),
             new Capability("reverse_geocode", Capability.TOOL, "Address of coordinates")));
     web.add(
         "io.github.acme/weather",
@@ -151,6 +164,113 @@ class WebCatalogTest {
         .contains("\"url\" : \"https://io.github.acme.maps.example.com/mcp\"");
     assertThat(doc.selectFirst("link[rel=stylesheet]").attr("href"))
         .startsWith("../../assets/catalog.");
+  }
+
+  @Test
+  void serverPage_showsEachToolsInputSchemaOnDemand_labelledAndFocusable() {
+    Document doc = Jsoup.parse(web.get("/servers/io.github.acme/maps").body());
+
+    Element found = doc.select(".tools-discovered details").get(0);
+    assertThat(found.hasAttr("open")).as("closed until asked for").isFalse();
+    assertThat(found.selectFirst("summary code").text()).isEqualTo("get_location");
+    Element pre = found.selectFirst("pre.schema");
+    assertThat(pre.attr("aria-label")).isEqualTo("Input schema of get_location");
+    assertThat(pre.attr("tabindex")).as("focusable, as a scrolling region must be").isEqualTo("0");
+    assertThat(pre.attr("role")).isEqualTo("region");
+    assertThat(WebHarness.JSON.readTree(pre.selectFirst("code").wholeText()))
+        .isEqualTo(WebHarness.JSON.valueToTree(LOCATION_SCHEMA));
+    assertThat(pre.selectFirst("code").wholeText()).contains("\n  \"properties\" : {");
+    assertThat(doc.select(".tools-discovered details").get(1).text())
+        .contains("No input schema recorded");
+    assertThat(
+            WebHarness.JSON.readTree(
+                doc.selectFirst(".tools-declared pre.schema code").wholeText()))
+        .isEqualTo(WebHarness.JSON.valueToTree(DECLARED_SCHEMA));
+  }
+
+  @Test
+  void schemaRoute_servesOneToolsInputSchemaAsJson_underThePagesPolicy() {
+    WebHarness.Response r = web.get("/servers/io.github.acme/maps/tools/get_location/schema");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("Content-Type")).isEqualToIgnoringCase("application/json; charset=utf-8");
+    assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(r.header("Content-Security-Policy")).isEqualTo(WebCatalogServlet.CSP);
+    assertThat(r.header("ETag")).isNotBlank();
+    assertThat(WebHarness.JSON.readTree(r.body()))
+        .isEqualTo(WebHarness.JSON.valueToTree(LOCATION_SCHEMA));
+
+    WebHarness.Response declared =
+        web.get("/servers/io.github.acme%2Fmaps/tools/get_location/schema?from=declared");
+    assertThat(declared.status()).isEqualTo(200);
+    assertThat(WebHarness.JSON.readTree(declared.body()))
+        .isEqualTo(WebHarness.JSON.valueToTree(DECLARED_SCHEMA));
+
+    for (String missing :
+        List.of(
+            "/servers/io.github.acme/maps/tools/reverse_geocode/schema",
+            "/servers/io.github.acme/maps/tools/nothing/schema",
+            "/servers/io.github.acme/nothing/tools/get_location/schema")) {
+      WebHarness.Response none = web.get(missing);
+      assertThat(none.status()).as(missing).isEqualTo(404);
+      assertThat(none.header("Content-Type")).startsWith("application/json");
+      assertThat(WebHarness.JSON.readTree(none.body()).get("error").asString()).isNotBlank();
+    }
+    WebHarness.Response head =
+        web.call("HEAD", "/servers/io.github.acme/maps/tools/get_location/schema", Map.of());
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void serverPage_staysUnder60KB_withTheMostToolsAndLargestSchemas() {
+    Map<String, Object> largest = Map.of("description", "s".repeat(InputSchemas.MAX_BYTES - 18));
+    Map<String, Object> medium = Map.of("type", "object", "description", "m".repeat(3000));
+    List<Capability> declared = new java.util.ArrayList<>();
+    for (int i = 0; i < RegistrationRequest.MAX_CAPABILITIES; i++) {
+      declared.add(
+          new Capability(
+              "declared_" + i + "d".repeat(100), Capability.TOOL, "<".repeat(1000), medium));
+    }
+    // as many tools as a probe keeps, the first four with the largest schemas the list's budget
+    // allows
+    List<Capability> discovered = new java.util.ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      discovered.add(
+          new Capability(
+              "found_" + i + "f".repeat(190),
+              Capability.TOOL,
+              "\u6f22&".repeat(150),
+              i < 4 ? largest : Map.of("type", "object")));
+    }
+    web.add(
+        "io.github.big/server",
+        "T".repeat(128),
+        "word ".repeat(400),
+        List.of("big"),
+        Remote.STREAMABLE_HTTP,
+        declared,
+        discovered);
+
+    WebHarness.Response r = web.get("/servers/io.github.big/server");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(60 * 1024);
+    Document doc = Jsoup.parse(r.body());
+    assertThat(doc.select(".tools-discovered li")).isNotEmpty();
+    assertThat(doc.select(".tools-declared li")).isNotEmpty();
+    assertThat(doc.select(".more-tools").eachText())
+        .hasSize(2)
+        .allMatch(t -> t.matches("\\d+ more not listed on this page: .*get_server.*"));
+    Element link = doc.selectFirst(".tools-discovered .schema-link a");
+    assertThat(link.attr("type")).isEqualTo("application/json");
+    java.net.URI target =
+        java.net.URI.create("https://h/servers/io.github.big/server").resolve(link.attr("href"));
+    WebHarness.Response schema = web.get(target.getRawPath());
+    assertThat(schema.status()).isEqualTo(200);
+    assertThat(WebHarness.JSON.readTree(schema.body()))
+        .isEqualTo(WebHarness.JSON.valueToTree(largest));
   }
 
   @Test

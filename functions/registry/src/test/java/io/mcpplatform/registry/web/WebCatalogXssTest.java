@@ -82,6 +82,37 @@ class WebCatalogXssTest {
   }
 
   @Test
+  void inputSchemas_areShownLiterally_inlineAndAsJson() {
+    Document doc = page("/servers/io.github.xss/scripts");
+    String pretty =
+        WebHarness.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HostileEntries.SCHEMA);
+
+    // a registration keeps no discovered tools: the declared tool's schema is the one shown
+    assertThat(doc.select("pre.schema")).hasSize(1);
+    for (Element pre : doc.select("pre.schema")) {
+      assertThat(pre.children()).hasSize(1);
+      assertThat(pre.child(0).tagName()).isEqualTo("code");
+      assertThat(pre.child(0).children()).as("no element from schema text").isEmpty();
+      assertThat(pre.child(0).wholeText()).isEqualTo(pretty);
+    }
+    assertThat(doc.select("pre.schema").eachAttr("aria-label"))
+        .containsExactly("Input schema of " + HostileEntries.TOOL);
+
+    WebHarness.Response json =
+        web.get(
+            "/servers/io.github.xss/scripts/tools/"
+                + Html.uriComponent(HostileEntries.TOOL)
+                + "/schema?from=declared");
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.header("Content-Type"))
+        .isEqualToIgnoringCase("application/json; charset=utf-8");
+    assertThat(json.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(json.header("Content-Security-Policy")).isEqualTo(WebCatalogServlet.CSP);
+    assertThat(WebHarness.JSON.readTree(json.body()))
+        .isEqualTo(WebHarness.JSON.valueToTree(HostileEntries.SCHEMA));
+  }
+
+  @Test
   void unicodeTricks_areShownAsTheyAre_insideIsolatedText() {
     Document doc = page("/servers/io.github.xss/unicode");
     Element desc = doc.selectFirst(".desc bdi");
