@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <p>Usage: {@code java -Xmx1g -cp bench/target/benchmarks.jar io.mcpplatform.bench.IndexHeapReport
  * [entries] [vectors]}; with {@code vectors} the entries carry stored vectors (one per text, {@link
- * SyntheticVectors}) and the index holds them in its HNSW graph.
+ * SyntheticVectors}) and the index holds them in its vector table.
  */
 public final class IndexHeapReport {
 

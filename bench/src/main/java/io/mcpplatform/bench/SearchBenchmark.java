@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Latency of {@link SearchIndex#search} over a generated catalog, as a distribution (p50, p99 in
  * JMH's sample-time output), with the embedding model in process: each search with text embeds the
- * query (the real model, on the benchmark thread) and fuses BM25 with the HNSW search over the
- * entries' stored vectors ({@link SyntheticVectors}). Each invocation runs the next query of a
- * fixed mix: 1-3 words, some ending in a prefix, some with tag, capability-type or health filters,
- * some deeper pages, a few without text.
+ * query (the real model, on the benchmark thread) and fuses BM25 with the scan of the entries'
+ * stored vectors ({@link SyntheticVectors}). Each invocation runs the next query of a fixed mix:
+ * 1-3 words, some ending in a prefix, some with tag, capability-type or health filters, some deeper
+ * pages, a few without text.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

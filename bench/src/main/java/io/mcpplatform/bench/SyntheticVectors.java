@@ -14,7 +14,7 @@ import java.util.Random;
  * Gives generated entries stored vectors the way a registration does (one for the entry's text, one
  * per tool), but random unit vectors instead of the model's: embedding 100,000 generated entries
  * with the model would take most of an hour on two cores, and the cost of a search does not depend
- * on what the stored vectors mean (random vectors are the hard case for the HNSW graph: no
+ * on what the stored vectors mean (random vectors are the hard case for the sign-bit shortlist: no
  * clusters).
  */
 final class SyntheticVectors {
